@@ -1,0 +1,17 @@
+/** The commands of `deeds`, loaded on demand so that `deeds --help` stays fast. */
+export interface CommandModule {
+  /** The full usage text, printed by `deeds <command> --help`. */
+  usage: string;
+  /** Runs the command; resolves to the exit code (0 ok, 1 content errors, 2 unusable input or usage). */
+  run(args: string[]): Promise<number>;
+}
+
+export interface CommandEntry {
+  /** One line for `deeds --help`. */
+  summary: string;
+  load(): Promise<CommandModule>;
+}
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  new: { summary: '新建公告、名单或事迹（生成带正确字段的模板）', load: () => import('./new.ts') },
+};

@@ -1,0 +1,55 @@
+/**
+ * Read the registries editors keep beside the content: `content/units.yaml` and
+ * `content/glossary.yaml`. Bad entries are reported with file and line, never thrown as stack traces.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isSeq } from 'yaml';
+import type { z } from 'astro/zod';
+import { GlossarySchema, UnitRegistrySchema, type GlossaryTerm, type Unit } from '../schemas/index.ts';
+
+export interface RegistryProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Registries {
+  units: Unit[];
+  glossary: GlossaryTerm[];
+  problems: RegistryProblem[];
+}
+
+export function loadRegistries(contentDir: string): Registries {
+  const problems: RegistryProblem[] = [];
+  const units = readRegistry(join(contentDir, 'units.yaml'), UnitRegistrySchema, problems) as Unit[];
+  const glossary = readRegistry(join(contentDir, 'glossary.yaml'), GlossarySchema, problems) as GlossaryTerm[];
+  return { units, glossary, problems };
+}
+
+function readRegistry(file: string, schema: z.ZodType, problems: RegistryProblem[]): unknown[] {
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      problems.push({ file, ...at(error.pos[0]), message: `YAML 格式有误：${error.message.split('\n')[0]}` });
+    }
+    return [];
+  }
+  const result = schema.safeParse(doc.toJS() ?? []);
+  if (result.success) return result.data as unknown[];
+  for (const issue of result.error.issues) {
+    const index = typeof issue.path[0] === 'number' ? issue.path[0] : undefined;
+    const item = index !== undefined && isSeq(doc.contents) ? doc.contents.items[index] : undefined;
+    const offset = (item as { range?: number[] } | undefined)?.range?.[0] ?? 0;
+    problems.push({ file, ...at(offset), message: `第 ${(index ?? 0) + 1} 项 ${issue.path.slice(1).join('.')}：${issue.message}` });
+  }
+  return [];
+}

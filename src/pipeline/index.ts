@@ -1,0 +1,9 @@
+/**
+ * The content pipeline: normalise → check → extract → render.
+ * Each stage is a unified plugin in its own file; this module exports them in order.
+ */
+export * from './types.ts';
+export { normaliseText, normaliseMarkdown, type NormaliseResult } from './normalise.ts';
+export { checkPlugins } from './checks.ts';
+export { remarkRenderComponents } from './remark-render-components.ts';
+export { processDocument, SCHEMAS, type ProcessedDocument, type ProcessInput } from './process-document.ts';

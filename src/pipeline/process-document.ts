@@ -1,0 +1,203 @@
+/**
+ * Run one content file through the whole pipeline: frontmatter, schema, normalisation,
+ * parsing, checks, extraction and rendering. The Astro loader, `deeds check` and the tests
+ * all call this one function, so a document is treated the same wherever it is processed.
+ */
+import type { Root } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import type { z } from 'astro/zod';
+import { splitFrontmatter, type SplitDocument } from '../lib/frontmatter.ts';
+import { AnnouncementSchema, DeedSchema, RollSchema } from '../schemas/index.ts';
+import { checkPlugins } from './checks.ts';
+import { normaliseMarkdown, type NormaliseResult } from './normalise.ts';
+import { remarkRenderComponents } from './remark-render-components.ts';
+import { MESSAGE_SOURCE, type Collection, type PipelineContext } from './types.ts';
+
+export interface ProcessInput {
+  /** The file's path, as it should appear in diagnostics: `content/deeds/2023/li-jing.mdx`. */
+  path: string;
+  /** The file's text. */
+  value: string;
+  collection: Collection;
+}
+
+export interface ProcessedDocument {
+  /** The file with every diagnostic on it, positions in the source file. */
+  file: VFile;
+  /** The frontmatter as written (not yet validated). */
+  frontmatter: Record<string, unknown>;
+  /** The frontmatter after schema validation, or `undefined` when it is invalid. */
+  data: Record<string, unknown> | undefined;
+  split: SplitDocument;
+  normalised: NormaliseResult;
+  /** The normalised body as Markdown. */
+  body: string;
+  tree: Root;
+  /** The body rendered to HTML (safe: allow-listed elements only). */
+  html: string;
+}
+
+export const SCHEMAS: Readonly<Record<Collection, z.ZodType>> = Object.freeze({
+  announcements: AnnouncementSchema,
+  rolls: RollSchema,
+  deeds: DeedSchema,
+});
+
+const sanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'dataTitle', 'dataBy'],
+  },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'aside'],
+};
+
+type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>;
+const parsers = new WeakMap<PipelineContext, MarkdownProcessor>();
+
+function markdownProcessor(context: PipelineContext): MarkdownProcessor {
+  let processor = parsers.get(context);
+  if (!processor) {
+    processor = unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkGfm)
+      .use(checkPlugins(context)) as unknown as MarkdownProcessor;
+    parsers.set(context, processor);
+  }
+  return processor;
+}
+
+const renderer = unified()
+  .use(remarkRenderComponents)
+  .use(remarkRehype)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeStringify);
+
+export function processDocument(input: ProcessInput, context: PipelineContext): ProcessedDocument {
+  const file = new VFile({ path: input.path, value: input.value });
+  file.data.collection = input.collection;
+  const split = splitFrontmatter(input.value);
+  for (const error of split.errors) {
+    file.message(error.message, {
+      place: error.place,
+      ruleId: 'frontmatter-yaml',
+      source: MESSAGE_SOURCE,
+    }).fatal = true;
+  }
+  if (!split.hasFrontmatter) {
+    file.message('文件开头缺少 frontmatter（以 --- 开始和结束的字段区）；请用 npm run deeds -- new 生成模板', {
+      place: { line: 1, column: 1 },
+      ruleId: 'frontmatter-missing',
+      source: MESSAGE_SOURCE,
+    }).fatal = true;
+  }
+  const data = split.errors.length === 0 ? validateFrontmatter(file, split, SCHEMAS[input.collection]) : undefined;
+  file.data.frontmatter = data ?? split.data;
+
+  const normalised = normaliseMarkdown(split.body, context);
+  file.data.normalise = normalised;
+  const body = normalised.value;
+
+  const bodyFile = new VFile({ path: input.path, value: body, data: file.data });
+  let tree: Root = { type: 'root', children: [] };
+  try {
+    const processor = markdownProcessor(context);
+    tree = processor.parse(bodyFile);
+    tree = processor.runSync(tree, bodyFile);
+  } catch (error) {
+    bodyFile.message(`MDX 语法错误：${describeError(error)}；正文应是普通文字，不能写代码`, {
+      place: (error as { place?: { line: number; column: number } }).place ?? { line: 1, column: 1 },
+      ruleId: 'mdx-syntax',
+      source: MESSAGE_SOURCE,
+    }).fatal = true;
+  }
+  for (const message of bodyFile.messages) {
+    relocate(message, split.bodyLine);
+    file.messages.push(message);
+  }
+  const hast = renderer.runSync(structuredClone(tree) as Root, bodyFile);
+  const html = renderer.stringify(hast as never, bodyFile) as string;
+  return { file, frontmatter: split.data, data, split, normalised, body, tree, html };
+}
+
+function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'reason' in error) return String((error as { reason: string }).reason);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Messages on the body are relative to it; move them to their line in the whole file. */
+function relocate(message: { line?: number | null; place?: unknown }, bodyLine: number): void {
+  const shift = bodyLine - 1;
+  if (shift === 0) return;
+  const place = message.place as
+    | { line: number; column: number }
+    | { start: { line: number; column: number }; end: { line: number; column: number } }
+    | undefined;
+  if (!place) return;
+  if ('start' in place) {
+    place.start = { ...place.start, line: place.start.line + shift };
+    place.end = { ...place.end, line: place.end.line + shift };
+    message.line = place.start.line;
+  } else {
+    message.place = { ...place, line: place.line + shift };
+    message.line = place.line + shift;
+  }
+}
+
+function validateFrontmatter(
+  file: VFile,
+  split: SplitDocument,
+  schema: z.ZodType,
+): Record<string, unknown> | undefined {
+  const result = schema.safeParse(split.data);
+  if (result.success) return result.data as Record<string, unknown>;
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        file.message(
+          `未知字段 ${path.join('.')}：此类条目没有这个字段${PRIVATE_FIELDS.has(key) ? '（个人隐私信息不得发布）' : ''}；请删除或改正拼写`,
+          { place: split.locate(path), ruleId: 'frontmatter-schema', source: MESSAGE_SOURCE },
+        ).fatal = true;
+      }
+      continue;
+    }
+    const field = issue.path.length > 0 ? issue.path.join('.') : '（整体）';
+    const reason = issue.code === 'invalid_type' && issue.input === undefined ? '必填，但没有填写' : issue.message;
+    file.message(`字段 ${field}：${reason}`, {
+      place: split.locate(issue.path),
+      ruleId: 'frontmatter-schema',
+      source: MESSAGE_SOURCE,
+    }).fatal = true;
+  }
+  return undefined;
+}
+
+const PRIVATE_FIELDS = new Set([
+  '性别',
+  '年龄',
+  '出生年月',
+  '民族',
+  '政治面貌',
+  '身份证号',
+  '电话',
+  'gender',
+  'sex',
+  'age',
+  'birthday',
+  'birthDate',
+  'ethnicity',
+  'politicalStatus',
+  'idNumber',
+  'phone',
+  'mobile',
+]);

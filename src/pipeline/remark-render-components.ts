@@ -1,0 +1,55 @@
+/**
+ * Render the allow-listed MDX components to plain HTML elements and drop everything else
+ * that MDX would execute (ESM, expressions, unknown components). Content MDX is a document,
+ * not code: this stage is what keeps it so at render time, whatever the checks said.
+ *
+ *   <Note title="编者按">本文…</Note>   →   <aside class="note" data-title="编者按">本文…</aside>
+ *   <script>alert(1)</script>          →   (nothing)
+ */
+import type { Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { SKIP, visit } from 'unist-util-visit';
+import { ALLOWED_COMPONENTS, type AllowedComponent } from './data/components.ts';
+
+export interface Options {
+  /** Components that may be rendered, by name. */
+  components?: Readonly<Record<string, AllowedComponent>>;
+}
+
+const defaults: Required<Options> = Object.freeze({ components: ALLOWED_COMPONENTS });
+
+const EXECUTABLE = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
+
+export function remarkRenderComponents(options: Options = {}) {
+  const { components } = { ...defaults, ...options };
+  return (tree: Root) => {
+    visit(tree, (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      if (EXECUTABLE.has(node.type)) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+      const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+      const allowed = element.name ? components[element.name] : undefined;
+      if (!allowed || !Object.hasOwn(components, element.name!)) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      const properties: Record<string, string> = {};
+      if (allowed.className) properties.className = allowed.className;
+      for (const attribute of element.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute') continue;
+        const target = allowed.props[attribute.name];
+        if (!target || typeof attribute.value !== 'string') continue;
+        properties[target] = attribute.value;
+      }
+      element.data = { ...element.data, hName: allowed.element, hProperties: properties };
+      // A block component written on one line parses as text inside a paragraph: lift it out.
+      if (parent.type === 'paragraph' && parent.children.length === 1 && allowed.block) {
+        parent.data = { ...parent.data, hName: 'div', hProperties: { className: 'block' } };
+      }
+      return undefined;
+    });
+  };
+}
