@@ -1,0 +1,99 @@
+/**
+ * `npm run bench -- [--pages N] [--json]`: generate N deeds (default 10,000) in a temporary folder and,
+ * in one run, build them with the project's pipeline and with stock Astro + MDX, index them with
+ * Pagefind, time `deeds check` and the normaliser. Prints a table, or with `--json` one JSON object.
+ *
+ * More switches for iterating: `--no-baseline` (skip the stock build), `--text-mb N` (size of the
+ * normaliser's text), `--keep` (keep the temporary folder and print where it is).
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { argv, exit, stderr, stdout } from "node:process";
+import { fileURLToPath } from "node:url";
+import { formatBenchTable } from "../src/lib/bench/table.ts";
+import { runBench } from "../src/lib/bench/run.ts";
+
+const USAGE = `用法：npm run bench -- [--pages N] [--json] [--no-baseline] [--text-mb N] [--keep]
+
+  --pages N       生成 N 篇事迹（默认 10000），另加对应的公告和表彰名单
+  --json          只输出一个 JSON 对象（进度信息写到标准错误）
+  --no-baseline   不构建对照用的原生 Astro + MDX 站点
+  --text-mb N     繁体文本大小（MB，默认 7），用于测量规范化速度
+  --keep          保留临时目录，便于检查`;
+
+interface Args {
+  pages: number;
+  json: boolean;
+  baseline: boolean;
+  textBytes: number;
+  keep: boolean;
+}
+
+function parseArgs(args: string[]): Args | string {
+  const out: Args = {
+    pages: 10_000,
+    json: false,
+    baseline: true,
+    textBytes: 7_000_000,
+    keep: false,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const number = () => {
+      const value = Number(args[++i]);
+      return Number.isFinite(value) && value > 0 ? value : undefined;
+    };
+    if (arg === "--json") out.json = true;
+    else if (arg === "--no-baseline") out.baseline = false;
+    else if (arg === "--keep") out.keep = true;
+    else if (arg === "--pages") {
+      const value = number();
+      if (!value || !Number.isInteger(value))
+        return "--pages 后面应是正整数，如 --pages 2000";
+      out.pages = value;
+    } else if (arg === "--text-mb") {
+      const value = number();
+      if (!value) return "--text-mb 后面应是正数，如 --text-mb 7";
+      out.textBytes = Math.round(value * 1e6);
+    } else return `不认识的参数“${arg}”`;
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  const raw = argv.slice(2);
+  if (raw.includes("--help") || raw.includes("-h")) {
+    stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const args = parseArgs(raw);
+  if (typeof args === "string") {
+    stderr.write(`bench：${args}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  const seedsDir = join(projectRoot, "..", "shared", "seeds");
+  const { result, details } = await runBench({
+    projectRoot,
+    pages: args.pages,
+    baseline: args.baseline,
+    textBytes: args.textBytes,
+    keep: args.keep,
+    seedsDir: existsSync(seedsDir) ? seedsDir : undefined,
+    log: (line) => stderr.write(`bench: ${line}\n`),
+  });
+  if (args.json) stdout.write(`${JSON.stringify(result)}\n`);
+  else stdout.write(`${formatBenchTable(result, details)}\n`);
+  if (args.keep) stderr.write(`bench: kept ${details.dir}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => exit(code),
+  (error: unknown) => {
+    stderr.write(
+      `bench：运行失败：${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    exit(1);
+  },
+);

@@ -1,0 +1,124 @@
+/**
+ * Run a command and measure it: wall time and the peak resident memory of its whole process tree
+ * (the child and every descendant, summed), sampled from `/proc` while it runs. A build that forks
+ * workers or spawns a native indexer is charged for all of them, as the machine feels it.
+ *
+ *   await measureCommand(process.execPath, ['astro.mjs', 'build'], { cwd })
+ *     →  { seconds: 41.2, peakRssMB: 1210, code: 0, output: '…' }
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+
+export interface MeasureOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Sampling interval in milliseconds. Default 100. */
+  intervalMs?: number;
+  /** Called with each chunk of output, for progress. */
+  onOutput?: (chunk: string) => void;
+}
+
+export interface Measurement {
+  seconds: number;
+  /** Peak of the tree's summed RSS in MiB; `null` where `/proc` is unavailable. */
+  peakRssMB: number | null;
+  /** Exit code; `null` when killed by a signal. */
+  code: number | null;
+  /** stdout and stderr, interleaved. */
+  output: string;
+}
+
+const PAGE_BYTES = 4096;
+
+/** Parent of every process, read from `/proc/<pid>/stat` (field 4, after the parenthesised name). */
+function parentMap(): Map<number, number[]> | null {
+  let names: string[];
+  try {
+    names = readdirSync("/proc");
+  } catch {
+    return null;
+  }
+  const children = new Map<number, number[]>();
+  for (const name of names) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // exited between readdir and read
+    }
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const list = children.get(ppid);
+    if (list) list.push(pid);
+    else children.set(ppid, [pid]);
+  }
+  return children;
+}
+
+/** Summed RSS of `root` and all its descendants, in bytes; `null` without `/proc`. */
+export function treeRssBytes(root: number): number | null {
+  const children = parentMap();
+  if (!children) return null;
+  let total = 0;
+  const stack = [root];
+  const seen = new Set<number>();
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    try {
+      // statm: size resident shared … in pages.
+      total +=
+        Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) *
+        PAGE_BYTES;
+    } catch {
+      continue;
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+export function measureCommand(
+  command: string,
+  args: readonly string[],
+  options: MeasureOptions,
+): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let peak: number | null = null;
+    const sample = () => {
+      if (child.pid === undefined) return;
+      const rss = treeRssBytes(child.pid);
+      if (rss !== null) peak = Math.max(peak ?? 0, rss);
+    };
+    const timer = setInterval(sample, options.intervalMs ?? 100);
+    const chunks: string[] = [];
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      chunks.push(text);
+      options.onOutput?.(text);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("error", (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearInterval(timer);
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        peakRssMB: peak === null ? null : peak / 1024 / 1024,
+        code,
+        output: chunks.join(""),
+      });
+    });
+  });
+}
