@@ -172,7 +172,7 @@ function validateFrontmatter(
       continue;
     }
     const field = issue.path.length > 0 ? issue.path.join('.') : '（整体）';
-    const reason = issue.code === 'invalid_type' && issue.input === undefined ? '必填，但没有填写' : issue.message;
+    const reason = valueAt(split.data, issue.path) === undefined ? `必填，但没有填写（${issue.message}）` : issue.message;
     file.message(`字段 ${field}：${reason}`, {
       place: split.locate(issue.path),
       ruleId: 'frontmatter-schema',
@@ -180,6 +180,15 @@ function validateFrontmatter(
     }).fatal = true;
   }
   return undefined;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 const PRIVATE_FIELDS = new Set([
