@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import atomicOutput from './src/integrations/atomic-output.ts';
 
 export default defineConfig({
   site: 'https://honours.example.gov.cn',
@@ -7,4 +8,6 @@ export default defineConfig({
   build: { format: 'directory' },
   srcDir: './src',
   devToolbar: { enabled: false },
+  // atomicOutput must stay last: it swaps the finished site into place.
+  integrations: [atomicOutput()],
 });

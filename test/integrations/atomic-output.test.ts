@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-site.ts';
+import { PROJECT_ROOT } from '../helpers/seeds.ts';
+
+const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const build = (root: string) =>
+  spawnSync(process.execPath, [astro, 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+
+describe('a failed build never leaves a half site', () => {
+  let fixture: FixtureRoot;
+  beforeAll(() => {
+    fixture = fixtureRoot(join(PROJECT_ROOT, 'test/fixtures/sites/minimal/content'));
+  });
+  afterAll(() => fixture.remove());
+
+  test('builds, then keeps the previous dist/ when a later build fails, listing every error with file and line', () => {
+    const first = build(fixture.root);
+    expect(first.status, first.stderr + first.stdout).toBe(0);
+    const home = join(fixture.root, 'dist', 'index.html');
+    expect(existsSync(home)).toBe(true);
+    const before = readFileSync(home, 'utf8');
+
+    writeFileSync(
+      join(fixture.root, 'content/deeds/2023/broken.mdx'),
+      '---\ntitle: 坏文件\nsubject:\n  name: 某人\nyear: 2022\n年龄: 41\n---\n\n正文。\n',
+    );
+    writeFileSync(join(fixture.root, 'content/rolls/2023/broken-yaml.mdx'), '---\ntitle: [未闭合\n---\n');
+    const second = build(fixture.root);
+    const output = second.stdout + second.stderr;
+    expect(second.status).not.toBe(0);
+    expect(output).toContain('content/deeds/2023/broken.mdx:3:1');
+    expect(output).toContain('content/deeds/2023/broken.mdx:6:1');
+    expect(output).toMatch(/content\/rolls\/2023\/broken-yaml\.mdx:\d+:\d+/);
+    expect(readFileSync(home, 'utf8')).toBe(before);
+    expect(existsSync(join(fixture.root, 'dist', 'deeds'))).toBe(true);
+  });
+});
