@@ -15,7 +15,7 @@ import { VFile } from 'vfile';
 import type { z } from 'astro/zod';
 import { splitFrontmatter, type SplitDocument } from '../lib/frontmatter.ts';
 import { AnnouncementSchema, DeedSchema, RollSchema } from '../schemas/index.ts';
-import { checkPlugins } from './checks.ts';
+import { checkFrontmatter, checkPlugins, finishChecks } from './checks.ts';
 import { normaliseMarkdown, type NormaliseResult } from './normalise.ts';
 import { remarkRenderComponents } from './remark-render-components.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from './types.ts';
@@ -102,6 +102,12 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
   }
   const data = split.errors.length === 0 ? validateFrontmatter(file, split, SCHEMAS[input.collection]) : undefined;
   file.data.frontmatter = data ?? split.data;
+  if (split.errors.length === 0) {
+    checkFrontmatter(
+      { file, collection: input.collection, data: data ?? split.data, valid: data !== undefined, locate: split.locate },
+      context,
+    );
+  }
 
   const normalised = normaliseMarkdown(split.body, context);
   file.data.normalise = normalised;
@@ -124,6 +130,7 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
     relocate(message, split.bodyLine);
     file.messages.push(message);
   }
+  finishChecks(file, context);
   const hast = renderer.runSync(structuredClone(tree) as Root, bodyFile);
   const html = renderer.stringify(hast as never, bodyFile) as string;
   return { file, frontmatter: split.data, data, split, normalised, body, tree, html };

@@ -1,0 +1,114 @@
+/**
+ * What the `remark-check-*` rules share: reporting a message the house way, finding the
+ * position of a match inside a text node, walking the text of a tree and the strings of a
+ * frontmatter.
+ */
+import type { Nodes, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { MESSAGE_SOURCE, type Collection } from './types.ts';
+
+export interface Place {
+  start: { line: number; column: number; offset?: number };
+  end: { line: number; column: number; offset?: number };
+}
+
+export type PointLike = { line: number; column: number; offset?: number };
+
+/** Add a message: `fatal` true for an error, false for a warning, undefined for info. */
+export function report(
+  file: VFile,
+  reason: string,
+  options: { place: Place | PointLike; ruleId: string; fatal: boolean | undefined; actual?: string; expected?: string[] },
+): void {
+  const message = file.message(reason, { place: options.place, ruleId: options.ruleId, source: MESSAGE_SOURCE });
+  message.fatal = options.fatal;
+  if (options.actual !== undefined) message.actual = options.actual;
+  if (options.expected !== undefined) message.expected = options.expected;
+}
+
+/** A text-bearing node with a position. */
+export interface TextNode {
+  type: string;
+  value: string;
+  position?: { start: PointLike; end: PointLike };
+}
+
+/**
+ * The place of `value.slice(start, end)` of a text node, counting lines inside the value.
+ * Exact when the source has no escapes or entities before the match; otherwise close.
+ */
+export function placeInText(node: TextNode, start: number, end: number): Place {
+  const origin = node.position?.start ?? { line: 1, column: 1, offset: 0 };
+  return { start: pointAt(node.value, origin, start), end: pointAt(node.value, origin, end) };
+}
+
+function pointAt(value: string, origin: PointLike, index: number): PointLike {
+  let line = origin.line;
+  let lineStart = -1;
+  for (let i = value.indexOf('\n'); i !== -1 && i < index; i = value.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i;
+  }
+  const column = lineStart === -1 ? origin.column + index : index - lineStart;
+  return origin.offset === undefined ? { line, column } : { line, column, offset: origin.offset + index };
+}
+
+/** The node's own place, or the start of the document. */
+export function placeOf(node: { position?: { start: PointLike; end: PointLike } } | undefined): Place {
+  if (node?.position) return { start: node.position.start, end: node.position.end };
+  return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+}
+
+/** Visit every piece of text an editor wrote in the body: text, inline code and code blocks. */
+export function visitText(tree: Root, visitor: (node: TextNode, ancestors: readonly Nodes[]) => void): void {
+  visit(tree, (node: Nodes, _index, parent) => {
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+      visitor(node as TextNode, parent ? [parent as Nodes] : []);
+    }
+  });
+}
+
+/** One string in the frontmatter with its path: `{ path: ['subject', 'name'], value: '李静' }`. */
+export interface FrontmatterString {
+  path: (string | number)[];
+  value: string;
+}
+
+/** Every string value in the frontmatter, depth first, skipping the keys in `skip` (at any depth). */
+export function frontmatterStrings(
+  data: unknown,
+  skip: ReadonlySet<string> = new Set(),
+  path: (string | number)[] = [],
+): FrontmatterString[] {
+  const out: FrontmatterString[] = [];
+  const walk = (value: unknown, at: (string | number)[]) => {
+    if (typeof value === 'string') out.push({ path: at, value });
+    else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...at, index]));
+    else if (value && typeof value === 'object' && !(value instanceof Date)) {
+      for (const [key, item] of Object.entries(value)) if (!skip.has(key)) walk(item, [...at, key]);
+    }
+  };
+  walk(data, path);
+  return out;
+}
+
+/** What a frontmatter check gets: the file, its frontmatter and where each field is written. */
+export interface FrontmatterInput {
+  file: VFile;
+  collection: Collection;
+  /** The validated frontmatter, or the raw one when validation failed. */
+  data: Record<string, unknown>;
+  /** Whether `data` passed the schema. */
+  valid: boolean;
+  /** Where a field is written in the file (line and column of its key). */
+  locate(path: ReadonlyArray<PropertyKey>): PointLike;
+}
+
+/** A check of frontmatter fields; positions are in the whole file. */
+export type FrontmatterCheck = (input: FrontmatterInput) => void;
+
+/** The field path as an editor reads it: `quotaTables[0].rows[6].counts[1]`. */
+export function formatPath(path: ReadonlyArray<string | number>): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+}

@@ -1,0 +1,63 @@
+/**
+ * Rule `placeholder`: masked or template text must not be published — what template sites put
+ * in place of names and years, and what `deeds new` leaves to be filled in. An error.
+ *
+ *   **市卫生局被授予…   →   error: 发现星号打码“**”：…请换成真实名称或删去
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import {
+  formatPath,
+  frontmatterStrings,
+  placeInText,
+  report,
+  visitText,
+  type FrontmatterCheck,
+} from './check-helpers.ts';
+import { PLACEHOLDER_PATTERNS } from './data/placeholders.ts';
+import { matchAll, type TextPattern } from './data/patterns.ts';
+
+export interface Options {
+  /** The patterns to look for. */
+  patterns?: readonly TextPattern[];
+}
+
+const defaults: Required<Options> = Object.freeze({ patterns: PLACEHOLDER_PATTERNS });
+
+/** Frontmatter keys whose values are not shown as text (where masks are not placeholders). */
+const NOT_TEXT = new Set(['source', 'src']);
+
+function reason(pattern: TextPattern, found: string, where: string): string {
+  return `${where}发现${pattern.label}“${found}”：这是打码或模板文字，不能发布；请换成真实内容，或删去这一处`;
+}
+
+export function remarkCheckPlaceholder(options: Options = {}) {
+  const { patterns } = { ...defaults, ...options };
+  return (tree: Root, file: VFile) => {
+    visitText(tree, (node) => {
+      for (const pattern of patterns) {
+        for (const match of matchAll(pattern.pattern, node.value)) {
+          report(file, reason(pattern, match[0], ''), {
+            place: placeInText(node, match.index, match.index + match[0].length),
+            ruleId: 'placeholder',
+            fatal: true,
+          });
+        }
+      }
+    });
+  };
+}
+
+export const checkPlaceholderFrontmatter: FrontmatterCheck = ({ file, data, locate }) => {
+  for (const { path, value } of frontmatterStrings(data, NOT_TEXT)) {
+    for (const pattern of PLACEHOLDER_PATTERNS) {
+      for (const match of matchAll(pattern.pattern, value)) {
+        report(file, reason(pattern, match[0], `字段 ${formatPath(path)} 中`), {
+          place: locate(path),
+          ruleId: 'placeholder',
+          fatal: true,
+        });
+      }
+    }
+  }
+};

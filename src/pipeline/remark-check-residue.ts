@@ -1,0 +1,70 @@
+/**
+ * Rule `residue`: what normalisation should have removed. Pinyin readings a converter inserted
+ * (衛(wèi)), the replacement character U+FFFD (text lost to a wrong encoding: an error, since
+ * words are missing) and traditional-only characters outside the glossary's protected terms.
+ *
+ *   卫(wèi)生院   →   warning: 发现拼音注音“(wèi)”…
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { placeInText, report, visitText, type TextNode } from './check-helpers.ts';
+import { matchAll } from './data/patterns.ts';
+import { PINYIN_READING, REPLACEMENT_CHARACTER, traditionalOnlyCharacters } from './data/residue.ts';
+import type { PipelineContext } from './types.ts';
+
+export interface Options {
+  /** Terms that keep their characters (the glossary's simplified forms). */
+  protectedTerms?: readonly string[];
+}
+
+export function remarkCheckResidue(options: Options = {}) {
+  const traditional = traditionalOnlyCharacters();
+  const terms = (options.protectedTerms ?? []).filter((term) => [...term].some((char) => traditional.has(char)));
+  return (tree: Root, file: VFile) => {
+    visitText(tree, (node) => {
+      for (const match of matchAll(REPLACEMENT_CHARACTER.pattern, node.value)) {
+        report(file, `发现 ${match[0].length} 个乱码字符“\uFFFD”：这里的文字在转码时丢失了；请对照原件补全`, {
+          place: placeInText(node, match.index, match.index + match[0].length),
+          ruleId: 'residue',
+          fatal: true,
+        });
+      }
+      for (const match of matchAll(PINYIN_READING.pattern, node.value)) {
+        report(file, `发现拼音注音“${match[0]}”：这是转换工具插入的读音，不是原文；请删去`, {
+          place: placeInText(node, match.index, match.index + match[0].length),
+          ruleId: 'residue',
+          fatal: false,
+          actual: match[0],
+          expected: [''],
+        });
+      }
+      checkTraditional(node, file, traditional, terms);
+    });
+  };
+}
+
+function checkTraditional(node: TextNode, file: VFile, traditional: Set<string>, terms: readonly string[]): void {
+  const value = node.value;
+  let protectedRanges: Array<[number, number]> | undefined;
+  let index = 0;
+  for (const char of value) {
+    const at = index;
+    index += char.length;
+    if (!traditional.has(char)) continue;
+    protectedRanges ??= terms.flatMap((term) => {
+      const ranges: Array<[number, number]> = [];
+      for (let i = value.indexOf(term); i !== -1; i = value.indexOf(term, i + 1)) ranges.push([i, i + term.length]);
+      return ranges;
+    });
+    if (protectedRanges.some(([start, end]) => at >= start && at < end)) continue;
+    report(file, `发现繁体字“${char}”：正文应为简体；请改成简体，若是人名地名需保留原字，请加入 content/glossary.yaml`, {
+      place: placeInText(node, at, at + char.length),
+      ruleId: 'residue',
+      fatal: false,
+    });
+  }
+}
+
+export function residueOptions(context: PipelineContext): Options {
+  return { protectedTerms: context.glossary.map((term) => term.simplified) };
+}
