@@ -1,0 +1,29 @@
+/** Converting built pages to the 繁體 variant, shared by the build hook and its worker threads. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createTraditionalConverter, type TraditionalVariant } from '../lib/traditional.ts';
+import { convertPageHtml, VARIANT_PREFIX } from '../lib/traditional-html.ts';
+
+export interface Job {
+  outDir: string;
+  /** Paths of simplified pages relative to `outDir`, `/`-separated. */
+  files: string[];
+  variant: TraditionalVariant;
+  glossary: { simplified: string; traditional?: string | undefined }[];
+}
+
+/** Convert a list of pages in this thread, with one converter for all of them. */
+export async function convertFiles(job: Job): Promise<void> {
+  const convert = createTraditionalConverter({ variant: job.variant, glossary: job.glossary });
+  for (const path of job.files) {
+    const html = await readFile(join(job.outDir, path), 'utf8');
+    const target = join(job.outDir, VARIANT_PREFIX.slice(1), path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, convertPageHtml(html, { pathname: pageUrl(path), convert }));
+  }
+}
+
+/** `rolls/2023/x/index.html` → `/rolls/2023/x/`; `404.html` → `/404.html`. */
+export function pageUrl(path: string): string {
+  return path.endsWith('index.html') ? `/${path.slice(0, -'index.html'.length)}` : `/${path}`;
+}

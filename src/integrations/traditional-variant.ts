@@ -1,0 +1,94 @@
+/**
+ * Build hook that writes the 繁體 reading variant: every built page `dist/<path>` is converted
+ * to `dist/zh-hant/<path>` (see `src/lib/traditional-html.ts`). Runs after Astro has written the
+ * simplified site and before the search index is built, so Pagefind sees both scripts.
+ *
+ *   integrations: [traditionalVariant({ variant: 'tw' }), sitemap({ customPages: … })]
+ *
+ * Work is split over worker threads (one converter per thread, reused for every page it gets).
+ */
+import { availableParallelism } from 'node:os';
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
+import { loadRegistries } from '../lib/registries.ts';
+import type { TraditionalVariant } from '../lib/traditional.ts';
+import { convertFiles, pageUrl, type Job } from './traditional-pages.ts';
+
+export interface Options {
+  /** Taiwan (`tw`) or Hong Kong (`hk`) standard. Default `tw`, or env `DEEDS_TRADITIONAL`. */
+  variant?: TraditionalVariant;
+  /** Worker threads; `1` converts in the build's own thread. Default: cores, at most 4. */
+  workers?: number;
+}
+
+export interface TraditionalVariantIntegration extends AstroIntegration {
+  /** Absolute URLs of the 繁體 pages, filled at `astro:build:done`; pass to sitemap's `customPages`. */
+  sitemapPages: string[];
+}
+
+/** Fewer pages than this are converted in-thread: a worker costs more to start than they take. */
+const WORKER_THRESHOLD_PAGES = 400;
+
+export function traditionalVariant(options: Options = {}): TraditionalVariantIntegration {
+  const sitemapPages: string[] = [];
+  let site = '';
+  let root = '';
+  return {
+    name: 'deeds-traditional-variant',
+    sitemapPages,
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = (config.site ?? '').replace(/\/$/, '');
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const outDir = fileURLToPath(dir);
+        const files = await htmlFiles(outDir);
+        const variant = options.variant ?? (process.env.DEEDS_TRADITIONAL === 'hk' ? 'hk' : 'tw');
+        const glossary = loadRegistries(join(root, 'content')).glossary.map((t) => ({
+          simplified: t.simplified,
+          traditional: t.traditional,
+        }));
+        const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), files.length));
+        const job: Job = { outDir, files, variant, glossary };
+        if (workers === 1 || files.length < WORKER_THRESHOLD_PAGES) await convertFiles(job);
+        else await inWorkers(job, workers);
+        for (const path of job.files) sitemapPages.push(`${site}${pageUrl(path)}`);
+        logger.info(`繁體版 ${files.length} 页（${variant}），用时 ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}
+
+async function inWorkers(job: Job, count: number): Promise<void> {
+  const chunks: string[][] = Array.from({ length: count }, () => []);
+  job.files.forEach((file, i) => chunks[i % count]!.push(file));
+  const worker = new URL('./traditional-worker.ts', import.meta.url);
+  await Promise.all(
+    chunks.map(
+      (files) =>
+        new Promise<void>((resolve, reject) => {
+          const thread = new Worker(worker, { workerData: { ...job, files } });
+          thread.once('error', reject);
+          thread.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`繁體版转换线程退出，代码 ${code}`))));
+        }),
+    ),
+  );
+}
+
+async function htmlFiles(outDir: string): Promise<string[]> {
+  const names = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of names) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const path = relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (/^(?:zh-hant|pagefind|_astro|data)\//.test(path)) continue;
+    out.push(path);
+  }
+  out.sort();
+  return out;
+}

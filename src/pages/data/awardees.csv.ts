@@ -1,0 +1,10 @@
+import type { APIRoute } from 'astro';
+import { siteContent } from '../../lib/site-content.ts';
+import { AWARDEE_COLUMNS, awardeeRows, toCsv } from '../../lib/open-data.ts';
+
+export const GET: APIRoute = async () => {
+  const { index } = await siteContent();
+  return new Response(toCsv(AWARDEE_COLUMNS, awardeeRows(index)), {
+    headers: { 'content-type': 'text/csv; charset=utf-8' },
+  });
+};
