@@ -1,0 +1,228 @@
+/**
+ * Search index for the built site: Pagefind over every page that declares a search kind
+ * (`<SearchMeta kind="…">`, which writes `data-pagefind-filter="kind:…"`), plus the names
+ * index (`src/scripts/search/names.ts`) built from the same pages' metadata.
+ *
+ *   // astro.config.mjs
+ *   integrations: [pagefindSearch()]
+ *
+ * Runs in `astro:build:done`, so `npm run build` leaves `dist/pagefind/` and
+ * `dist/search/names/*.json` beside the pages. The traditional variant (`/zh-hant/`) is not
+ * indexed: the browser searches the simplified index and shows results converted.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { docNumberKey, nameKey } from '../scripts/search/normalise.ts';
+import {
+  KIND_RANK,
+  NAME_SHARDS,
+  PAGE_KINDS,
+  nameShard,
+  type NameEntry,
+  type PageKind,
+} from '../scripts/search/names.ts';
+
+export interface PagefindSearchOptions {
+  /** Folders of the built site (relative, with a trailing slash) that are never indexed. */
+  exclude?: readonly string[];
+  /** How many pages are handed to Pagefind at a time. */
+  concurrency?: number;
+  /** Pagefind's language for every page: the index is one Chinese index whatever `lang` says. */
+  language?: string;
+}
+
+const DEFAULTS = Object.freeze({
+  exclude: ['zh-hant/', 'pagefind/', 'search/', '_astro/'] as readonly string[],
+  concurrency: 16,
+  language: 'zh',
+});
+
+export interface IndexStats {
+  /** Pages given to Pagefind. */
+  pages: number;
+  /** Entries written to the names index. */
+  names: number;
+  /** Milliseconds from the first page read to the last file written. */
+  milliseconds: number;
+  /** The largest file under `pagefind/index/`, in bytes: the biggest chunk a query may fetch. */
+  largestChunkBytes: number;
+  /** Pagefind's complaints, if any. */
+  errors: string[];
+}
+
+export default function pagefindSearch(options: PagefindSearchOptions = {}): AstroIntegration {
+  return {
+    name: 'deeds:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const stats = await indexSite(fileURLToPath(dir), options);
+        for (const error of stats.errors) logger.warn(error);
+        logger.info(
+          `已为 ${stats.pages} 个页面建立搜索索引（姓名索引 ${stats.names} 条，最大索引块 ${Math.round(stats.largestChunkBytes / 1024)} KB），用时 ${(stats.milliseconds / 1000).toFixed(1)} 秒`,
+        );
+      },
+    },
+  };
+}
+
+/** Index a built site in `dir`: writes `dir/pagefind/` and `dir/search/names/`. */
+export async function indexSite(dir: string, options: PagefindSearchOptions = {}): Promise<IndexStats> {
+  const settings = { ...DEFAULTS, ...options };
+  const started = performance.now();
+  const files = (await htmlFiles(dir)).filter((file) => !settings.exclude.some((prefix) => file.startsWith(prefix)));
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.language });
+  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+
+  const problems: string[] = [];
+  const pages: IndexedPage[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      const html = await readFile(join(dir, file), 'utf8');
+      const filters = readFilters(html);
+      if (!filters.kind?.length) continue;
+      const url = pageUrl(file);
+      const response = await index.addHTMLFile({ url, content: html });
+      problems.push(...response.errors.map((error) => `${file}: ${error}`));
+      pages.push({ url, meta: response.file.meta, filters });
+    }
+  };
+  await Promise.all(Array.from({ length: settings.concurrency }, worker));
+
+  const output = join(dir, 'pagefind');
+  await rm(output, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: output });
+  problems.push(...written.errors);
+  await index.deleteIndex();
+  await pagefind.close();
+
+  const ids = await fragmentIds(output);
+  const entries = pages.flatMap((page) => nameEntries(page, ids.get(page.url)));
+  await writeNameShards(join(dir, 'search', 'names'), entries);
+
+  return {
+    pages: pages.length,
+    names: entries.length,
+    milliseconds: performance.now() - started,
+    largestChunkBytes: await largestFile(join(output, 'index')),
+    errors: problems,
+  };
+}
+
+interface IndexedPage {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** Every `.html` file under `dir`, as a path relative to it with `/` separators. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** `awardees/li-jing/index.html` → `/awardees/li-jing/`; `404.html` → `/404.html`. */
+export function pageUrl(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+const FILTER_ATTRIBUTE = /data-pagefind-filter="([^"]*)"/g;
+
+/** The page's filters as `SearchMeta` writes them: one `key:value` per attribute. */
+export function readFilters(html: string): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const match of html.matchAll(FILTER_ATTRIBUTE)) {
+    const value = decodeEntities(match[1]!);
+    const colon = value.indexOf(':');
+    if (colon <= 0) continue;
+    const key = value.slice(0, colon).trim();
+    (filters[key] ??= []).push(value.slice(colon + 1).trim());
+  }
+  return filters;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|#39);/gi, (whole, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower] ?? whole;
+  });
+}
+
+/** The names index entries of one page: its subject's name and its 发文字号, if it has them. */
+export function nameEntries(page: IndexedPage, pagefindId?: string): NameEntry[] {
+  const kind = page.filters.kind?.[0] as PageKind | undefined;
+  if (!kind || !PAGE_KINDS.includes(kind)) return [];
+  const { meta } = page;
+  const base = {
+    u: page.url,
+    t: meta.title ?? meta.subject ?? page.url,
+    c: kind,
+    f: page.filters,
+    ...(pagefindId ? { p: pagefindId } : {}),
+  };
+  const entries: NameEntry[] = [];
+  const detail = [meta.unit, meta.honour].filter(Boolean).join(' · ');
+  if (meta.subject && kind !== 'announcement') {
+    entries.push({ k: nameKey(meta.subject), ...base, ...(detail ? { d: detail } : {}) });
+  }
+  for (const alias of (meta.alias ?? '').split('、').filter(Boolean)) {
+    entries.push({ k: nameKey(alias), ...base, ...(detail ? { d: detail } : {}) });
+  }
+  if (meta.docnumber) {
+    const key = docNumberKey(meta.docnumber) ?? nameKey(meta.docnumber);
+    entries.push({ k: key, ...base, d: meta.docnumber });
+  }
+  return entries.filter((entry) => entry.k.length > 0);
+}
+
+/** Fragment id (what Pagefind's results call `id`) by page URL, read from the written fragments. */
+async function fragmentIds(output: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const folder = join(output, 'fragment');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => name.endsWith('.pf_fragment'))
+      .map(async (name) => {
+        const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
+        const json = text.slice(text.indexOf('{'));
+        try {
+          const fragment = JSON.parse(json) as { url?: string };
+          if (fragment.url) ids.set(fragment.url, name.replace(/\.pf_fragment$/, ''));
+        } catch {
+          // A bundled fragment file holds several pages; their ids are not file names.
+        }
+      }),
+  );
+  return ids;
+}
+
+async function writeNameShards(folder: string, entries: NameEntry[]): Promise<void> {
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  const shards = new Map<string, NameEntry[]>();
+  for (let i = 0; i < NAME_SHARDS; i++) shards.set(i.toString(16).padStart(2, '0'), []);
+  for (const entry of entries) shards.get(nameShard(entry.k))!.push(entry);
+  await Promise.all(
+    [...shards].map(([shard, list]) => {
+      list.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : KIND_RANK[a.c] - KIND_RANK[b.c]));
+      return writeFile(join(folder, `${shard}.json`), JSON.stringify(list));
+    }),
+  );
+}
+
+async function largestFile(folder: string): Promise<number> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const sizes = await Promise.all(names.map(async (name) => (await readFile(join(folder, name))).byteLength));
+  return Math.max(0, ...sizes);
+}

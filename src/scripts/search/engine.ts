@@ -1,0 +1,274 @@
+/**
+ * The search engine in the browser: query normalisation, the names index, Pagefind, merged.
+ *
+ *   const engine = new SearchEngine();
+ *   const outcome = await engine.search('李 靜');
+ *   outcome.hits[0]  →  { url: '/awardees/…/', title: '李静', kind: 'awardee', … }
+ *
+ * 1. The query is folded (NFKC, padding between Han characters removed) and, only if it has a
+ *    traditional character, converted to simplified with a converter loaded on demand.
+ * 2. Its keys (whole query, words, 发文字号 in GB/T 9704 form) are looked up in the names index.
+ * 3. Pagefind searches the same text; if every word must match and none does, it searches the
+ *    words one by one and ranks pages by how many of them they contain (the index is cut by
+ *    jieba, the query by Intl.Segmenter, and the two disagree).
+ * 4. Names-index hits come first, then Pagefind's results without the pages already listed.
+ */
+import { loadToSimplified } from './convert.ts';
+import { KIND_RANK, nameShard, type NameEntry, type PageKind } from './names.ts';
+import { foldQuery, lookupKeys, needsSimplification, pagefindTerm } from './normalise.ts';
+
+/** Filters as the UI holds them: values chosen per filter; any value of a filter may match. */
+export type SelectedFilters = Record<string, string[]>;
+
+export interface SearchOptions {
+  filters?: SelectedFilters;
+  /** `relevance` (default) or newest first. */
+  sort?: 'relevance' | 'date';
+  /** How many hits to load excerpts for. */
+  limit?: number;
+}
+
+export interface SearchHit {
+  url: string;
+  title: string;
+  /** HTML: text with `<mark>` around what matched, nothing else. */
+  excerpt: string;
+  kind: PageKind | undefined;
+  /** `names` for a names-index hit, `pagefind` for a full-text one. */
+  source: 'names' | 'pagefind';
+}
+
+export interface SearchOutcome {
+  /** The query as typed. */
+  query: string;
+  /** The query as searched: folded and simplified. */
+  normalised: string;
+  hits: SearchHit[];
+  /** How many pages match in all (only `limit` of them are in `hits`). */
+  total: number;
+  /** Counts per filter value for this query under the other chosen filters. */
+  filters: Record<string, Record<string, number>>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindData>;
+}
+
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const ZERO_WIDTH = /[\u200b\u200c\u200d\ufeff]/g;
+
+export class SearchEngine {
+  readonly #base: string;
+  #pagefind: Promise<PagefindApi> | undefined;
+  readonly #shards = new Map<string, Promise<NameEntry[]>>();
+
+  /** @param base The site's base path, with a trailing slash. */
+  constructor(base = '/') {
+    this.#base = base.endsWith('/') ? base : `${base}/`;
+  }
+
+  /** Start loading Pagefind (script, WASM, metadata) before the first query needs it. */
+  warm(): void {
+    void this.#loadPagefind().then((pagefind) => pagefind.init());
+  }
+
+  async normalise(query: string): Promise<string> {
+    const folded = foldQuery(query);
+    if (!needsSimplification(folded)) return folded;
+    const toSimplified = await loadToSimplified();
+    return foldQuery(toSimplified(folded));
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+    const filters = options.filters ?? {};
+    const limit = options.limit ?? 10;
+    const folded = foldQuery(query);
+    const normalised = await this.normalise(query);
+    if (!normalised) return { query, normalised, hits: [], total: 0, filters: {} };
+
+    // A simplified name may hold a character the converter would change (钟乾 → 钟干): look up both.
+    const keys = [...new Set([...lookupKeys(normalised), ...(folded !== normalised ? lookupKeys(folded) : [])])];
+    const [named, found] = await Promise.all([
+      this.#lookupNames(keys),
+      this.#searchPagefind(normalised, folded, filters, options.sort),
+    ]);
+
+    const chosen = named.filter((entry) => matchesFilters(entry.f, filters));
+    const namedUrls = new Set(chosen.map((entry) => entry.u));
+    const namedIds = new Set(chosen.map((entry) => entry.p).filter(Boolean));
+    const rest = found.results.filter((result) => !namedIds.has(result.id));
+
+    const counts = structuredClone(found.filters ?? {});
+    const pagefindIds = new Set(found.results.map((result) => result.id));
+    for (const entry of named) {
+      if (entry.p && pagefindIds.has(entry.p)) continue;
+      for (const [name, values] of Object.entries(entry.f)) {
+        if (!matchesFilters(entry.f, filters, name)) continue;
+        const group = (counts[name] ??= {});
+        for (const value of values) group[value] = (group[value] ?? 0) + 1;
+      }
+    }
+
+    const hits: SearchHit[] = chosen.slice(0, limit).map((entry) => ({
+      url: entry.u,
+      title: entry.t,
+      excerpt: escapeHtml(entry.d ?? ''),
+      kind: entry.c,
+      source: 'names',
+    }));
+    const loaded = await Promise.all(
+      rest.slice(0, Math.max(0, limit - hits.length + 2)).map((result) => result.data()),
+    );
+    for (const data of loaded) {
+      if (hits.length >= limit) break;
+      if (namedUrls.has(data.url)) continue;
+      hits.push({
+        url: data.url,
+        title: (data.meta.title ?? data.url).replace(ZERO_WIDTH, ''),
+        excerpt: cleanExcerpt(data.excerpt),
+        kind: data.meta.kind as PageKind | undefined,
+        source: 'pagefind',
+      });
+    }
+    return { query, normalised, hits, total: chosen.length + rest.length, filters: counts };
+  }
+
+  #loadPagefind(): Promise<PagefindApi> {
+    this.#pagefind ??= (async () => {
+      const url = `${this.#base}pagefind/pagefind.js`;
+      const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
+      // The worker would cost another 43 KB of script for a search that takes milliseconds.
+      await pagefind.options({ noWorker: true, excerptLength: 24 });
+      return pagefind;
+    })();
+    return this.#pagefind;
+  }
+
+  async #lookupNames(keys: string[]): Promise<NameEntry[]> {
+    const found: NameEntry[] = [];
+    const seen = new Set<string>();
+    for (const key of keys) {
+      const shard = await this.#shard(nameShard(key));
+      const matches = shard.filter((entry) => entry.k === key).sort((a, b) => KIND_RANK[a.c] - KIND_RANK[b.c]);
+      for (const entry of matches) {
+        if (seen.has(entry.u)) continue;
+        seen.add(entry.u);
+        found.push(entry);
+      }
+    }
+    return found;
+  }
+
+  #shard(shard: string): Promise<NameEntry[]> {
+    let entries = this.#shards.get(shard);
+    if (!entries) {
+      entries = fetch(`${this.#base}search/names/${shard}.json`)
+        .then((response) => (response.ok ? (response.json() as Promise<NameEntry[]>) : []))
+        .catch(() => []);
+      this.#shards.set(shard, entries);
+    }
+    return entries;
+  }
+
+  async #searchPagefind(
+    normalised: string,
+    folded: string,
+    filters: SelectedFilters,
+    sort: SearchOptions['sort'],
+  ): Promise<PagefindResponse> {
+    const pagefind = await this.#loadPagefind();
+    const options: Record<string, unknown> = { filters: pagefindFilters(filters) };
+    if (sort === 'date') options.sort = { date: 'desc' };
+    const term = pagefindTerm(normalised);
+    const response = await pagefind.search(term, options);
+    if (response.results.length > 0) return response;
+    if (folded !== normalised) {
+      const original = await pagefind.search(pagefindTerm(folded), options);
+      if (original.results.length > 0) return original;
+    }
+    return this.#searchWords(pagefind, term, options, response);
+  }
+
+  /** Every word must match in Pagefind; when none does, rank pages by how many words they have. */
+  async #searchWords(
+    pagefind: PagefindApi,
+    term: string,
+    options: Record<string, unknown>,
+    empty: PagefindResponse,
+  ): Promise<PagefindResponse> {
+    const words = segmentWords(term);
+    if (words.length < 2) return empty;
+    const responses = await Promise.all(words.map((word) => pagefind.search(word, options)));
+    const ranked = new Map<string, { result: PagefindResult; words: number; score: number }>();
+    for (const response of responses) {
+      for (const result of response.results) {
+        const entry = ranked.get(result.id) ?? { result, words: 0, score: 0 };
+        entry.words += 1;
+        entry.score += result.score;
+        ranked.set(result.id, entry);
+      }
+    }
+    const results = [...ranked.values()]
+      .sort((a, b) => b.words - a.words || b.score - a.score)
+      .map((entry) => entry.result);
+    const best = responses.reduce((a, b) => (b.results.length > a.results.length ? b : a), empty);
+    return { results, filters: best.filters, totalFilters: best.totalFilters };
+  }
+}
+
+/** Words of a query as the browser cuts them, without punctuation. */
+export function segmentWords(term: string): string[] {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(term)].filter((part) => part.isWordLike).map((part) => part.segment);
+}
+
+/** Pagefind's filter syntax: any of the chosen values within a filter, every filter. */
+function pagefindFilters(filters: SelectedFilters): Record<string, { any: string[] }> {
+  const out: Record<string, { any: string[] }> = {};
+  for (const [name, values] of Object.entries(filters)) if (values.length > 0) out[name] = { any: values };
+  return out;
+}
+
+/**
+ * Whether a page with `pageFilters` passes the chosen filters. When counting the values of one
+ * filter (`except`), that filter's own choice is left out.
+ */
+function matchesFilters(pageFilters: Record<string, string[]>, chosen: SelectedFilters, except?: string): boolean {
+  return Object.entries(chosen).every(([name, values]) => {
+    if (values.length === 0 || name === except) return true;
+    return (pageFilters[name] ?? []).some((value) => values.includes(value));
+  });
+}
+
+/** Pagefind's excerpt, kept to text and `<mark>`, without the zero-width spaces between words. */
+export function cleanExcerpt(html: string): string {
+  return html
+    .replace(ZERO_WIDTH, '')
+    .replace(/<(?!\/?mark>)[^>]*>/g, '')
+    .replace(/<\/mark><mark>/g, '');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

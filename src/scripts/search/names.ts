@@ -1,0 +1,44 @@
+/**
+ * The names index: a small index of our own that maps a person's or unit's name, and an
+ * announcement's 发文字号, to its page. Pagefind's Chinese word segmentation cannot be trusted
+ * with names (the index is cut by jieba, the query by the browser's Intl.Segmenter), so the
+ * search looks a query up here first and ranks what it finds ahead of Pagefind's results.
+ *
+ * The index is split into shards by the key's first character, so a query fetches one small
+ * file however large the site: `/search/names/3f.json`.
+ */
+
+/** What a page is, as the `kind` filter says. */
+export type PageKind = 'awardee' | 'deed' | 'announcement' | 'roll';
+
+export const PAGE_KINDS: readonly PageKind[] = ['awardee', 'deed', 'announcement', 'roll'];
+
+/** One entry of a shard. Short field names: the shards are downloaded. */
+export interface NameEntry {
+  /** The lookup key (`nameKey` of the name, or a 发文字号 in GB/T 9704 form). */
+  k: string;
+  /** The page's URL. */
+  u: string;
+  /** The page's title. */
+  t: string;
+  /** The page's kind. */
+  c: PageKind;
+  /** A line to show under the title: unit, honours or 发文字号. */
+  d?: string;
+  /** The page's filters, so that filtered searches can keep or drop it. */
+  f: Record<string, string[]>;
+  /** Pagefind's id for the page, so that its own result for the page is recognised unloaded. */
+  p?: string;
+}
+
+/** How many shards the names index has; a power of two. */
+export const NAME_SHARDS = 64;
+
+/** The shard a key lives in, as two hex digits: `nameShard('李静')` → `'0e'`. */
+export function nameShard(key: string): string {
+  const first = key.codePointAt(0) ?? 0;
+  return (first % NAME_SHARDS).toString(16).padStart(2, '0');
+}
+
+/** Kinds in the order the names index ranks them: a person's page before their write-up. */
+export const KIND_RANK: Record<PageKind, number> = { awardee: 0, announcement: 1, deed: 2, roll: 3 };

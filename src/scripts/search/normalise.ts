@@ -1,0 +1,69 @@
+/**
+ * Query normalisation for search, shared by the browser and the build (no DOM, no Node).
+ *
+ *   foldQuery(' 李 靜　')            →  '李 靜'
+ *   docNumberKey('武卫字[2023]4号')   →  '武卫字〔2023〕4号'
+ *   nameKey('阿依古丽 · 买买提')      →  '阿依古丽买买提'
+ *
+ * Traditional → simplified conversion happens before these (see `convert.ts`), and only when
+ * `needsSimplification` says the query has a character that needs it.
+ */
+import { DOC_NUMBER_IN_QUERY, DOC_NUMBER_QUERY, HAN_PADDING, NAME_SEPARATORS } from './patterns.ts';
+import { TRADITIONAL_CHARS } from './traditional-chars.ts';
+
+const traditional = new Set(TRADITIONAL_CHARS);
+
+/** Whether `text` has a character that traditional → simplified conversion would change. */
+export function needsSimplification(text: string): boolean {
+  for (const char of text) if (traditional.has(char)) return true;
+  return false;
+}
+
+/** Full-width letters, digits and brackets to ASCII (NFKC), lower case, runs of spaces collapsed. */
+export function foldQuery(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u3000]+/gu, ' ')
+    .trim();
+}
+
+/** Spaces between Han characters removed: they are padding (李 静), not word breaks. */
+export function joinHan(text: string): string {
+  return text.replace(HAN_PADDING.pattern, '');
+}
+
+/** The key a name or unit is looked up by: folded, without spaces or name separators. */
+export function nameKey(text: string): string {
+  return foldQuery(text).replace(NAME_SEPARATORS.pattern, '');
+}
+
+/** A document number in GB/T 9704 form, if the whole text is one: 武卫字2023年4号 → 武卫字〔2023〕4号. */
+export function docNumberKey(text: string): string | null {
+  const match = DOC_NUMBER_QUERY.pattern.exec(foldQuery(text).replace(/ /g, ''));
+  if (!match) return null;
+  return `${match[1]}〔${match[2] ?? match[3]}〕${match[4]}号`;
+}
+
+/**
+ * The text handed to Pagefind: folded, padding removed, every document number in GB/T 9704 form
+ * (Pagefind drops the brackets and matches agency code, year and serial as words, as it indexed them).
+ */
+export function pagefindTerm(folded: string): string {
+  return joinHan(folded).replace(
+    DOC_NUMBER_IN_QUERY.pattern,
+    (_whole, code: string, bracketYear?: string, bareYear?: string, serial?: string) =>
+      `${code}〔${bracketYear ?? bareYear}〕${serial}号`,
+  );
+}
+
+/**
+ * The keys to look up in the names index, best first: the whole query (a name typed with padding
+ * or separators), then each space-separated word of two characters or more.
+ */
+export function lookupKeys(folded: string): string[] {
+  const keys = [docNumberKey(folded), nameKey(folded)];
+  const words = folded.split(' ');
+  if (words.length > 1) for (const word of words) if ([...word].length >= 2) keys.push(nameKey(word));
+  return [...new Set(keys.filter((key): key is string => Boolean(key)))];
+}

@@ -1,0 +1,340 @@
+/**
+ * The search UI: the search page (`attachSearchPage`) and the header box (`attachSearchBox`).
+ * Both render result links, in rank order, inside the element marked `data-search-results`, and
+ * mark their root with `data-search-state="done"` and `data-search-for="<query>"` once the
+ * results for a query are on screen (tests and assistive tools can wait on it).
+ *
+ * On the 繁體 variant (`<html lang="zh-Hant">`) result text is converted to traditional script and
+ * links point into `/zh-hant/`.
+ */
+import { loadToTraditional, type Convert } from './convert.ts';
+import { SearchEngine, type SearchHit, type SearchOutcome, type SelectedFilters } from './engine.ts';
+import type { PageKind } from './names.ts';
+
+/** Labels for the kinds of page. */
+export const KIND_LABELS: Record<PageKind, string> = {
+  awardee: '获奖者',
+  deed: '先进事迹',
+  announcement: '公告',
+  roll: '表彰名单',
+};
+
+/** The filters offered, in order, with their headings. */
+export const FILTER_LABELS: Record<string, string> = {
+  kind: '类型',
+  year: '年度',
+  issuer: '发文机关',
+  category: '类别',
+  unit: '单位',
+};
+
+const TRADITIONAL_PREFIX = '/zh-hant';
+const BOX_LIMIT = 6;
+const PAGE_LIMIT = 20;
+
+const engine = new SearchEngine(import.meta.env.BASE_URL);
+const isTraditional = () => document.documentElement.lang.toLowerCase().startsWith('zh-hant');
+
+/** Text in the page's script: converted on the 繁體 variant, as is otherwise. */
+async function scriptConverter(): Promise<Convert> {
+  return isTraditional() ? loadToTraditional() : (text: string) => text;
+}
+
+function localUrl(url: string): string {
+  if (!isTraditional() || url.startsWith(`${TRADITIONAL_PREFIX}/`)) return url;
+  return `${TRADITIONAL_PREFIX}${url}`;
+}
+
+function renderHit(hit: SearchHit, convert: Convert, id?: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-hit';
+  if (id) {
+    item.id = id;
+    item.setAttribute('role', 'option');
+  }
+  const link = document.createElement('a');
+  link.href = localUrl(hit.url);
+  if (hit.kind) {
+    const kind = document.createElement('span');
+    kind.className = `search-kind search-kind-${hit.kind}`;
+    kind.textContent = convert(KIND_LABELS[hit.kind]);
+    link.append(kind, ' ');
+  }
+  const title = document.createElement('span');
+  title.className = 'search-title';
+  title.textContent = convert(hit.title);
+  link.append(title);
+  item.append(link);
+  if (hit.excerpt) {
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-excerpt';
+    // The excerpt is text with <mark> only (cleanExcerpt / escapeHtml); conversion leaves tags alone.
+    excerpt.innerHTML = convert(hit.excerpt);
+    item.append(excerpt);
+  }
+  return item;
+}
+
+/** Runs searches one at a time per UI, dropping the results of queries overtaken by newer ones. */
+function latestOnly() {
+  let generation = 0;
+  return async <T>(run: () => Promise<T>, apply: (value: T) => void | Promise<void>) => {
+    const mine = ++generation;
+    const value = await run();
+    if (mine === generation) await apply(value);
+  };
+}
+
+/* ------------------------------------------------------------------ the search page */
+
+/**
+ * The search page: `root` holds a `form` with an input named `q`, an element
+ * `[data-search-results]`, `[data-search-filters]`, `[data-search-status]` and a
+ * `select[name=sort]`. `/search/?q=…&kind=awardee` opened directly shows those results.
+ */
+export function attachSearchPage(root: HTMLElement): void {
+  const form = root.querySelector('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]');
+  const list = root.querySelector<HTMLElement>('[data-search-results]')!;
+  const filterBox = root.querySelector<HTMLElement>('[data-search-filters]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const run = latestOnly();
+
+  const params = new URLSearchParams(location.search);
+  const chosen: SelectedFilters = {};
+  for (const name of Object.keys(FILTER_LABELS)) {
+    const values = params.getAll(name);
+    if (values.length > 0) chosen[name] = values;
+  }
+  input.value = params.get('q') ?? input.value;
+  if (sortSelect && params.get('sort') === 'date') sortSelect.value = 'date';
+
+  const update = () => {
+    const query = input.value;
+    const started = performance.now();
+    root.dataset.searchState = 'searching';
+    const url = new URL(location.href);
+    url.search = '';
+    if (query) url.searchParams.set('q', query);
+    for (const [name, values] of Object.entries(chosen))
+      for (const value of values) url.searchParams.append(name, value);
+    if (sortSelect?.value === 'date') url.searchParams.set('sort', 'date');
+    history.replaceState(null, '', url);
+    if (!query.trim()) {
+      list.replaceChildren();
+      filterBox.replaceChildren();
+      filterBox.hidden = true;
+      status.textContent = '';
+      root.dataset.searchFor = query;
+      root.dataset.searchState = 'done';
+      return;
+    }
+    void run(
+      async () => {
+        const outcome = await engine.search(query, {
+          filters: chosen,
+          sort: sortSelect?.value === 'date' ? 'date' : 'relevance',
+          limit: PAGE_LIMIT,
+        });
+        return { outcome, convert: await scriptConverter() };
+      },
+      ({ outcome, convert }) => {
+        list.replaceChildren(...outcome.hits.map((hit) => renderHit(hit, convert)));
+        renderFilters(filterBox, outcome, chosen, convert, update);
+        status.textContent = convert(
+          outcome.total === 0
+            ? `没有找到与“${query}”相关的结果。请检查姓名或单位名称是否完整。`
+            : `找到 ${outcome.total} 条结果${outcome.total > outcome.hits.length ? `，显示前 ${outcome.hits.length} 条` : ''}`,
+        );
+        root.dataset.searchFor = query;
+        root.dataset.searchMs = String(Math.round(performance.now() - started));
+        root.dataset.searchState = 'done';
+      },
+    );
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update();
+  });
+  input.addEventListener('input', update);
+  sortSelect?.addEventListener('change', update);
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown') return;
+    const first = list.querySelector<HTMLAnchorElement>('a');
+    if (first) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowDown' && at < links.length - 1) links[at + 1]!.focus();
+    else if (event.key === 'ArrowUp') (at > 0 ? links[at - 1]! : input).focus();
+    else if (event.key === 'Escape') input.focus();
+    else return;
+    event.preventDefault();
+  });
+
+  if (input.value) update();
+  else engine.warm();
+}
+
+function renderFilters(
+  box: HTMLElement,
+  outcome: SearchOutcome,
+  chosen: SelectedFilters,
+  convert: Convert,
+  onChange: () => void,
+): void {
+  const groups: HTMLFieldSetElement[] = [];
+  for (const [name, label] of Object.entries(FILTER_LABELS)) {
+    const counts = outcome.filters[name] ?? {};
+    const values = Object.entries(counts).filter(([value, count]) => count > 0 || chosen[name]?.includes(value));
+    if (values.length === 0) continue;
+    values.sort(([a, x], [b, y]) => (name === 'year' ? Number(b) - Number(a) : y - x || a.localeCompare(b, 'zh-CN')));
+    const fieldset = document.createElement('fieldset');
+    fieldset.dataset.filter = name;
+    const legend = document.createElement('legend');
+    legend.textContent = convert(label);
+    fieldset.append(legend);
+    for (const [value, count] of values) {
+      const checkbox = document.createElement('input');
+      checkbox.type = 'checkbox';
+      checkbox.name = name;
+      checkbox.value = value;
+      checkbox.checked = chosen[name]?.includes(value) ?? false;
+      checkbox.addEventListener('change', () => {
+        const current = new Set(chosen[name] ?? []);
+        if (checkbox.checked) current.add(value);
+        else current.delete(value);
+        if (current.size > 0) chosen[name] = [...current];
+        else delete chosen[name];
+        onChange();
+      });
+      const text = document.createElement('span');
+      text.textContent = convert(name === 'kind' ? (KIND_LABELS[value as PageKind] ?? value) : value);
+      const number = document.createElement('span');
+      number.className = 'search-count';
+      number.dataset.count = String(count);
+      number.textContent = `（${count}）`;
+      const labelElement = document.createElement('label');
+      labelElement.append(checkbox, ' ', text, number);
+      fieldset.append(labelElement);
+    }
+    groups.push(fieldset);
+  }
+  // Keep focus on the checkbox just toggled across the re-render.
+  const focused = document.activeElement as HTMLInputElement | null;
+  const focusKey = focused && box.contains(focused) ? `${focused.name}\u0000${focused.value}` : null;
+  box.replaceChildren(...groups);
+  box.hidden = groups.length === 0;
+  if (focusKey) {
+    const [name, value] = focusKey.split('\u0000');
+    [...box.querySelectorAll<HTMLInputElement>('input')].find((i) => i.name === name && i.value === value)?.focus();
+  }
+}
+
+/* ------------------------------------------------------------------ the header box */
+
+/**
+ * The header box: results as you type in a list under the input. ArrowDown/ArrowUp move through
+ * them, Enter opens the chosen one (or the search page when none is chosen), Escape closes.
+ */
+export function attachSearchBox(form: HTMLFormElement): void {
+  if (form.dataset.searchAttached) return;
+  form.dataset.searchAttached = 'true';
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const popup = form.querySelector<HTMLElement>('[data-search-popup]')!;
+  const list = popup.querySelector<HTMLElement>('[data-search-results]')!;
+  const more = popup.querySelector<HTMLAnchorElement>('[data-search-more]');
+  const run = latestOnly();
+  let active = -1;
+
+  const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
+  const setActive = (index: number) => {
+    const all = options();
+    active = all.length === 0 ? -1 : (index + all.length) % all.length;
+    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+    if (active >= 0) input.setAttribute('aria-activedescendant', all[active]!.id);
+    else input.removeAttribute('aria-activedescendant');
+  };
+  const open = (show: boolean) => {
+    popup.hidden = !show;
+    input.setAttribute('aria-expanded', String(show));
+    if (!show) setActive(-1);
+  };
+  const searchPage = (query: string) =>
+    `${isTraditional() ? TRADITIONAL_PREFIX : ''}/search/?q=${encodeURIComponent(query)}`;
+
+  const update = () => {
+    const query = input.value;
+    const started = performance.now();
+    form.dataset.searchState = 'searching';
+    if (!query.trim()) {
+      list.replaceChildren();
+      open(false);
+      form.dataset.searchFor = query;
+      form.dataset.searchState = 'done';
+      return;
+    }
+    void run(
+      async () => ({
+        outcome: await engine.search(query, { limit: BOX_LIMIT }),
+        convert: await scriptConverter(),
+      }),
+      ({ outcome, convert }) => {
+        list.replaceChildren(...outcome.hits.map((hit, i) => renderHit(hit, convert, `${input.id}-option-${i}`)));
+        if (outcome.hits.length === 0) {
+          const none = document.createElement('li');
+          none.className = 'search-none';
+          none.textContent = convert('没有找到结果');
+          list.append(none);
+        }
+        if (more) {
+          more.href = searchPage(query);
+          more.textContent = convert(outcome.total > 0 ? `查看全部 ${outcome.total} 条结果` : '打开搜索页');
+        }
+        setActive(-1);
+        open(true);
+        form.dataset.searchFor = query;
+        form.dataset.searchMs = String(Math.round(performance.now() - started));
+        form.dataset.searchState = 'done';
+      },
+    );
+  };
+
+  input.addEventListener('input', update);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (popup.hidden) return;
+      event.preventDefault();
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Escape') {
+      if (!popup.hidden) {
+        event.preventDefault();
+        open(false);
+      }
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      const link = options()[active]?.querySelector('a');
+      if (link) location.href = link.href;
+    }
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.href = searchPage(input.value);
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) open(false);
+  });
+  input.addEventListener('focus', () => {
+    if (list.children.length > 0 && input.value.trim()) open(true);
+  });
+
+  engine.warm();
+  if (input.value) update();
+}

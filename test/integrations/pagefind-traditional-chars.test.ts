@@ -1,0 +1,37 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import * as OpenCC from 'opencc-js';
+import { deriveTraditionalChars, traditionalCharsModule } from '../../src/integrations/pagefind-traditional-chars.ts';
+import { needsSimplification } from '../../src/scripts/search/normalise.ts';
+import { PROJECT_ROOT } from '../helpers/seeds.ts';
+
+const MODULE = join(PROJECT_ROOT, 'src/scripts/search/traditional-chars.ts');
+
+describe('traditional characters that need conversion', () => {
+  test('the committed set is what opencc-js derives', () => {
+    const expected = traditionalCharsModule();
+    if (process.env.UPDATE === '1') writeFileSync(MODULE, expected);
+    expect(readFileSync(MODULE, 'utf8')).toBe(expected);
+  });
+
+  test('every character the full t→cn converter changes is in the set', () => {
+    const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+    const set = new Set(deriveTraditionalChars());
+    const missed = [...'李靜醫德醫風先進個人衛生院張醫師護理鍾南山獎勵榮譽']
+      .filter((char) => toSimplified(char) !== char)
+      .filter((char) => !set.has(char));
+    expect(missed).toEqual([]);
+  });
+
+  test.each([
+    ['先進個人', true],
+    ['李靜', true],
+    ['先进个人', false],
+    ['武卫字〔2023〕4号', false],
+    ['示例市第一人民医院', false],
+    ['abc 2023', false],
+  ])('needsSimplification(%s) = %s', (query, expected) => {
+    expect(needsSimplification(query)).toBe(expected);
+  });
+});

@@ -1,0 +1,136 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { indexSite, pageUrl, readFilters, type IndexStats } from '../../src/integrations/pagefind.ts';
+import { nameShard, type NameEntry } from '../../src/scripts/search/names.ts';
+import { nameKey } from '../../src/scripts/search/normalise.ts';
+
+/** A page as SearchMeta marks it up. */
+function page(options: {
+  kind?: string;
+  title: string;
+  body: string;
+  meta?: Record<string, string>;
+  filters?: string[];
+}) {
+  const filters = [...(options.kind ? [`kind:${options.kind}`] : []), ...(options.filters ?? [])];
+  const meta = Object.entries({ ...(options.kind ? { kind: options.kind } : {}), ...options.meta }).map(
+    ([key, value]) => `<span data-pagefind-meta="${key}:${value}"></span>`,
+  );
+  return `<!doctype html><html lang="zh-Hans"><head><title>${options.title}</title></head><body>
+<header data-pagefind-ignore>卫生健康先进事迹</header>
+<main data-pagefind-body><div hidden data-search-meta>${filters.map((f) => `<span data-pagefind-filter="${f}"></span>`).join('')}${meta.join('')}</div>
+<h1>${options.title}</h1><p>${options.body}</p></main></body></html>`;
+}
+
+const PAGES: Record<string, string> = {
+  'index.html': page({ title: '首页', body: '李静 王芳 示例市第一人民医院' }),
+  'awardees/li-jing-abc/index.html': page({
+    kind: 'awardee',
+    title: '李静',
+    body: '单位 示例市第一人民医院 获表彰 1 次',
+    meta: { subject: '李静', unit: '示例市第一人民医院', honour: '先进个人' },
+    filters: ['year:2022', 'unit:示例市第一人民医院', 'category:先进个人'],
+  }),
+  'units/shi-diyi/index.html': page({
+    kind: 'awardee',
+    title: '示例市第一人民医院',
+    body: '先进单位 2022年度',
+    meta: { subject: '示例市第一人民医院', alias: '市一院、示例一院' },
+    filters: ['year:2022', 'unit:示例市第一人民医院 &amp; 分院'],
+  }),
+  'announcements/2023/tongzhi/index.html': page({
+    kind: 'announcement',
+    title: '关于开展2022年度先进个人评选活动的通知',
+    body: '武卫字〔2023〕4号 各单位：现将有关事项通知如下。',
+    meta: { docnumber: '武卫字〔2023〕4号' },
+    filters: ['year:2023', 'issuer:示例市卫生健康委员会'],
+  }),
+  'zh-hant/awardees/li-jing-abc/index.html': page({
+    kind: 'awardee',
+    title: '李靜',
+    body: '示例市第一人民醫院',
+    meta: { subject: '李靜' },
+  }),
+};
+
+describe('indexSite', () => {
+  let dir: string;
+  let stats: IndexStats;
+  const shard = (key: string): NameEntry[] =>
+    JSON.parse(readFileSync(join(dir, 'search', 'names', `${nameShard(key)}.json`), 'utf8')) as NameEntry[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'deeds-pagefind-'));
+    for (const [file, html] of Object.entries(PAGES)) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), html);
+    }
+    stats = await indexSite(dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('indexes the pages that declare a kind, and not the traditional variant', () => {
+    expect(stats.errors).toEqual([]);
+    expect(stats.pages).toBe(3);
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['zh']);
+    expect(entry.languages.zh.page_count).toBe(3);
+    expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(3);
+  });
+
+  test('writes every names shard, and the subject, aliases and document number of each page', () => {
+    expect(readdirSync(join(dir, 'search', 'names'))).toHaveLength(64);
+    const person = shard('李静').filter((e) => e.k === '李静');
+    expect(person).toHaveLength(1);
+    expect(person[0]).toMatchObject({
+      u: '/awardees/li-jing-abc/',
+      t: '李静',
+      c: 'awardee',
+      d: '示例市第一人民医院 · 先进个人',
+    });
+    expect(person[0]!.f).toEqual({
+      kind: ['awardee'],
+      year: ['2022'],
+      unit: ['示例市第一人民医院'],
+      category: ['先进个人'],
+    });
+    expect(person[0]!.p).toMatch(/^zh_[0-9a-f]+$/);
+    expect(shard('市一院').find((e) => e.k === '市一院')?.u).toBe('/units/shi-diyi/');
+    const doc = shard('武卫字').find((e) => e.k === '武卫字〔2023〕4号');
+    expect(doc).toMatchObject({ u: '/announcements/2023/tongzhi/', c: 'announcement' });
+    expect(stats.names).toBe(5);
+  });
+
+  test('never lists the traditional variant in the names index', () => {
+    expect(shard('李靜').some((e) => e.u.startsWith('/zh-hant/'))).toBe(false);
+    expect(shard(nameKey('李靜')).some((e) => e.k === '李靜')).toBe(false);
+  });
+
+  test('reports the largest index chunk', () => {
+    const chunks = readdirSync(join(dir, 'pagefind', 'index')).map(
+      (f) => readFileSync(join(dir, 'pagefind', 'index', f)).byteLength,
+    );
+    expect(stats.largestChunkBytes).toBe(Math.max(...chunks));
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+});
+
+describe('helpers', () => {
+  test.each([
+    ['index.html', '/'],
+    ['awardees/li-jing/index.html', '/awardees/li-jing/'],
+    ['404.html', '/404.html'],
+  ])('pageUrl(%s) = %s', (file, url) => {
+    expect(pageUrl(file)).toBe(url);
+  });
+
+  test('readFilters decodes entities and keeps repeated filters', () => {
+    expect(
+      readFilters('<span data-pagefind-filter="unit:甲 &amp; 乙"></span><span data-pagefind-filter="unit:丙"></span>'),
+    ).toEqual({
+      unit: ['甲 & 乙', '丙'],
+    });
+  });
+});

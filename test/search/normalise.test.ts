@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  DOC_NUMBER_IN_QUERY,
+  DOC_NUMBER_QUERY,
+  HAN_PADDING,
+  NAME_SEPARATORS,
+} from '../../src/scripts/search/patterns.ts';
+import { docNumberKey, foldQuery, lookupKeys, nameKey, pagefindTerm } from '../../src/scripts/search/normalise.ts';
+import { nameShard, NAME_SHARDS } from '../../src/scripts/search/names.ts';
+
+describe('patterns', () => {
+  test.each([DOC_NUMBER_QUERY, DOC_NUMBER_IN_QUERY, HAN_PADDING, NAME_SEPARATORS])(
+    '$id matches its example',
+    (rule) => {
+      rule.pattern.lastIndex = 0;
+      expect(rule.pattern.test(rule.example.normalize('NFKC'))).toBe(true);
+      rule.pattern.lastIndex = 0;
+    },
+  );
+});
+
+describe('foldQuery', () => {
+  test.each([
+    ['  李 靜 ', '李 靜'],
+    ['李　静', '李 静'],
+    ['张  三  丰', '张 三 丰'],
+    ['ＡＢＣ１２３', 'abc123'],
+    ['先进 2023', '先进 2023'],
+    ['covid 疫苗', 'covid 疫苗'],
+  ])('%s → %s', (input, expected) => {
+    expect(foldQuery(input)).toBe(expected);
+  });
+
+  test('is idempotent', () => {
+    fc.assert(fc.property(fc.string(), (text) => foldQuery(foldQuery(text)) === foldQuery(text)));
+  });
+});
+
+describe('docNumberKey', () => {
+  test.each([
+    ['武卫字〔2023〕4号', '武卫字〔2023〕4号'],
+    ['武卫字[2023]4号', '武卫字〔2023〕4号'],
+    ['武卫字［2023］4号', '武卫字〔2023〕4号'],
+    ['武卫字（2023）4号', '武卫字〔2023〕4号'],
+    ['武卫字(2023)第4号', '武卫字〔2023〕4号'],
+    ['武卫字【2023】04号', '武卫字〔2023〕4号'],
+    ['武卫字2023年4号', '武卫字〔2023〕4号'],
+    ['武卫字 2023年 4号', '武卫字〔2023〕4号'],
+    ['武衛字〔2023〕4號', '武衛字〔2023〕4号'],
+  ])('%s → %s', (input, expected) => {
+    expect(docNumberKey(input)).toBe(expected);
+  });
+
+  test.each(['李静', '2023年4号', '先进个人', '示例市第一人民医院'])('%s is not a document number', (input) => {
+    expect(docNumberKey(input)).toBeNull();
+  });
+
+  test('every written form of a number has the same key', () => {
+    const code = fc.string({ unit: fc.constantFrom(...'武卫字许健示例市委'), minLength: 1, maxLength: 5 });
+    const year = fc.integer({ min: 1990, max: 2099 });
+    const serial = fc.integer({ min: 1, max: 9999 });
+    const brackets = fc.constantFrom(['〔', '〕'], ['[', ']'], ['（', '）'], ['(', ')'], ['【', '】'], ['', '年']);
+    fc.assert(
+      fc.property(code, year, serial, brackets, (c, y, s, [open, close]) => {
+        expect(docNumberKey(`${c}${open}${y}${close}${s}号`)).toBe(`${c}〔${y}〕${s}号`);
+      }),
+    );
+  });
+});
+
+describe('pagefindTerm', () => {
+  test('rewrites every document number in a query to GB/T 9704 form', () => {
+    expect(pagefindTerm(foldQuery('武卫字[2023]4号 名单'))).toBe('武卫字〔2023〕4号名单');
+    expect(pagefindTerm(foldQuery('李 静'))).toBe('李静');
+    expect(pagefindTerm(foldQuery('武卫字2023年4号'))).toBe('武卫字〔2023〕4号');
+  });
+});
+
+describe('names', () => {
+  test.each([
+    ['李 靜', '李靜'],
+    ['阿依古丽·买买提', '阿依古丽买买提'],
+    ['阿依古丽 • 买买提', '阿依古丽买买提'],
+  ])('nameKey(%s) = %s', (input, expected) => {
+    expect(nameKey(input)).toBe(expected);
+  });
+
+  test('lookupKeys tries the whole query, then its words', () => {
+    expect(lookupKeys(foldQuery('李静 示例市第一人民医院'))).toEqual([
+      '李静示例市第一人民医院',
+      '李静',
+      '示例市第一人民医院',
+    ]);
+    expect(lookupKeys(foldQuery('武卫字[2023]4号'))).toEqual(['武卫字〔2023〕4号', '武卫字[2023]4号']);
+  });
+
+  test('shards are two hex digits within range, the same for the same first character', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (key) => {
+        const shard = nameShard(key);
+        expect(shard).toMatch(/^[0-9a-f]{2}$/);
+        expect(parseInt(shard, 16)).toBeLessThan(NAME_SHARDS);
+        expect(nameShard(key.slice(0, [...key][0]!.length) + 'x')).toBe(shard);
+      }),
+    );
+  });
+});
