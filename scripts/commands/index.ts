@@ -14,4 +14,5 @@ export interface CommandEntry {
 
 export const COMMANDS: Record<string, CommandEntry> = {
   new: { summary: '新建公告、名单或事迹（生成带正确字段的模板）', load: () => import('./new.ts') },
+  check: { summary: '检查内容（字数、打码、个人信息、MDX 安全、名额合计、引用等），可 --fix', load: () => import('./check.ts') },
 };

@@ -43,9 +43,13 @@ export function remarkCheckResidue(options: Options = {}) {
   };
 }
 
+/** One warning per text node, listing its traditional characters, at the first of them. */
 function checkTraditional(node: TextNode, file: VFile, traditional: Set<string>, terms: readonly string[]): void {
   const value = node.value;
   let protectedRanges: Array<[number, number]> | undefined;
+  let first = -1;
+  const found = new Set<string>();
+  let count = 0;
   let index = 0;
   for (const char of value) {
     const at = index;
@@ -57,12 +61,17 @@ function checkTraditional(node: TextNode, file: VFile, traditional: Set<string>,
       return ranges;
     });
     if (protectedRanges.some(([start, end]) => at >= start && at < end)) continue;
-    report(file, `发现繁体字“${char}”：正文应为简体；请改成简体，若是人名地名需保留原字，请加入 content/glossary.yaml`, {
-      place: placeInText(node, at, at + char.length),
-      ruleId: 'residue',
-      fatal: false,
-    });
+    if (first === -1) first = at;
+    found.add(char);
+    count++;
   }
+  if (first === -1) return;
+  const list = [...found].slice(0, 12).join('');
+  report(
+    file,
+    `发现 ${count} 个繁体字（${list}${found.size > 12 ? '…' : ''}）：正文应为简体；请转成简体（npm run deeds -- normalise），人名地名需保留原字的请加入 content/glossary.yaml`,
+    { place: placeInText(node, first, first + 1), ruleId: 'residue', fatal: false },
+  );
 }
 
 export function residueOptions(context: PipelineContext): Options {

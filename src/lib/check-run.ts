@@ -1,0 +1,169 @@
+/**
+ * What `deeds check` does, callable from tests and benchmarks: find the files, refuse the ones
+ * that cannot be read (binary, not UTF-8), apply `--fix`, run the project (or a lone file
+ * outside `content/`), and format the messages of the files asked about.
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { VFile } from 'vfile';
+import { processDocument } from '../pipeline/process-document.ts';
+import { COLLECTIONS, runProject } from '../pipeline/project.ts';
+import type { Collection } from '../pipeline/types.ts';
+import { fixSource, type TextFix } from './fix-text.ts';
+import { loadRegistries } from './registries.ts';
+import { formatGithub, formatText, toDiagnostics, type Diagnostic } from './report.ts';
+
+export type CheckFormat = 'text' | 'json' | 'github';
+
+export interface CheckRunOptions {
+  /** The project root (`content/` is under it). */
+  root: string;
+  /** Files or folders to check, relative to `root` or absolute; empty: all of `content/`. */
+  paths?: readonly string[];
+  format?: CheckFormat;
+  /** Apply the fixes that cannot change meaning before checking. */
+  fix?: boolean;
+  /** Build date, `YYYY-MM-DD`. */
+  today?: string;
+}
+
+export interface CheckRunResult {
+  diagnostics: Diagnostic[];
+  /** One line per file that could not be used, naming it. */
+  unusable: string[];
+  fixes: Array<TextFix & { file: string }>;
+  /** The report in the requested format. */
+  output: string;
+  /** 0 clean, 1 errors, 2 a file could not be used. */
+  exitCode: number;
+}
+
+/** Files `deeds check` reads: entries, and the registries beside them. */
+const CHECKED = /\.(?:mdx|md|ya?ml)$/;
+
+export function checkPaths(options: CheckRunOptions): CheckRunResult {
+  const root = resolve(options.root);
+  const unusable: string[] = [];
+  const selected = new Set<string>();
+  const requested = options.paths && options.paths.length > 0 ? options.paths : ['content'];
+  for (const path of requested) {
+    const absolute = resolve(root, path);
+    if (!existsSync(absolute)) {
+      unusable.push(`${path}：文件不存在`);
+      continue;
+    }
+    for (const file of listFiles(absolute)) selected.add(toRelative(root, file));
+  }
+
+  const texts = new Map<string, string>();
+  for (const path of selected) {
+    const problem = readProblem(join(root, path));
+    if (typeof problem === 'string') {
+      unusable.push(`${path}：${problem}`);
+      selected.delete(path);
+    } else texts.set(path, problem.text);
+  }
+
+  const fixes: CheckRunResult['fixes'] = [];
+  if (options.fix) {
+    for (const [path, text] of texts) {
+      // Never write through a symlink (it may point outside content/).
+      if (!/\.mdx?$/.test(path) || lstatSync(join(root, path)).isSymbolicLink()) continue;
+      const result = fixSource(text);
+      if (result.fixes.length === 0) continue;
+      writeAtomic(join(root, path), result.value);
+      texts.set(path, result.value);
+      fixes.push(...result.fixes.map((fix) => ({ ...fix, file: path })));
+    }
+  }
+
+  const files: VFile[] = [];
+  const inContent = [...selected].filter((path) => collectionOf(path) !== undefined);
+  const outside = [...selected].filter((path) => collectionOf(path) === undefined && /\.mdx?$/.test(path));
+  if (inContent.length > 0 || requested.some((path) => toRelative(root, resolve(root, path)) === 'content')) {
+    // The whole project runs, so that cross-file rules see every entry; only the files asked about are reported.
+    const project = runProject({ root, today: options.today });
+    for (const file of project.files) {
+      const path = file.path.split(sep).join('/');
+      if (selected.has(path) || (!options.paths?.length && path.startsWith('content/'))) files.push(file);
+    }
+  }
+  if (outside.length > 0) {
+    const registries = loadRegistries(join(root, 'content'));
+    const context = {
+      glossary: registries.glossary,
+      units: registries.units,
+      today: options.today ?? new Date().toISOString().slice(0, 10),
+    };
+    for (const path of outside) {
+      const value = texts.get(path)!;
+      files.push(processDocument({ path, value, collection: guessCollection(path, value) }, context).file);
+    }
+  }
+
+  const diagnostics = toDiagnostics(files);
+  const format = options.format ?? 'text';
+  const output =
+    format === 'json' ? JSON.stringify(diagnostics, null, 2) : format === 'github' ? formatGithub(diagnostics) : formatText(diagnostics);
+  const exitCode = unusable.length > 0 ? 2 : diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return { diagnostics, unusable, fixes, output, exitCode };
+}
+
+function toRelative(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+function listFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((name) => CHECKED.test(name))
+    .sort()
+    .map((name) => join(path, name))
+    .filter((file) => statSync(file).isFile());
+}
+
+/** The file's text, or why it cannot be used. */
+function readProblem(path: string): string | { text: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return `无法读取（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`;
+  }
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return '是 UTF-16 编码；请另存为 UTF-8，或用 npm run deeds -- import 导入';
+  }
+  if (bytes.includes(0)) return '是二进制文件，不是文本；内容文件应是 UTF-8 编码的 .mdx';
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return '不是 UTF-8 编码（可能是 GBK 或 Big5）；请用 npm run deeds -- import 导入，它会识别编码并转换';
+  }
+}
+
+/** `content/deeds/2023/li-jing.mdx` → `deeds`; a file elsewhere → undefined. */
+function collectionOf(path: string): Collection | undefined {
+  const [top, collection] = path.split('/');
+  if (top !== 'content') return undefined;
+  if (path === 'content' || /^content\/[^/]+\.ya?ml$/.test(path)) return 'announcements'; // registries run with the project
+  return COLLECTIONS.find((name) => name === collection);
+}
+
+/** For a file outside `content/`: its folder names a collection, else its fields tell. */
+export function guessCollection(path: string, value: string): Collection {
+  const segments = path.split('/');
+  const named = COLLECTIONS.find((name) => segments.includes(name));
+  if (named) return named;
+  const head = value.slice(0, 4000);
+  if (/^kind:/m.test(head)) return 'announcements';
+  if (/^subject:/m.test(head)) return 'deeds';
+  if (/^\s*awardees:/m.test(head)) return 'rolls';
+  return 'deeds';
+}
+
+/** Write through a temporary file and a rename, so that a file is never half written. */
+function writeAtomic(path: string, value: string): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, value, 'utf8');
+  renameSync(temporary, path);
+}
