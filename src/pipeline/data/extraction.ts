@@ -1,0 +1,340 @@
+/**
+ * Word lists and patterns the extractor reads documents with. Each pattern has an id (named in
+ * diagnostics and tests) and an example it must match; `test/pipeline/extract-data.test.ts` holds
+ * them to it. Patterns are linear: bounded quantifiers, no nested repetition.
+ */
+import type { TextPattern } from './patterns.ts';
+
+/** Endings of organisation names: 常州市武进区卫生健康局, 许昌市卫生健康委员会, 南阳市卫健委. */
+export const ORG_SUFFIXES: readonly string[] = Object.freeze([
+  '委员会',
+  '卫健委',
+  '卫计委',
+  '工作委员会',
+  '领导小组办公室',
+  '领导小组',
+  '办公室',
+  '办公厅',
+  '人民政府',
+  '政府',
+  '管理局',
+  '服务局',
+  '卫健局',
+  '卫生局',
+  '健康局',
+  '局',
+  '厅',
+  '委',
+  '部',
+  '办',
+  '处',
+  '科',
+  '室',
+  '中心',
+  '医院',
+  '卫生院',
+  '分院',
+  '院',
+  '所',
+  '站',
+  '协会',
+  '学会',
+  '基金会',
+  '总会',
+  '工会',
+  '联合会',
+  '妇联',
+  '团委',
+  '党委',
+  '党组',
+  '总支',
+  '支部',
+  '党支部',
+  '公司',
+  '集团',
+  '大学',
+  '学院',
+  '学校',
+  '社区',
+  '诊所',
+  '门诊部',
+  '药房',
+  '研究院',
+  '研究所',
+  '病区',
+  '团队',
+  '小组',
+  '队',
+  '班',
+  '组',
+]);
+
+/** Genre words a title ends with (GB/T 9704 §7.3.1 文种), and the write-up and roll genres. */
+export const TITLE_GENRES: readonly string[] = Object.freeze([
+  '通知',
+  '决定',
+  '实施方案',
+  '工作方案',
+  '方案',
+  '公示',
+  '通报',
+  '意见',
+  '办法',
+  '细则',
+  '规定',
+  '决议',
+  '命令',
+  '公告',
+  '通告',
+  '报告',
+  '请示',
+  '批复',
+  '函',
+  '纪要',
+  '计划',
+  '规划',
+  '要点',
+  '名单',
+  '名录',
+  '光荣榜',
+]);
+
+/** Genres of a roll's title. */
+export const ROLL_GENRES = /(?:名单|名录|光荣榜|获奖名单|表彰对象)$/u;
+
+/** Genres of a write-up's title: `李静同志先进事迹`, `——记示例医院李静`. */
+export const DEED_TITLE: TextPattern = Object.freeze({
+  id: 'deed-title',
+  pattern: /^(.{2,40}?)(?:同志)?(?:的)?(?:先进|典型|个人|主要|模范)?(?:事迹|事迹材料|事迹简介|先进事迹材料)$/gu,
+  example: '示例市第一人民医院先进事迹',
+  label: '事迹材料标题',
+});
+
+/** A subtitle naming the subject: `——记示例市第一人民医院护士长李静`. */
+export const DEED_SUBTITLE: TextPattern = Object.freeze({
+  id: 'deed-subtitle',
+  pattern: /^[—－-]{1,2}\s*记\s*(.{2,40}?)(?:同志)?$/gu,
+  example: '——记示例市第一人民医院李静同志',
+  label: '事迹材料副标题',
+});
+
+/** The first words of award categories: 先进单位, 优秀个人, 标杆医院. */
+export const CATEGORY_HEADS: readonly string[] = Object.freeze([
+  '先进',
+  '优秀',
+  '标杆',
+  '模范',
+  '示范',
+  '十佳',
+  '十大',
+  '最美',
+  '杰出',
+  '突出贡献',
+  '优质服务',
+  '文明',
+  '巾帼',
+  '青年',
+]);
+
+/** The last words of award categories. */
+export const CATEGORY_TAILS: readonly string[] = Object.freeze([
+  '基层党组织',
+  '党组织',
+  '党支部',
+  '共产党员',
+  '党员',
+  '党务工作者',
+  '工作者',
+  '单位',
+  '个人',
+  '集体',
+  '医院',
+  '科室',
+  '团队',
+  '医生',
+  '医师',
+  '护士',
+  '护理人员',
+  '乡村医生',
+  '村医',
+  '人物',
+  '家庭',
+  '标兵',
+  '示范岗',
+  '岗',
+  '案例',
+  '志愿者',
+  '管理者',
+  '卫生院',
+  '中心',
+  '科室',
+  '班组',
+  '窗口',
+]);
+
+/** Prize categories without a head word: 一等奖, 特别奖. */
+export const PRIZE_CATEGORY = /(?:[一二三四五]等奖|特等奖|特别奖|金奖|银奖|铜奖|优秀奖|提名奖|贡献奖|成就奖)/u;
+
+/** Categories that honour units, not people. */
+export const UNIT_CATEGORY = /(?:单位|集体|医院|科室|团队|党组织|党支部|卫生院|中心|班组|窗口|示范岗|基地|组织)$/u;
+
+/** Words that make a quoted phrase an honour: “全国卫生应急先进集体”. */
+export const HONOUR_KEYWORDS =
+  /(?:先进|优秀|模范|标兵|示范|文明|十佳|十大|最美|红旗|劳动|五一|五四|三八|奖|功|能手|标杆|楷模|榜样|英雄|巾帼|之星|明星|满意|好医生|好护士|道德|卫士|称号|荣誉|党组织|先锋|岗)/u;
+
+/** Verbs that confer an honour: 授予、评为、荣获. */
+export const HONOUR_VERBS = /(?:授予|评为|被评|荣获|获得|获评|获|命名为|表彰为|当选|列为|确定为|认定为)/u;
+
+/** Honours in prose without quotes: 荣获X、Y等荣誉称号 · 被卫生部评为X。 */
+export const HONOUR_IN_PROSE: readonly TextPattern[] = Object.freeze([
+  Object.freeze({
+    id: 'honour-title-after-verb',
+    pattern: /(?:荣获|获得|获评|授予|被授予)(?:了)?([^“”"，。；！？,;\n]{4,120}?)(?:等)?(?:荣誉)?称号/gu,
+    example: '荣获河南省文明单位、河南省结核病防治先进集体等荣誉称号',
+    label: '荣誉称号',
+  }),
+  Object.freeze({
+    id: 'honour-rated-as',
+    pattern: /评为([^“”"，。；！？,;\n]{4,40}?)(?=[。；，,;\n]|$)/gu,
+    example: '被国家卫生部评为全国无偿献血先进城市。',
+    label: '荣誉称号',
+  }),
+]);
+
+/** A word limit: 1000字以内, 不少于2000字, 3000字左右. Groups: number, then kind words. */
+export const WORD_LIMIT_PATTERNS: readonly (TextPattern & { kind: 'max' | 'min' | 'approx' })[] = Object.freeze([
+  Object.freeze({
+    id: 'word-limit-within',
+    kind: 'max' as const,
+    pattern:
+      /(?:控制在|限|限于|原则上|一般)?\s*([0-9０-９]{2,6}|[一二两三四五六七八九十百千万〇零]{1,6})\s*(?:个)?\s*字\s*(?:（含）|\(含\))?\s*(?:以内|之内|内|以下|为限)/gu,
+    example: '事迹材料1000字以内',
+    label: '字数上限',
+  }),
+  Object.freeze({
+    id: 'word-limit-not-exceed',
+    kind: 'max' as const,
+    pattern: /(?:不超过|不得超过|不宜超过|最多|不多于|不超出)\s*([0-9０-９]{2,6}|[一二两三四五六七八九十百千万〇零]{1,6})\s*(?:个)?\s*字/gu,
+    example: '事迹材料不超过1500字',
+    label: '字数上限',
+  }),
+  Object.freeze({
+    id: 'word-limit-at-least',
+    kind: 'min' as const,
+    pattern: /(?:不少于|不低于|至少|不得少于)\s*([0-9０-９]{2,6}|[一二两三四五六七八九十百千万〇零]{1,6})\s*(?:个)?\s*字/gu,
+    example: '事迹材料不少于2000字',
+    label: '字数下限',
+  }),
+  Object.freeze({
+    id: 'word-limit-above',
+    kind: 'min' as const,
+    pattern: /([0-9０-９]{2,6}|[一二两三四五六七八九十百千万〇零]{1,6})\s*(?:个)?\s*字\s*以上/gu,
+    example: '事迹材料2000字以上',
+    label: '字数下限',
+  }),
+  Object.freeze({
+    id: 'word-limit-about',
+    kind: 'approx' as const,
+    pattern: /([0-9０-９]{2,6}|[一二两三四五六七八九十百千万〇零]{1,6})\s*(?:个)?\s*字\s*(?:左右|上下)/gu,
+    example: '事迹材料3000字左右',
+    label: '字数约数',
+  }),
+]);
+
+/** Words between what a limit applies to and its number, stripped from `appliesTo`. */
+export const LIMIT_FILLER =
+  /(?:的)?(?:字数|篇幅|文字)?(?:一般|原则上|要求|应|须|需|均)?(?:控制在|限|限于|限定在|不超过|不得超过|不宜超过|不少于|不低于|至少|最多|在|为)?$/u;
+
+/** Words that start a clause before the thing a limit applies to: 并附先进事迹材料 → 先进事迹材料. */
+export const LIMIT_LEAD = /^(?:并附|另附|附|要求|其中|每篇|每份|每人|请|须|需|应|将|把|按|并|和|及)+/u;
+
+/** A submission deadline. Group 1 is the date text. */
+export const DEADLINE_PATTERNS: readonly TextPattern[] = Object.freeze([
+  Object.freeze({
+    id: 'deadline-cutoff',
+    pattern: /截[止至](?:时间|日期)?(?:为|是|到|至)?[:：]?\s*([^，。；,;\n]{4,24})/gu,
+    example: '上报材料截止时间9月15日',
+    label: '截止日期',
+  }),
+  Object.freeze({
+    id: 'deadline-before',
+    pattern: /(?:于|在|请于|务必于|须于|需于|应于|并于|最迟于)\s*([^，。；,;\n]{4,24}?)\s*(?:前|之前|以前|止)/gu,
+    example: '于2023年1月10日前报局办公室',
+    label: '截止日期',
+  }),
+]);
+
+/** Words near a deadline that show it is one for submissions. */
+export const SUBMISSION_WORDS = /(?:报|送|交|寄|传|递|提交|报名|申报|推荐|截止)/u;
+
+/** A phase of the process with its dates: `（一）活动开展阶段（2021年5月—8月31日）`. */
+export const PHASE_LINE: TextPattern = Object.freeze({
+  id: 'phase-line',
+  pattern:
+    /^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．]|第[一二三四五六七八九十]{1,3}(?:阶段)?[:：，,]?)?[ \t\u3000]*([^\s，。：:（()）；;]{2,20}?阶段)[ \t\u3000]*[（(:：]?[ \t\u3000]*([^\n]{0,60})/gmu,
+  example: '（一）活动开展阶段（2021年5月—8月31日）',
+  label: '工作阶段',
+});
+
+/** 附注 about publication: `（此件公开发布）`. */
+export const PUBLICITY_NOTE: TextPattern = Object.freeze({
+  id: 'publicity-note',
+  pattern: /此件(?:公开发布|主动公开|依申请公开|不予公开|不公开|免予公开|删减后公开)/gu,
+  example: '（此件公开发布）',
+  label: '公开方式',
+});
+
+/** The evaluation year: `2022年度`. */
+export const EVALUATION_YEAR: TextPattern = Object.freeze({
+  id: 'evaluation-year',
+  pattern: /(?<![0-9])((?:19|20)[0-9]{2})\s*(?:年度|[-—至到]\s*(?:19|20)[0-9]{2}\s*年度)/gu,
+  example: '2022年度全区卫生健康系统先进个人',
+  label: '评选年度',
+});
+
+/** A lead sentence in news: `2020年6月11日，南阳市卫健委召开…表彰大会`; group 1 is the body. */
+export const CONFERRING_BODY: TextPattern = Object.freeze({
+  id: 'conferring-body',
+  pattern:
+    /(?:^|[，,、。\s])([^\s，,。：:；;“”"（()）]{3,24}?)(?:在|于)?(?:隆重)?(?:召开|举行|举办|印发|下发|发布|授予|命名|表彰|通报表扬)/gu,
+  example: '2020年6月11日，南阳市卫健委召开表彰大会',
+  label: '授予荣誉的机关',
+});
+
+/** Masked names and years: **市, 20**年, XX省, xx. */
+export const PLACEHOLDER_TOKEN: TextPattern = Object.freeze({
+  id: 'placeholder-token',
+  pattern:
+    /(?<![A-Za-z*＊×])(?:[0-9]{0,2}(?:\*{2,4}|＊{2,4}|[xX]{2,3}|×{2,3}|○{2,3}|某某)[年省市县区镇乡村局院]?)(?![A-Za-z])/gu,
+  example: '20**年**市衛生局',
+  label: '打码文字',
+});
+
+/** A 6-digit run that should be a year before 年: 202223年. */
+export const BROKEN_YEAR: TextPattern = Object.freeze({
+  id: 'broken-year',
+  pattern: /(?<![0-9])(?:19|20)[0-9]{3,4}年/gu,
+  example: '202223年',
+  label: '破损的年份',
+});
+
+/**
+ * Common Chinese surnames (the most frequent few hundred, with compound ones), used to tell a
+ * person's name from a fragment of a unit's name in rolls. A name with another surname is still
+ * read where the layout says it is a name.
+ */
+export const COMPOUND_SURNAMES: readonly string[] = Object.freeze(
+  '欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 万俟 闻人 申屠 澹台 公冶 濮阳 淳于 单于 太叔 呼延 钟离 宗政 拓跋 百里 西门 东郭 第五'.split(
+    ' ',
+  ),
+);
+
+export const SURNAMES = new Set(
+  [
+    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+    '常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+    '官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由',
+  ]
+    .join('')
+    .split(''),
+);

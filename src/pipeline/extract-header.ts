@@ -1,0 +1,332 @@
+/**
+ * Extraction, stage 1: the elements of GB/T 9704-2012 that frame a document — title, 发文字号,
+ * issuer, 成文日期, 主送机关, 评选年度, attachments, 附注 and 印发机关 — and the kind of document.
+ *
+ *   武卫字〔2023〕4号 / 关于开展…评选活动的通知 / 各直属医疗卫生单位，…： / … / 常州市武进区卫生健康局 / 2023年1月4日
+ *     →  file.data.extract = { docNumber: '武卫字〔2023〕4号', title: '关于开展…的通知', issuer: '常州市武进区卫生健康局', date: '2023-01-04', … }
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { findDates } from '../lib/dates.ts';
+import { findDocNumbers, formatDocNumber } from '../lib/doc-number.ts';
+import {
+  CONFERRING_BODY,
+  DEED_SUBTITLE,
+  DEED_TITLE,
+  EVALUATION_YEAR,
+  PUBLICITY_NOTE,
+  ROLL_GENRES,
+  TITLE_GENRES,
+} from './data/extraction.ts';
+import { matchAll } from './data/patterns.ts';
+import {
+  closeCjkSpaces,
+  isOrgName,
+  modelOf,
+  splitOutsideBrackets,
+  standaloneDate,
+  type DocumentModel,
+  type ModelLine,
+} from './extract-model.ts';
+import { extractOf, type ExtractResult } from './extract-types.ts';
+
+export interface Options {
+  /** How many lines from the top the title and 发文字号 are looked for in. Default 25. */
+  headerLines?: number;
+}
+
+const DEFAULTS: Readonly<Required<Options>> = Object.freeze({ headerLines: 25 });
+
+const GENRE_END = new RegExp(`(?:${[...TITLE_GENRES].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
+const INLINE_TITLE = new RegExp(
+  `(?:^|[\\s\\u3000])(关于[^\\s\\u3000，。：:；;,！？]{2,70}?(?:${TITLE_GENRES.join('|')}))(?=[\\s\\u3000，。:：]|$)`,
+  'u',
+);
+
+interface Found {
+  text: string;
+  line: number;
+  /** Offset in the text, for positions. */
+  offset: number;
+}
+
+/** Stage 1 as a unified plugin. */
+export function extractHeader(options: Options = {}) {
+  const settings = { ...DEFAULTS, ...options };
+  return (_tree: Root, file: VFile): void => {
+    const model = modelOf(file);
+    const { titleLine: _titleLine, ...header } = readHeader(model, settings);
+    Object.assign(extractOf(file), header);
+  };
+}
+
+/** The header facts of a document, as a pure function of its text. */
+export function readHeader(
+  model: DocumentModel,
+  settings: Required<Options> = DEFAULTS,
+): Partial<ExtractResult> & { titleLine: number | null } {
+  const main = model.lines.slice(0, model.attachmentsStart);
+  const title = findTitle(main, settings.headerLines);
+  const docNumber = findDocNumber(main, title, settings.headerLines);
+  const signature = findSignature(main);
+  const recipients = findRecipients(main, title);
+  const printed = findPrinted(main);
+  const kind = classify(model, title?.text ?? null, docNumber !== null, recipients.length > 0);
+  const issuer =
+    signature.issuer ?? headerIssuer(main, title, docNumber) ?? (kind === 'deed' ? conferringBody(main) : null);
+  const date = signature.date ?? (kind === 'deed' ? leadDate(main) : null);
+  return {
+    kind,
+    title: title?.text ?? null,
+    titleLine: title?.line ?? null,
+    docNumber: docNumber ? docNumber.text : null,
+    issuer,
+    date,
+    recipients,
+    evaluationYear: evaluationYear(main, title, kind),
+    attachments: findAttachments(model),
+    publicity: firstMatch(PUBLICITY_NOTE.pattern, main.map((l) => l.text).join('\n')),
+    printedBy: printed?.by ?? null,
+    printedDate: printed?.date ?? null,
+  };
+}
+
+function firstMatch(pattern: RegExp, text: string): string | null {
+  for (const match of matchAll(pattern, text)) return match[0];
+  return null;
+}
+
+/** Lines that are boilerplate of a web page or a breadcrumb, never a title. */
+function isNoise(text: string): boolean {
+  return /[>|｜]|[:：]|^(?:位置|当前位置|首页|来源|发布时间|作者|浏览|点击)/u.test(text);
+}
+
+function findTitle(lines: readonly ModelLine[], headerLines: number): Found | null {
+  const head = lines.filter((l) => l.text !== '').slice(0, headerLines);
+  // 1. A title starting with 关于, possibly broken over lines.
+  for (let i = 0; i < head.length; i++) {
+    const line = head[i]!;
+    const text = closeCjkSpaces(line.text);
+    const at = text.indexOf('关于');
+    if (at === -1 || /[。！？]/u.test(text.slice(0, at))) continue;
+    const prefix = text.slice(0, at);
+    if (prefix && !isOrgName(prefix) && text.length > 80) {
+      const inline = INLINE_TITLE.exec(line.text);
+      if (inline) return { text: closeCjkSpaces(inline[1]!), line: line.index, offset: line.start + inline.index };
+      continue;
+    }
+    let title = text;
+    let j = i;
+    while (!GENRE_END.test(title) && j + 1 < head.length && j - i < 3) {
+      const next = closeCjkSpaces(head[j + 1]!.text);
+      if (next.length > 40 || /[。：:；，]/u.test(next)) break;
+      title += next;
+      j++;
+    }
+    if (GENRE_END.test(title) && title.length <= 120 && !/[。]/u.test(title)) {
+      return { text: title, line: line.index, offset: line.start };
+    }
+    const inline = INLINE_TITLE.exec(line.text);
+    if (inline) return { text: closeCjkSpaces(inline[1]!), line: line.index, offset: line.start + inline.index };
+  }
+  // 2. A short line ending in a genre: a roll (…名单), a write-up (…先进事迹).
+  for (const line of head) {
+    const text = closeCjkSpaces(line.text);
+    if (text.length < 4 || text.length > 60 || /[。，,；]/u.test(text) || isNoise(text)) continue;
+    if (/^(?:附件|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u.test(text)) continue;
+    if (GENRE_END.test(text) || ROLL_GENRES.test(text) || matches(DEED_TITLE.pattern, text)) {
+      return { text, line: line.index, offset: line.start };
+    }
+  }
+  return null;
+}
+
+function matches(pattern: RegExp, text: string): RegExpExecArray | null {
+  for (const match of matchAll(pattern, text)) return match;
+  return null;
+}
+
+function findDocNumber(lines: readonly ModelLine[], title: Found | null, headerLines: number): Found | null {
+  const limit = title ? title.line + 4 : (lines[Math.min(headerLines, lines.length) - 1]?.index ?? 0);
+  for (const line of lines) {
+    if (line.index > limit) break;
+    const [number] = findDocNumbers(line.text);
+    // In the header the number stands on its own line (or beside 签发人).
+    if (number && line.text.length - number.printed.length <= 20) {
+      return { text: formatDocNumber(number), line: line.index, offset: line.start };
+    }
+  }
+  return null;
+}
+
+/** 成文日期 and the signature above it, at the end of the main text. */
+function findSignature(lines: readonly ModelLine[]): { issuer: string | null; date: string | null } {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.text === '' || /印发|发布|打印|签发/u.test(line.text)) continue;
+    let date = standaloneDate(line.text);
+    let inlineIssuer: string | null = null;
+    if (!date) {
+      // `常州市武进区卫生健康局    2023年1月4日` on one line.
+      const split = /^(\S.*?)[ \t\u3000]{2,}(\S.*)$/u.exec(line.text);
+      if (split && isOrgName(split[1]!)) {
+        date = standaloneDate(split[2]!);
+        if (date) inlineIssuer = closeCjkSpaces(split[1]!);
+      }
+    }
+    if (!date) continue;
+    let issuer = inlineIssuer;
+    for (let j = i - 1; j >= 0 && j >= i - 4 && !issuer; j--) {
+      const above = lines[j]!.text;
+      if (above === '') continue;
+      const names = above.split(/[ \t\u3000]{2,}/u).filter(Boolean);
+      if (names.length > 0 && names.every((name) => isOrgName(name))) issuer = closeCjkSpaces(names[0]!);
+      else break;
+    }
+    return { issuer, date: date.iso };
+  }
+  return { issuer: null, date: null };
+}
+
+/** The issuer printed above the 发文字号 (红头): `许昌市卫生健康委员会`, `…文件`; else the title's prefix. */
+function headerIssuer(lines: readonly ModelLine[], title: Found | null, docNumber: Found | null): string | null {
+  const limit = docNumber?.line ?? title?.line ?? -1;
+  for (const line of lines) {
+    if (line.index >= limit) break;
+    const text = closeCjkSpaces(line.text).replace(/文件$/u, '');
+    if (isOrgName(text)) return text;
+  }
+  if (title) {
+    const at = title.text.indexOf('关于');
+    const prefix = at > 0 ? title.text.slice(0, at) : '';
+    if (isOrgName(prefix)) return prefix;
+  }
+  return null;
+}
+
+/** For news of an honour: the body that held the meeting or issued the decision, from the lead sentence. */
+function conferringBody(lines: readonly ModelLine[]): string | null {
+  const lead = lines.find((l) => l.text.length > 20);
+  if (!lead) return null;
+  const sentence = lead.text.split(/[。！？]/u)[0]!;
+  for (const match of matchAll(CONFERRING_BODY.pattern, sentence)) {
+    const candidate = match[1]!.replace(/^.*?日/u, '');
+    if (isOrgName(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** For news: the date that opens the lead (`2020年6月11日，…`). */
+function leadDate(lines: readonly ModelLine[]): string | null {
+  const lead = lines.find((l) => l.text.length > 20);
+  if (!lead) return null;
+  const [first] = findDates(lead.text);
+  if (!first || first.start > 2 || first.day === null) return null;
+  return first.iso;
+}
+
+function findRecipients(lines: readonly ModelLine[], title: Found | null): string[] {
+  const from = title ? title.line : 0;
+  const candidates = lines.filter((l) => l.index >= from && l.text !== '').slice(0, 8);
+  for (const line of candidates) {
+    let text = line.text;
+    if (title && line.index === title.line) {
+      // The title may run on into the recipients on one line (pages copied from sharing sites).
+      const at = text.indexOf(title.text.slice(-6));
+      if (at === -1) continue;
+      text = text.slice(at + title.text.slice(-6).length).trim();
+      if (!text) continue;
+    }
+    const colon = text.search(/[：:]/u);
+    if (colon <= 0) continue;
+    const head = text.slice(0, colon);
+    const rest = text.slice(colon + 1).trim();
+    if (/[。！？]|如下|附件|^(?:根据|为|按照)/u.test(head) || head.length > 200) continue;
+    if (rest !== '' && !(title && line.index === title.line) && rest.length < 10) continue;
+    if (!/^(?:各|全|市|省|区|县|州|中|国|有关)|单位|机构|委|局|院|中心|部门/u.test(head)) continue;
+    return splitOutsideBrackets(head).map(closeCjkSpaces).filter((r) => r.length >= 2);
+  }
+  return [];
+}
+
+/** `常州市武进区卫生健康局办公室    2023年1月 4日印发`. */
+function findPrinted(lines: readonly ModelLine[]): { by: string | null; date: string | null } | null {
+  for (const line of lines) {
+    if (!/印发$/u.test(line.text)) continue;
+    const [date] = findDates(line.text);
+    if (!date) continue;
+    const by = closeCjkSpaces(line.text.slice(0, date.start));
+    return { by: isOrgName(by) ? by : null, date: date.day === null ? null : date.iso };
+  }
+  return null;
+}
+
+function evaluationYear(lines: readonly ModelLine[], title: Found | null, kind: string): number | null {
+  const inTitle = title ? firstMatchGroup(EVALUATION_YEAR.pattern, title.text) : null;
+  if (inTitle) return Number(inTitle);
+  if (kind === 'deed') return null;
+  const opening = lines
+    .slice(0, 30)
+    .map((l) => l.text)
+    .join('\n')
+    .slice(0, 800);
+  const found = firstMatchGroup(EVALUATION_YEAR.pattern, opening);
+  return found ? Number(found) : null;
+}
+
+function firstMatchGroup(pattern: RegExp, text: string): string | null {
+  for (const match of matchAll(pattern, text)) return match[1] ?? null;
+  return null;
+}
+
+const ATTACHMENT_LIST = /^附\s*件\s*[:：]\s*(.*)$/u;
+const NUMBERED_ITEM = /^(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*[.、．:：]\s*(.+)$/u;
+const ATTACHMENT_HEADING = /^附\s*件\s*([0-9０-９一二三四五六七八九十]{1,2})\s*[:：]?\s*(.*)$/u;
+
+function cleanAttachment(text: string): string {
+  return closeCjkSpaces(text)
+    .replace(/^《(.+)》$/u, '$1')
+    .replace(/\s*\.(?:docx?|xlsx?|pdf|wps|et)$/iu, '')
+    .replace(/[。；;，,]$/u, '');
+}
+
+/** `附件：1.…` with the numbered lines after it; else the `附件1` headings and the caption under each. */
+function findAttachments(model: DocumentModel): string[] {
+  const lines = model.lines;
+  for (let i = 0; i < model.attachmentsStart; i++) {
+    const list = ATTACHMENT_LIST.exec(lines[i]!.text);
+    if (!list) continue;
+    const items: string[] = [];
+    const first = list[1]!.trim();
+    if (first) items.push(NUMBERED_ITEM.exec(first)?.[1] ?? first);
+    for (let j = i + 1; j < lines.length && j < i + 30; j++) {
+      const text = lines[j]!.text;
+      if (text === '') continue;
+      const item = NUMBERED_ITEM.exec(text);
+      if (!item || !first || !NUMBERED_ITEM.test(first)) break;
+      items.push(item[1]!);
+    }
+    return items.map(cleanAttachment).filter(Boolean);
+  }
+  const items: string[] = [];
+  for (let i = model.attachmentsStart; i < lines.length; i++) {
+    const heading = ATTACHMENT_HEADING.exec(lines[i]!.text);
+    if (!heading) continue;
+    let caption = heading[2]!.trim();
+    for (let j = i + 1; !caption && j < lines.length && j < i + 4; j++) caption = lines[j]!.text;
+    if (caption) items.push(cleanAttachment(caption));
+  }
+  return items;
+}
+
+/** announcement, roll or deed, from the title and the header. */
+function classify(model: DocumentModel, title: string | null, hasDocNumber: boolean, hasRecipients: boolean): ExtractResult['kind'] {
+  if (title && ROLL_GENRES.test(title) && !/^关于/u.test(title)) return 'roll';
+  if (title && matches(DEED_TITLE.pattern, title)) return 'deed';
+  if (hasDocNumber || hasRecipients) return 'announcement';
+  if (title && /^(?:.{0,30}关于)/u.test(title) && GENRE_END.test(title)) return 'announcement';
+  if (title && GENRE_END.test(title) && !ROLL_GENRES.test(title)) return 'announcement';
+  const subtitle = model.lines.slice(0, 10).some((l) => matches(DEED_SUBTITLE.pattern, l.text));
+  if (subtitle) return 'deed';
+  return 'deed';
+}

@@ -1,0 +1,289 @@
+/**
+ * Extraction, stage 2: what a notice asks for — word limits, quotas (in prose and in quota tables),
+ * the deadline, the phases with their dates, and the private fields its forms ask for.
+ *
+ *   事迹材料1000字以内 · 名额总数为8个 · 于2023年1月10日前报 · （一）活动开展阶段（2021年5月—8月31日）
+ *     →  wordLimits [{1000, max, 事迹材料}] · quotas [{先进单位, 8}] · deadline 2023-01-10 · phases [{活动开展阶段, 2021-05, 2021-08-31}]
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { parseCount } from '../lib/chinese-numerals.ts';
+import { findDateRanges, findDates, firstYear, type DateMatch } from '../lib/dates.ts';
+import { findDocNumbers } from '../lib/doc-number.ts';
+import { columnCategory, columnTotals, groupMembers, parseQuotaTable, QUOTA_CAPTION, type QuotaTable } from '../lib/quota-table.ts';
+import {
+  CATEGORY_HEADS,
+  CATEGORY_TAILS,
+  DEADLINE_PATTERNS,
+  LIMIT_FILLER,
+  LIMIT_LEAD,
+  PHASE_LINE,
+  PRIZE_CATEGORY,
+  SUBMISSION_WORDS,
+  WORD_LIMIT_PATTERNS,
+} from './data/extraction.ts';
+import { matchAll } from './data/patterns.ts';
+import { PRIVATE_FIELD_NAMES } from './data/privacy.ts';
+import { closeCjkSpaces, extractMessage, modelOf, type DocumentModel } from './extract-model.ts';
+import { extractOf, type Allocation, type ExtractedPhase, type ExtractedWordLimit, type ExtractResult } from './extract-types.ts';
+
+export interface Options {
+  /** The longest text taken as what a word limit applies to. Default 12 characters. */
+  maxAppliesTo?: number;
+}
+
+const DEFAULTS: Readonly<Required<Options>> = Object.freeze({ maxAppliesTo: 12 });
+
+/** A category name: head + up to 8 characters + tail (先进单位, 优秀共产党员), or a prize (一等奖). */
+const CATEGORY = `(?:(?:${CATEGORY_HEADS.join('|')})[\\p{Script=Han}]{0,8}?(?:${[...CATEGORY_TAILS].sort((a, b) => b.length - a.length).join('|')})|${PRIZE_CATEGORY.source})`;
+const NUMBER = '[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4}';
+const CLASSIFIER = '(?:个|名|人|家|项|位|支|篇|件)';
+/** 标杆医院 5 个 · 先进个人推荐名额63名 · 一等奖1名. */
+const QUOTA_AFTER = new RegExp(
+  `(${CATEGORY})[\\s\\u3000]*(?:(?:推荐|评选|表彰|分配)?名额(?:总数)?(?:为|共|是)?|共|为|拟评选|评选)?[\\s\\u3000]*[（(]?(${NUMBER})[\\s\\u3000]*${CLASSIFIER}[）)]?`,
+  'gu',
+);
+/** 评选10个先进集体. */
+const QUOTA_BEFORE = new RegExp(`(?<![0-9])(${NUMBER})[\\s\\u3000]*${CLASSIFIER}(${CATEGORY})`, 'gu');
+/** 名额总数为8个 (the category is named earlier in the sentence). */
+const QUOTA_TOTAL = new RegExp(`名额(?:总数|总计|合计)?(?:为|共|是)?[\\s\\u3000]*(${NUMBER})[\\s\\u3000]*${CLASSIFIER}`, 'gu');
+const CATEGORY_PATTERN = new RegExp(CATEGORY, 'gu');
+
+/** Stage 2 as a unified plugin. */
+export function extractRequirements(options: Options = {}) {
+  const settings = { ...DEFAULTS, ...options };
+  return (_tree: Root, file: VFile): void => {
+    const model = modelOf(file);
+    const result = extractOf(file);
+    Object.assign(result, readRequirements(model, result, settings));
+    for (const guess of inferredYears(model, result)) {
+      extractMessage(file, model, guess.reason, 'extract-inferred-year', guess.offset, null);
+    }
+  };
+}
+
+export function readRequirements(
+  model: DocumentModel,
+  known: Pick<ExtractResult, 'date' | 'docNumber'> & Partial<ExtractResult>,
+  settings: Required<Options> = DEFAULTS,
+): Partial<ExtractResult> {
+  const mainText = model.lines
+    .slice(0, model.attachmentsStart)
+    .map((l) => l.raw)
+    .join('\n');
+  const year = documentYear(model, known);
+  const quotaTables = findQuotaTables(model);
+  return {
+    wordLimits: findWordLimits(model.text, settings.maxAppliesTo),
+    quotas: findQuotas(mainText, quotaTables),
+    quotaTables,
+    allocation: allocationOf(quotaTables[0]),
+    deadline: findDeadline(mainText, year, known.date),
+    phases: findPhases(mainText, year),
+    formFieldsNotToPublish: findPrivateFields(model),
+  };
+}
+
+/** The year for dates printed without one: the 成文日期's, else the 发文字号's, else the first year printed. */
+export function documentYear(model: DocumentModel, known: Partial<Pick<ExtractResult, 'date' | 'docNumber'>>): number | null {
+  if (known.date) return Number(known.date.slice(0, 4));
+  if (known.docNumber) {
+    const [number] = findDocNumbers(known.docNumber);
+    if (number) return number.year;
+  }
+  const dated = findDates(model.text).find((d) => !d.yearInferred);
+  return dated?.year ?? firstYear(model.text.slice(0, 2000));
+}
+
+function inferredYears(model: DocumentModel, result: ExtractResult): { reason: string; offset: number }[] {
+  const year = documentYear(model, result);
+  if (year === null) return [];
+  const out: { reason: string; offset: number }[] = [];
+  for (const date of findDates(model.text, { year })) {
+    if (!date.yearInferred) continue;
+    if (date.iso !== result.deadline && !result.phases.some((p) => p.start === date.iso || p.end === date.iso)) continue;
+    out.push({
+      reason: `日期“${date.text}”没有写年份，按文件年份读作 ${date.iso}；请核对`,
+      offset: date.start,
+    });
+  }
+  return out;
+}
+
+// ---- word limits -------------------------------------------------------------------------
+
+function findWordLimits(text: string, maxAppliesTo: number): ExtractedWordLimit[] {
+  const found: (ExtractedWordLimit & { at: number })[] = [];
+  for (const rule of WORD_LIMIT_PATTERNS) {
+    for (const match of matchAll(rule.pattern, text)) {
+      const limit = parseCount(match[1]!);
+      if (limit === null || limit < 10 || limit > 100000) continue;
+      const at = match.index;
+      if (found.some((f) => Math.abs(f.at - at) < 4)) continue;
+      found.push({ limit, kind: rule.kind, appliesTo: appliesTo(text.slice(Math.max(0, at - 40), at), maxAppliesTo), at });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  const out: ExtractedWordLimit[] = [];
+  for (const f of found) {
+    const same = out.find((o) => o.limit === f.limit && o.kind === f.kind);
+    if (same) {
+      if (same.appliesTo === null) same.appliesTo = f.appliesTo;
+      continue;
+    }
+    out.push({ limit: f.limit, kind: f.kind, appliesTo: f.appliesTo });
+  }
+  return out;
+}
+
+/** What a limit applies to: the noun phrase just before it in its clause (`事迹材料`, `典型事迹`). */
+function appliesTo(before: string, max: number): string | null {
+  const clause = before.split(/[，,。；;：:（(）)\n、“”《》]/u).pop() ?? '';
+  let phrase = clause.replace(/[\s\u3000]+/gu, '');
+  for (let i = 0; i < 3; i++) phrase = phrase.replace(LIMIT_FILLER, '');
+  phrase = phrase.replace(LIMIT_LEAD, '');
+  if (phrase.length < 2 || !/^[\p{Script=Han}]+$/u.test(phrase)) return null;
+  return phrase.length > max ? phrase.slice(-max) : phrase;
+}
+
+// ---- quotas ------------------------------------------------------------------------------
+
+function findQuotas(text: string, tables: readonly QuotaTable[]): { category: string; count: number }[] {
+  const quotas: { category: string; count: number }[] = [];
+  const add = (category: string, count: number | null) => {
+    if (count === null || count === 0) return;
+    const name = closeCjkSpaces(category);
+    if (!quotas.some((q) => q.category === name)) quotas.push({ category: name, count });
+  };
+  for (const sentence of text.split(/[。；;\n]/u)) {
+    const spans: [number, number][] = [];
+    for (const match of matchAll(QUOTA_AFTER, sentence)) {
+      if (/各[\s\u3000]*$/u.test(sentence.slice(0, match.index + match[1]!.length))) continue;
+      add(match[1]!, parseCount(match[2]!));
+      spans.push([match.index, match.index + match[0].length]);
+    }
+    for (const match of matchAll(QUOTA_BEFORE, sentence)) {
+      if (/各[\s\u3000]*$/u.test(sentence.slice(0, match.index))) continue;
+      add(match[2]!, parseCount(match[1]!));
+      spans.push([match.index, match.index + match[0].length]);
+    }
+    for (const match of matchAll(QUOTA_TOTAL, sentence)) {
+      if (spans.some(([s, e]) => match.index >= s && match.index < e)) continue;
+      const categories = [...matchAll(CATEGORY_PATTERN, sentence.slice(0, match.index))];
+      const category = categories[categories.length - 1];
+      if (category) add(category[0], parseCount(match[1]!));
+    }
+  }
+  for (const table of tables) for (const total of columnTotals(table)) add(total.category, total.count);
+  return quotas;
+}
+
+/** Quota tables after a caption such as `…名额分配表`, up to the next attachment or the end. */
+function findQuotaTables(model: DocumentModel): QuotaTable[] {
+  const tables: QuotaTable[] = [];
+  const lines = model.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (!QUOTA_CAPTION.test(text) || text.length > 80 || /^附\s*件\s*[:：]/u.test(text)) continue;
+    if (/见附件|详见|附件[0-9一二三四五六七八九十]/u.test(text) && i < model.attachmentsStart) continue;
+    // The caption may be broken over lines: take the non-table lines just above it.
+    let caption = closeCjkSpaces(text);
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const above = lines[j]!;
+      if (above.text === '') continue;
+      if (/^附\s*件/u.test(above.text) || above.raw.startsWith('\t') || above.text.length > 40) break;
+      caption = closeCjkSpaces(above.text) + caption;
+    }
+    let end = i + 1;
+    while (end < lines.length && !/^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：]?$/u.test(lines[end]!.text)) end++;
+    const table = parseQuotaTable(
+      lines.slice(i + 1, end).map((l) => l.raw),
+      caption.replace(/^附件[0-9一二三四五六七八九十]*[:：]?/u, ''),
+    );
+    if (table) tables.push(table);
+    i = end - 1;
+  }
+  return tables;
+}
+
+/** The first quota table as rows [unit, people's count], with its totals by subject. */
+function allocationOf(table: QuotaTable | undefined): Allocation | null {
+  if (!table) return null;
+  const categories = table.columns.map(columnCategory);
+  const totals = columnTotals(table);
+  const personColumn = categories.findIndex((c) => /个人|人员|工作者|医生|护士|党员/u.test(c));
+  const unitColumn = categories.findIndex((c) => /单位|集体|科室|医院|组织/u.test(c));
+  const column = personColumn >= 0 ? personColumn : table.columns.length - 1;
+  const subAllocations: Allocation['subAllocations'] = {};
+  for (const row of table.rows) {
+    if (row.subAllocations) subAllocations[groupMembers(row.unit).group] = row.subAllocations;
+  }
+  return {
+    rows: table.rows.map((row) => [row.unit, row.counts[column] ?? null]),
+    individualsTotal: personColumn >= 0 ? totals[personColumn]!.count : null,
+    unitsTotal: unitColumn >= 0 ? totals[unitColumn]!.count : null,
+    subAllocations,
+  };
+}
+
+// ---- deadline and phases ----------------------------------------------------------------
+
+function findDeadline(text: string, year: number | null, documentDate: string | null): string | null {
+  const candidates: { at: number; date: DateMatch }[] = [];
+  for (const rule of DEADLINE_PATTERNS) {
+    for (const match of matchAll(rule.pattern, text)) {
+      const window = match[1]!;
+      const [date] = findDates(window, { year });
+      if (!date || date.day === null || date.start > 3) continue;
+      const context = text.slice(match.index, match.index + match[0].length + 20);
+      if (rule.id !== 'deadline-cutoff' && !SUBMISSION_WORDS.test(context.slice(match[0].length - 3))) continue;
+      candidates.push({ at: match.index, date });
+    }
+  }
+  candidates.sort((a, b) => a.at - b.at);
+  const first = candidates[0];
+  if (!first) return null;
+  let iso = first.date.iso;
+  // 1月10日 in a notice dated December is next year's.
+  if (first.date.yearInferred && documentDate && iso < documentDate) {
+    iso = `${first.date.year + 1}${iso.slice(4)}`;
+  }
+  return iso;
+}
+
+function findPhases(text: string, year: number | null): ExtractedPhase[] {
+  const phases: ExtractedPhase[] = [];
+  for (const match of matchAll(PHASE_LINE.pattern, text)) {
+    const name = closeCjkSpaces(match[1]!);
+    if (phases.some((p) => p.name === name)) continue;
+    const rest = match[2]!;
+    const [range] = findDateRanges(rest, { year });
+    let start: string | null = null;
+    let end: string | null = null;
+    if (range && range.start.start <= 3) {
+      const before = /(?:前|之前|以前)/u.test(rest.slice(range.until, range.until + 3));
+      if (range.end) {
+        start = range.start.iso;
+        end = range.end.iso;
+      } else if (before) end = range.start.iso;
+      else {
+        start = range.start.iso;
+        end = range.start.iso;
+      }
+    }
+    phases.push({ name, start, end });
+  }
+  return phases;
+}
+
+// ---- forms --------------------------------------------------------------------------------
+
+/** Private fields the forms ask for (性别, 年龄…), as table headers or `label：` cells. */
+function findPrivateFields(model: DocumentModel): string[] {
+  const found: string[] = [];
+  const cells = model.lines.flatMap((l) => l.raw.split(/\t|[ \u3000]{2,}|\|/u).map((c) => c.replace(/[:：\s]/gu, '')));
+  for (const cell of cells) {
+    if (PRIVATE_FIELD_NAMES.includes(cell) && !found.includes(cell)) found.push(cell);
+  }
+  return found;
+}

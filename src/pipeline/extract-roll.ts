@@ -1,0 +1,250 @@
+/**
+ * Extraction, stage 3: honour rolls (表彰名单) — categories with their declared counts and the
+ * awardees under each, from every common layout:
+ *
+ *   “左英护理奖”特别奖（1名）          a category with its declared count
+ *   示例市第一人民医院  李  静          unit and name (names padded to line up are one name)
+ *   李静（示例市第一人民医院）、王芳（…）  name (unit), in a list
+ *   示例市第一人民医院：李静、王芳       unit: names
+ *   | 1 | 李静 | 示例市第一人民医院 |    table rows (Markdown, tabs or runs of spaces)
+ *   示例市疾病预防控制中心              a collective awardee, under a category of units
+ *
+ *     →  awardees [{ name: '李静', unit: '示例市第一人民医院', category: '“左英护理奖”特别奖' }, …]
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { parseCount } from '../lib/chinese-numerals.ts';
+import {
+  CATEGORY_HEADS,
+  CATEGORY_TAILS,
+  COMPOUND_SURNAMES,
+  PRIZE_CATEGORY,
+  ROLL_GENRES,
+  SURNAMES,
+  UNIT_CATEGORY,
+} from './data/extraction.ts';
+import { closeCjkSpaces, extractMessage, isOrgName, modelOf, splitOutsideBrackets, type DocumentModel } from './extract-model.ts';
+import { extractOf, type ExtractedAwardee, type ExtractedCategory } from './extract-types.ts';
+
+export interface Options {
+  /** Lines longer than this are prose, not roll entries, unless they are lists. Default 200. */
+  maxLineLength?: number;
+}
+
+const DEFAULTS: Readonly<Required<Options>> = Object.freeze({ maxLineLength: 200 });
+
+const NUMBERING = /^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,3}[、.．](?![0-9])|第[一二三四五六七八九十]{1,3}[类批部分]?[:：，,]?)[\s\u3000]*/u;
+const CATEGORY_WORD = new RegExp(
+  `(?:${CATEGORY_HEADS.join('|')})|(?:${CATEGORY_TAILS.join('|')})$|${PRIZE_CATEGORY.source}|奖$|称号$`,
+  'u',
+);
+/** `先进个人（63名）`, `“左英护理奖”特别奖(1名)`, `一等奖：3名`. */
+const CATEGORY_WITH_COUNT =
+  /^(.{2,40}?)[\s\u3000]*(?:[（(][\s\u3000]*(?:共|计)?[\s\u3000]*([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支)[\s\u3000]*[）)]|[:：][\s\u3000]*(?:共|计)?([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支))[\s\u3000]*[:：]?$/u;
+const HEADER_CELLS = /^(?:序号|编号|姓名|名字|单位|工作单位|所在单位|单位名称|职务|职称|职务职称|科室|类别|奖项|备注|集体名称|名称)$/u;
+/** Cells of private data that rolls sometimes print and this project never keeps. */
+const PRIVATE_CELL = /^(?:男|女|[0-9]{1,3}岁|汉族|[\p{Script=Han}]{1,3}族|中共党员|群众|共青团员|[0-9]{4}[.\-/年][0-9]{1,2}月?)$/u;
+
+/** Stage 3 as a unified plugin. */
+export function extractRoll(options: Options = {}) {
+  const settings = { ...DEFAULTS, ...options };
+  return (_tree: Root, file: VFile): void => {
+    const model = modelOf(file);
+    const result = extractOf(file);
+    const roll = readRoll(model, result.kind === 'roll', settings);
+    result.awardees = roll.awardees;
+    result.categories = roll.categories;
+    for (const category of roll.categories) {
+      if (category.declaredCount !== null && !result.quotas.some((q) => q.category === category.name)) {
+        result.quotas.push({ category: category.name, count: category.declaredCount });
+      }
+      const listed = roll.awardees.filter((a) => a.category === category.name).length;
+      if (category.declaredCount !== null && listed !== category.declaredCount) {
+        extractMessage(
+          file,
+          model,
+          `类别“${category.name}”写明 ${category.declaredCount} 名，名单中读出 ${listed} 名；请核对名单是否完整`,
+          'extract-roll-count',
+          roll.offsets.get(category.name) ?? 0,
+          false,
+        );
+      }
+    }
+  };
+}
+
+export interface RollReading {
+  awardees: ExtractedAwardee[];
+  categories: ExtractedCategory[];
+  /** Where each category's heading is, for messages. */
+  offsets: Map<string, number>;
+}
+
+/** Read the roll in a document. With `wholeDocument` false, only after a `…名单` heading or a category with a count. */
+export function readRoll(model: DocumentModel, wholeDocument: boolean, settings: Required<Options> = DEFAULTS): RollReading {
+  const awardees: ExtractedAwardee[] = [];
+  const categories: ExtractedCategory[] = [];
+  const offsets = new Map<string, number>();
+  let inRoll = wholeDocument;
+  let category: ExtractedCategory | null = null;
+  let unit: string | null = null;
+  for (const line of model.lines) {
+    const text = line.text;
+    if (text === '') continue;
+    const flat = closeCjkSpaces(text);
+    if (ROLL_GENRES.test(flat) && flat.length <= 60 && !/[。，]/u.test(flat)) {
+      inRoll = true;
+      continue;
+    }
+    const heading = readCategoryHeading(text);
+    if (heading && !(category && category.subjectType === 'person' && isOrgName(heading.name))) {
+      category = categories.find((c) => c.name === heading.name) ?? null;
+      if (!category) {
+        category = heading;
+        categories.push(category);
+        offsets.set(category.name, line.start);
+      }
+      unit = null;
+      inRoll = true;
+      continue;
+    }
+    if (!inRoll) continue;
+    if (text.length > settings.maxLineLength && !/、/u.test(text)) continue;
+    const read = readEntryLine(line.raw, category, unit);
+    if (read.unitHeading !== undefined) {
+      unit = read.unitHeading;
+      continue;
+    }
+    for (const awardee of read.awardees) {
+      if (!awardees.some((a) => a.name === awardee.name && a.unit === awardee.unit && a.category === awardee.category)) {
+        awardees.push(awardee);
+      }
+    }
+  }
+  return { awardees, categories: categories.filter((c) => awardees.some((a) => a.category === c.name) || c.declaredCount !== null), offsets };
+}
+
+/** A category heading, with its count if declared. */
+export function readCategoryHeading(text: string): ExtractedCategory | null {
+  const stripped = closeCjkSpaces(text.replace(NUMBERING, '')).replace(/[:：]$/u, '');
+  if (stripped.length < 2 || stripped.length > 40) return null;
+  const counted = CATEGORY_WITH_COUNT.exec(stripped);
+  const name = (counted ? counted[1]! : stripped).replace(/[:：]$/u, '').trim();
+  if (!CATEGORY_WORD.test(name) || /[，。；、]/u.test(name) || /^(?:关于|根据|附件)/u.test(name)) return null;
+  if (!counted && !/[:：]$/u.test(closeCjkSpaces(text)) && !NUMBERING.test(text.trim()) && !/名单$/u.test(name)) {
+    // A bare line is a heading only if it reads like one (先进个人, 一等奖), not like an awardee unit.
+    if (isOrgName(name) || name.length > 16) return null;
+  }
+  const printedCount = counted ? (counted[2] ?? counted[3]) : undefined;
+  return {
+    name: name.replace(/名单$/u, '') || name,
+    subjectType: UNIT_CATEGORY.test(name.replace(/名单$/u, '')) ? 'unit' : 'person',
+    declaredCount: printedCount !== undefined ? parseCount(printedCount) : null,
+  };
+}
+
+/** Whether `text` reads as a person's name: 2–4 Han characters after a common surname, or a masked name (李*). */
+export function isPersonName(text: string, strict = true): boolean {
+  if (/^[\p{Script=Han}][*＊×某]{1,2}$/u.test(text)) return true;
+  if (/^[\p{Script=Han}]{2,8}·[\p{Script=Han}·]{2,12}$/u.test(text)) return true;
+  if (!/^[\p{Script=Han}]{2,4}$/u.test(text)) return false;
+  if (isOrgName(text) || CATEGORY_WORD.test(text)) return false;
+  if (/(?:同志|先生|女士|主任|院长|科长|局长|医生|医师|护士|护师|老师|书记|委员|专家|代表)$/u.test(text)) return false;
+  if (COMPOUND_SURNAMES.some((s) => text.startsWith(s))) return text.length >= 3;
+  if (SURNAMES.has(text[0]!)) return true;
+  return !strict && text.length <= 3;
+}
+
+/** Join names padded to line up in print: `李  静` → `李静`, in a line split on white space. */
+function mergePaddedNames(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    if (/^[\p{Script=Han}]$/u.test(token) && next !== undefined && /^[\p{Script=Han}]{1,2}$/u.test(next)) {
+      out.push(token + next);
+      i++;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+function cleanName(text: string): string {
+  return text.replace(/[\s\u3000]+/gu, '').replace(/(?:同志)$/u, '');
+}
+
+interface EntryReading {
+  awardees: ExtractedAwardee[];
+  /** Set when the line names a unit for the names that follow it. */
+  unitHeading?: string | null;
+}
+
+export function readEntryLine(raw: string, category: ExtractedCategory | null, currentUnit: string | null): EntryReading {
+  const categoryName = category?.name ?? null;
+  const collective = category?.subjectType === 'unit';
+  const text = raw.trim();
+  if (/^\|?[\s:|-]+\|?$/u.test(text)) return { awardees: [] };
+  // `unit：name、name`.
+  const colon = /^([^：:]{3,40})[：:](.+)$/u.exec(text);
+  if (colon && isOrgName(colon[1]!.trim()) && !collective) {
+    const unit = closeCjkSpaces(colon[1]!);
+    return { awardees: readList(colon[2]!, categoryName, false, unit) };
+  }
+  // Rows of a table: Markdown pipes, tabs, or runs of spaces.
+  const isTable = /\||\t/u.test(text) || /\S[ \u3000]{2,}\S/u.test(text) || /^\S+ \S+$/u.test(text);
+  if (isTable && !/[、，,；;]/u.test(text)) {
+    const cells = mergePaddedNames(
+      text
+        .split(/\t|\|/u)
+        .flatMap((cell) => cell.trim().split(/[ \u3000]+/u))
+        .map((cell) => cell.trim())
+        .filter(Boolean),
+    ).filter((cell) => !/^[0-9]{1,4}[.、]?$/u.test(cell) && !PRIVATE_CELL.test(cell));
+    if (cells.length === 0 || cells.some((cell) => HEADER_CELLS.test(cell))) return { awardees: [] };
+    if (collective) {
+      return { awardees: cells.filter((c) => isOrgName(c)).map((name) => ({ name, unit: null, category: categoryName })) };
+    }
+    const nameCell = cells.find((cell) => isPersonName(cleanName(cell)));
+    if (!nameCell) return { awardees: [] };
+    const unitCell = cells.find((cell) => cell !== nameCell && isOrgName(cell)) ?? null;
+    const names = cells.filter((cell) => isPersonName(cleanName(cell)));
+    if (names.length > 1 && !unitCell) {
+      return { awardees: names.map((name) => ({ name: cleanName(name), unit: currentUnit, category: categoryName })) };
+    }
+    return { awardees: [{ name: cleanName(nameCell), unit: unitCell ?? currentUnit, category: categoryName }] };
+  }
+  const items = splitOutsideBrackets(text.replace(/[。；;]$/u, ''), /[、，,；;]/u);
+  // A unit alone on its line, under a category of people: the unit for the names that follow.
+  if (items.length === 1 && !collective) {
+    const only = closeCjkSpaces(items[0]!).replace(/[（(][0-9一二三四五六七八九十]+[名人个][）)]$/u, '').replace(/[:：]$/u, '');
+    if (isOrgName(only)) return { awardees: [], unitHeading: only };
+  }
+  return { awardees: readList(text, categoryName, collective, currentUnit) };
+}
+
+/** A list of `name`, `name（unit）` or units, separated by 、，；. Lines that are mostly not names are prose. */
+function readList(text: string, category: string | null, collective: boolean, unit: string | null): ExtractedAwardee[] {
+  const items = splitOutsideBrackets(text.replace(/[。；;]$/u, ''), /[、，,；;]/u);
+  const awardees: ExtractedAwardee[] = [];
+  let misses = 0;
+  for (const item of items) {
+    const value = closeCjkSpaces(item);
+    const withUnit = /^(.+?)[（(]([^（）()]+)[）)]$/u.exec(value);
+    if (!collective && withUnit && isPersonName(cleanName(withUnit[1]!), false)) {
+      awardees.push({ name: cleanName(withUnit[1]!), unit: closeCjkSpaces(withUnit[2]!), category });
+      continue;
+    }
+    if (collective && isOrgName(value)) {
+      awardees.push({ name: value, unit: null, category });
+      continue;
+    }
+    if (!collective && isPersonName(cleanName(value))) {
+      awardees.push({ name: cleanName(value), unit, category });
+      continue;
+    }
+    misses++;
+  }
+  return misses * 3 > items.length ? [] : awardees;
+}

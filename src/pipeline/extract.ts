@@ -1,0 +1,63 @@
+/**
+ * Extraction: structured facts out of a notice, a roll or a write-up. The stages are unified
+ * plugins that read the normalised text and put their results on `file.data.extract`; this module
+ * runs them in order on a text and returns the JSON that `deeds extract --json` prints.
+ *
+ *   extractDocument('武卫字〔2023〕4号\n关于开展…的通知\n…').result
+ *     →  { kind: 'announcement', docNumber: '武卫字〔2023〕4号', title: '关于开展…的通知', … }
+ */
+import type { Root } from 'mdast';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import { countWords } from '../lib/word-count.ts';
+import { toDiagnostics } from '../lib/report.ts';
+import { extractDeed } from './extract-deed.ts';
+import { extractHeader } from './extract-header.ts';
+import { extractRequirements } from './extract-requirements.ts';
+import { extractRoll } from './extract-roll.ts';
+import { extractOf, type ExtractResult } from './extract-types.ts';
+import { normaliseText, type NormaliseResult } from './normalise.ts';
+import type { PipelineContext } from './types.ts';
+
+export type { ExtractResult } from './extract-types.ts';
+
+export interface ExtractOptions {
+  /** The file's path, as diagnostics should name it. Default `document.txt`. */
+  path?: string;
+  /** Registries for the normaliser (protected names). */
+  context?: Partial<PipelineContext>;
+  /** Set when the text is already normalised (an MDX body): skip normalisation. */
+  normalised?: boolean;
+}
+
+export interface Extraction {
+  result: ExtractResult;
+  /** The file extraction ran on (the normalised text), with every message. */
+  file: VFile;
+  normalised: NormaliseResult;
+}
+
+/** The extraction stages, in order. */
+export const extractPlugins: PluggableList = [extractHeader, extractRequirements, extractRoll, extractDeed];
+
+const processor = unified().use(extractPlugins);
+
+/** Normalise `text` and extract its facts. Never throws on content. */
+export function extractDocument(text: string, options: ExtractOptions = {}): Extraction {
+  const normalised: NormaliseResult = options.normalised
+    ? { value: text, changes: [], sourceScript: 'simplified' }
+    : normaliseText(text, options.context);
+  const file = new VFile({ path: options.path ?? 'document.txt', value: normalised.value });
+  const result = extractOf(file);
+  result.sourceScript = normalised.sourceScript;
+  processor.runSync({ type: 'root', children: [] } as Root, file);
+  result.wordCount = countWords(normalised.value).words;
+  result.diagnostics = toDiagnostics([file]).map((d) => ({
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    line: d.line,
+    column: d.column,
+  }));
+  return { result, file, normalised };
+}
