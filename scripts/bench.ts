@@ -6,12 +6,12 @@
  * More switches for iterating: `--no-baseline` (skip the stock build), `--text-mb N` (size of the
  * normaliser's text), `--keep` (keep the temporary folder and print where it is).
  */
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { argv, exit, stderr, stdout } from "node:process";
-import { fileURLToPath } from "node:url";
-import { formatBenchTable } from "../src/lib/bench/table.ts";
-import { runBench } from "../src/lib/bench/run.ts";
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { argv, exit, stderr, stdout } from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { formatBenchTable } from '../src/lib/bench/table.ts';
+import { runBench } from '../src/lib/bench/run.ts';
 
 const USAGE = `用法：npm run bench -- [--pages N] [--json] [--no-baseline] [--text-mb N] [--keep]
 
@@ -43,17 +43,16 @@ function parseArgs(args: string[]): Args | string {
       const value = Number(args[++i]);
       return Number.isFinite(value) && value > 0 ? value : undefined;
     };
-    if (arg === "--json") out.json = true;
-    else if (arg === "--no-baseline") out.baseline = false;
-    else if (arg === "--keep") out.keep = true;
-    else if (arg === "--pages") {
+    if (arg === '--json') out.json = true;
+    else if (arg === '--no-baseline') out.baseline = false;
+    else if (arg === '--keep') out.keep = true;
+    else if (arg === '--pages') {
       const value = number();
-      if (!value || !Number.isInteger(value))
-        return "--pages 后面应是正整数，如 --pages 2000";
+      if (!value || !Number.isInteger(value)) return '--pages 后面应是正整数，如 --pages 2000';
       out.pages = value;
-    } else if (arg === "--text-mb") {
+    } else if (arg === '--text-mb') {
       const value = number();
-      if (!value) return "--text-mb 后面应是正数，如 --text-mb 7";
+      if (!value) return '--text-mb 后面应是正数，如 --text-mb 7';
       out.textBytes = Math.round(value * 1e6);
     } else return `不认识的参数“${arg}”`;
   }
@@ -62,17 +61,17 @@ function parseArgs(args: string[]): Args | string {
 
 async function main(): Promise<number> {
   const raw = argv.slice(2);
-  if (raw.includes("--help") || raw.includes("-h")) {
+  if (raw.includes('--help') || raw.includes('-h')) {
     stdout.write(`${USAGE}\n`);
     return 0;
   }
   const args = parseArgs(raw);
-  if (typeof args === "string") {
+  if (typeof args === 'string') {
     stderr.write(`bench：${args}\n\n${USAGE}\n`);
     return 2;
   }
-  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-  const seedsDir = join(projectRoot, "..", "shared", "seeds");
+  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const seedsDir = join(projectRoot, '..', 'shared', 'seeds');
   const { result, details } = await runBench({
     projectRoot,
     pages: args.pages,
@@ -91,9 +90,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => exit(code),
   (error: unknown) => {
-    stderr.write(
-      `bench：运行失败：${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    stderr.write(`bench：运行失败：${error instanceof Error ? error.message : String(error)}\n`);
     exit(1);
   },
 );

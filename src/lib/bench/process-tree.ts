@@ -6,8 +6,8 @@
  *   await measureCommand(process.execPath, ['astro.mjs', 'build'], { cwd })
  *     →  { seconds: 41.2, peakRssMB: 1210, code: 0, output: '…' }
  */
-import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface MeasureOptions {
   cwd: string;
@@ -34,7 +34,7 @@ const PAGE_BYTES = 4096;
 function parentMap(): Map<number, number[]> | null {
   let names: string[];
   try {
-    names = readdirSync("/proc");
+    names = readdirSync('/proc');
   } catch {
     return null;
   }
@@ -44,11 +44,11 @@ function parentMap(): Map<number, number[]> | null {
     if (!Number.isInteger(pid)) continue;
     let stat: string;
     try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     } catch {
       continue; // exited between readdir and read
     }
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     const list = children.get(ppid);
     if (list) list.push(pid);
     else children.set(ppid, [pid]);
@@ -69,9 +69,7 @@ export function treeRssBytes(root: number): number | null {
     seen.add(pid);
     try {
       // statm: size resident shared … in pages.
-      total +=
-        Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) *
-        PAGE_BYTES;
+      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_BYTES;
     } catch {
       continue;
     }
@@ -90,7 +88,7 @@ export function measureCommand(
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let peak: number | null = null;
     const sample = () => {
@@ -101,23 +99,23 @@ export function measureCommand(
     const timer = setInterval(sample, options.intervalMs ?? 100);
     const chunks: string[] = [];
     const collect = (chunk: Buffer) => {
-      const text = chunk.toString("utf8");
+      const text = chunk.toString('utf8');
       chunks.push(text);
       options.onOutput?.(text);
     };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    child.on("error", (error) => {
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', (error) => {
       clearInterval(timer);
       reject(error);
     });
-    child.on("close", (code) => {
+    child.on('close', (code) => {
       clearInterval(timer);
       resolve({
         seconds: (performance.now() - started) / 1000,
         peakRssMB: peak === null ? null : peak / 1024 / 1024,
         code,
-        output: chunks.join(""),
+        output: chunks.join(''),
       });
     });
   });

@@ -3,22 +3,15 @@
  * the Pagefind index, the stock Astro + MDX baseline, `deeds check`, and the normaliser against the
  * native `opencc` command. Everything is written under one temporary folder, removed at the end.
  */
-import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { generateCorpus, type CorpusSummary } from "./corpus.ts";
-import { measureCommand, type Measurement } from "./process-tree.ts";
-import { prepareBaselineSite, prepareProjectSite } from "./sites.ts";
-import { TEXT_BYTES, traditionalText } from "./traditional-text.ts";
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateCorpus, type CorpusSummary } from './corpus.ts';
+import { measureCommand, type Measurement } from './process-tree.ts';
+import { prepareBaselineSite, prepareProjectSite } from './sites.ts';
+import { TEXT_BYTES, traditionalText } from './traditional-text.ts';
 
 export interface BenchOptions {
   /** The project to measure (where `src/`, `astro.config.mjs` and `node_modules/` are). */
@@ -45,7 +38,7 @@ export interface BenchResult {
   baseline: { seconds: number; peakRssMB: number | null } | null;
   ratio: { time: number | null; memory: number | null };
   check: { seconds: number | null };
-  normalise: { MBps: number; nativeOpenccMBps: number | null };
+  normalise: { MBps: number | null; nativeOpenccMBps: number | null };
   machine: { cpus: number; node: string };
 }
 
@@ -63,142 +56,120 @@ export interface BenchDetails {
   htmlPages: number;
   checkExit: number | null;
   normaliseSource: string;
-  normaliseSeconds: number;
+  normaliseSeconds: number | null;
   textBytes: number;
 }
 
 export class BenchError extends Error {
-  constructor(step: string, measurement: Pick<Measurement, "code" | "output">) {
-    super(
-      `${step} failed (exit ${measurement.code}):\n${measurement.output.slice(-6000)}`,
-    );
-    this.name = "BenchError";
+  constructor(step: string, measurement: Pick<Measurement, 'code' | 'output'>) {
+    super(`${step} failed (exit ${measurement.code}):\n${measurement.output.slice(-6000)}`);
+    this.name = 'BenchError';
   }
 }
 
-const round = (value: number, digits = 2) =>
-  Math.round(value * 10 ** digits) / 10 ** digits;
+const mb = (value: number | null) => (value === null ? '—' : `${Math.round(value)} MB`);
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export async function runBench(
-  options: BenchOptions,
-): Promise<{ result: BenchResult; details: BenchDetails }> {
+export async function runBench(options: BenchOptions): Promise<{ result: BenchResult; details: BenchDetails }> {
   const pages = options.pages ?? 10_000;
   const log = options.log ?? (() => {});
-  const dir = mkdtempSync(join(tmpdir(), "deeds-bench-"));
+  const dir = mkdtempSync(join(tmpdir(), 'deeds-bench-'));
   const env = {
     ...process.env,
-    ASTRO_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
   };
   const node = process.execPath;
-  const astro = (root: string) =>
-    join(root, "node_modules", "astro", "bin", "astro.mjs");
+  const astro = (root: string) => join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   try {
-    const site = join(dir, "site");
+    const site = join(dir, 'site');
     log(`corpus: ${pages} deeds → ${site}/content`);
     prepareProjectSite(options.projectRoot, site);
-    const corpus = generateCorpus(join(site, "content"), { pages });
+    const corpus = generateCorpus(join(site, 'content'), { pages });
+    // The project's protected terms, so that script conversion does the work it does here.
+    const glossary = join(options.projectRoot, 'content', 'glossary.yaml');
+    if (existsSync(glossary)) copyFileSync(glossary, join(site, 'content', 'glossary.yaml'));
 
-    log("build: astro build (project pipeline)");
-    const build = await measureCommand(node, [astro(site), "build"], {
+    log('build: astro build (project pipeline)');
+    const build = await measureCommand(node, [astro(site), 'build'], {
       cwd: site,
       env,
     });
-    if (build.code !== 0) throw new BenchError("project build", build);
-    const dist = join(site, "dist");
-    const htmlPages = countFiles(dist, (name) => name.endsWith(".html"));
+    if (build.code !== 0) throw new BenchError('project build', build);
+    const dist = join(site, 'dist');
+    const htmlPages = countFiles(dist, (name) => name.endsWith('.html'));
 
-    const builtIndex = join(dist, "pagefind");
+    const builtIndex = join(dist, 'pagefind');
     const pagefindByBuild = existsSync(builtIndex);
     log(
-      `pagefind: ${pagefindByBuild ? "timing the CLI on the build output (the build made its own index)" : "indexing the build output"}`,
+      `pagefind: ${pagefindByBuild ? 'timing the CLI on the build output (the build made its own index)' : 'indexing the build output'}`,
     );
-    const pagefindOut = pagefindByBuild
-      ? join(dir, "pagefind-timed")
-      : builtIndex;
-    const pagefindBin = join(
-      site,
-      "node_modules",
-      "pagefind",
-      "lib",
-      "runner",
-      "bin.cjs",
-    );
-    const pagefind = await measureCommand(
-      node,
-      [pagefindBin, "--site", dist, "--output-path", pagefindOut],
-      {
-        cwd: site,
-        env,
-      },
-    );
-    if (pagefind.code !== 0) throw new BenchError("pagefind", pagefind);
+    const pagefindOut = pagefindByBuild ? join(dir, 'pagefind-timed') : builtIndex;
+    const pagefindBin = join(site, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+    const pagefind = await measureCommand(node, [pagefindBin, '--site', dist, '--output-path', pagefindOut], {
+      cwd: site,
+      env,
+    });
+    if (pagefind.code !== 0) throw new BenchError('pagefind', pagefind);
     const indexDir = pagefindByBuild ? builtIndex : pagefindOut;
     const index = sizes(indexDir);
     // The build's own time without the index: when an integration made it, take off what the same
     // indexing costs on its own.
-    const buildSeconds = pagefindByBuild
-      ? Math.max(0, build.seconds - pagefind.seconds)
-      : build.seconds;
+    const buildSeconds = pagefindByBuild ? Math.max(0, build.seconds - pagefind.seconds) : build.seconds;
 
-    let baseline: BenchResult["baseline"] = null;
+    let baseline: BenchResult['baseline'] = null;
     if (options.baseline !== false) {
-      const baseRoot = join(dir, "baseline");
+      const baseRoot = join(dir, 'baseline');
       log(`baseline: stock Astro + @astrojs/mdx → ${baseRoot}`);
-      prepareBaselineSite(options.projectRoot, baseRoot, join(site, "content"));
-      const base = await measureCommand(node, [astro(baseRoot), "build"], {
+      prepareBaselineSite(options.projectRoot, baseRoot, join(site, 'content'));
+      const base = await measureCommand(node, [astro(baseRoot), 'build'], {
         cwd: baseRoot,
         env,
       });
-      if (base.code !== 0) throw new BenchError("baseline build", base);
+      if (base.code !== 0) throw new BenchError('baseline build', base);
       baseline = {
         seconds: round(base.seconds),
         peakRssMB: base.peakRssMB === null ? null : Math.round(base.peakRssMB),
       };
     }
 
-    log("check: deeds check");
-    const tsx = join(site, "node_modules", "tsx", "dist", "cli.mjs");
-    const check = await measureCommand(
-      node,
-      [tsx, join(site, "scripts", "deeds.ts"), "check"],
-      { cwd: site, env },
-    );
+    log('check: deeds check');
+    const tsx = join(site, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const check = await measureCommand(node, [tsx, join(site, 'scripts', 'deeds.ts'), 'check'], { cwd: site, env });
     const checkAvailable = check.code === 0 || check.code === 1;
+    if (checkAvailable) log(`check: ${check.seconds.toFixed(1)} s, exit ${check.code}`);
 
     const textBytes = options.textBytes ?? TEXT_BYTES;
     log(`normalise: ${Math.round(textBytes / 1e6)} MB traditional text`);
     const { text, source } = traditionalText(textBytes, options.seedsDir);
     const bytes = Buffer.byteLength(text);
-    const normaliseSeconds = await timeNormaliser(options.projectRoot, text);
-    const textFile = join(dir, "traditional.txt");
+    let normaliseSeconds: number | null = null;
+    try {
+      normaliseSeconds = await timeNormaliser(options.projectRoot, text);
+      log(`normalise: ${(bytes / 1e6 / normaliseSeconds).toFixed(1)} MB/s`);
+    } catch (error) {
+      log(`normalise: not measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const textFile = join(dir, 'traditional.txt');
     writeFileSync(textFile, text);
-    const openccSeconds = timeNativeOpencc(
-      textFile,
-      join(dir, "simplified.txt"),
-    );
+    const openccSeconds = timeNativeOpencc(textFile, join(dir, 'simplified.txt'));
 
     const result: BenchResult = {
       pages,
       build: {
         seconds: round(buildSeconds),
-        peakRssMB:
-          build.peakRssMB === null ? null : Math.round(build.peakRssMB),
+        peakRssMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB),
       },
       pagefind: { seconds: round(pagefind.seconds), indexBytes: index.total },
       baseline,
       ratio: {
         time: baseline ? round(buildSeconds / baseline.seconds, 3) : null,
-        memory:
-          baseline?.peakRssMB && build.peakRssMB !== null
-            ? round(build.peakRssMB / baseline.peakRssMB, 3)
-            : null,
+        memory: baseline?.peakRssMB && build.peakRssMB !== null ? round(build.peakRssMB / baseline.peakRssMB, 3) : null,
       },
       check: { seconds: checkAvailable ? round(check.seconds) : null },
       normalise: {
-        MBps: round(bytes / 1e6 / normaliseSeconds),
-        nativeOpenccMBps:
-          openccSeconds === null ? null : round(bytes / 1e6 / openccSeconds),
+        MBps: normaliseSeconds === null ? null : round(bytes / 1e6 / normaliseSeconds),
+        nativeOpenccMBps: openccSeconds === null ? null : round(bytes / 1e6 / openccSeconds),
       },
       machine: { cpus: availableParallelism(), node: process.version },
     };
@@ -212,15 +183,11 @@ export async function runBench(
       htmlPages,
       checkExit: check.code,
       normaliseSource: source,
-      normaliseSeconds: round(normaliseSeconds, 3),
+      normaliseSeconds: normaliseSeconds === null ? null : round(normaliseSeconds, 3),
       textBytes: bytes,
     };
-    if (!checkAvailable)
-      log(
-        `check: not measured (exit ${check.code}): ${check.output.trim().split("\n")[0]}`,
-      );
-    else if (check.code === 1)
-      log("check: reported content errors in the generated corpus");
+    if (!checkAvailable) log(`check: not measured (exit ${check.code}): ${check.output.trim().split('\n')[0]}`);
+    else if (check.code === 1) log('check: reported content errors in the generated corpus');
     return { result, details };
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
@@ -228,16 +195,9 @@ export async function runBench(
 }
 
 /** The project's `normaliseText` over `text`, after a warm-up on a slice (dictionaries load once). */
-async function timeNormaliser(
-  projectRoot: string,
-  text: string,
-): Promise<number> {
-  const url = pathToFileURL(
-    join(projectRoot, "src", "pipeline", "normalise.ts"),
-  ).href;
-  const { normaliseText } = (await import(
-    url
-  )) as typeof import("../../pipeline/normalise.ts");
+async function timeNormaliser(projectRoot: string, text: string): Promise<number> {
+  const url = pathToFileURL(join(projectRoot, 'src', 'pipeline', 'normalise.ts')).href;
+  const { normaliseText } = (await import(url)) as typeof import('../../pipeline/normalise.ts');
   normaliseText(text.slice(0, 20_000));
   const started = performance.now();
   normaliseText(text);
@@ -246,11 +206,11 @@ async function timeNormaliser(
 
 /** `opencc -c t2s` on the file, or `null` when the command is not installed. */
 function timeNativeOpencc(input: string, output: string): number | null {
-  const probe = spawnSync("opencc", ["--version"], { encoding: "utf8" });
+  const probe = spawnSync('opencc', ['--version'], { encoding: 'utf8' });
   if (probe.error) return null;
   const started = performance.now();
-  const run = spawnSync("opencc", ["-c", "t2s", "-i", input, "-o", output], {
-    encoding: "utf8",
+  const run = spawnSync('opencc', ['-c', 't2s', '-i', input, '-o', output], {
+    encoding: 'utf8',
   });
   if (run.error || run.status !== 0) return null;
   return (performance.now() - started) / 1000;
@@ -258,8 +218,7 @@ function timeNativeOpencc(input: string, output: string): number | null {
 
 function countFiles(root: string, keep: (name: string) => boolean): number {
   if (!existsSync(root)) return 0;
-  return readdirSync(root, { recursive: true, encoding: "utf8" }).filter(keep)
-    .length;
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(keep).length;
 }
 
 function sizes(root: string): {
@@ -271,12 +230,11 @@ function sizes(root: string): {
   let total = 0;
   let largest = 0;
   let files = 0;
-  for (const name of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+  for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
     const stat = statSync(join(root, name));
     if (!stat.isFile()) continue;
     total += stat.size;
-    if (name.startsWith("index/") || name.includes("/index/"))
-      largest = Math.max(largest, stat.size);
+    if (name.startsWith('index/') || name.includes('/index/')) largest = Math.max(largest, stat.size);
     files++;
   }
   return { total, largest, files };

@@ -10,31 +10,17 @@
  * Both get their own `node_modules/` folder of symlinks to this project's packages, so Astro's and
  * Vite's caches (`node_modules/.astro`, `node_modules/.vite`) start empty and stay in the temp root.
  */
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Files and folders of the project that a build reads. */
-const PROJECT_FILES = [
-  "src",
-  "scripts",
-  "public",
-  "astro.config.mjs",
-  "package.json",
-  "tsconfig.json",
-];
+const PROJECT_FILES = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /** A `node_modules` folder whose entries link to `source`'s, with the cache folders left out. */
 export function linkNodeModules(source: string, target: string): void {
   mkdirSync(target, { recursive: true });
   for (const name of readdirSync(source)) {
-    if (name === ".astro" || name === ".vite" || name === ".cache") continue;
+    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
     symlinkSync(join(source, name), join(target, name));
   }
 }
@@ -46,10 +32,7 @@ export function prepareProjectSite(projectRoot: string, root: string): void {
     const from = join(projectRoot, name);
     if (existsSync(from)) cpSync(from, join(root, name), { recursive: true });
   }
-  linkNodeModules(
-    join(projectRoot, "node_modules"),
-    join(root, "node_modules"),
-  );
+  linkNodeModules(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
 }
 
 const BASELINE_CONFIG = `import { defineConfig } from 'astro/config';
@@ -98,30 +81,14 @@ const { Content } = await render(entry);
  * Make `root` a stock Astro + MDX site. Its `content/deeds/` is a copy of the corpus's deeds
  * (copied, not linked, so both builds read ordinary files).
  */
-export function prepareBaselineSite(
-  projectRoot: string,
-  root: string,
-  corpusContentDir: string,
-): void {
-  mkdirSync(join(root, "src", "pages", "deeds"), { recursive: true });
-  writeFileSync(join(root, "astro.config.mjs"), BASELINE_CONFIG);
-  writeFileSync(
-    join(root, "package.json"),
-    JSON.stringify({ name: "baseline", private: true, type: "module" }),
-  );
-  writeFileSync(
-    join(root, "src", "content.config.ts"),
-    BASELINE_CONTENT_CONFIG,
-  );
-  writeFileSync(
-    join(root, "src", "pages", "deeds", "[...id].astro"),
-    BASELINE_PAGE,
-  );
-  cpSync(join(corpusContentDir, "deeds"), join(root, "content", "deeds"), {
+export function prepareBaselineSite(projectRoot: string, root: string, corpusContentDir: string): void {
+  mkdirSync(join(root, 'src', 'pages', 'deeds'), { recursive: true });
+  writeFileSync(join(root, 'astro.config.mjs'), BASELINE_CONFIG);
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'baseline', private: true, type: 'module' }));
+  writeFileSync(join(root, 'src', 'content.config.ts'), BASELINE_CONTENT_CONFIG);
+  writeFileSync(join(root, 'src', 'pages', 'deeds', '[...id].astro'), BASELINE_PAGE);
+  cpSync(join(corpusContentDir, 'deeds'), join(root, 'content', 'deeds'), {
     recursive: true,
   });
-  linkNodeModules(
-    join(projectRoot, "node_modules"),
-    join(root, "node_modules"),
-  );
+  linkNodeModules(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
 }

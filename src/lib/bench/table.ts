@@ -2,7 +2,7 @@
  * The benchmark's human-readable report: one row per measurement, with the issue's target beside it
  * (issue 8) and whether it is met.
  */
-import type { BenchDetails, BenchResult } from "./run.ts";
+import type { BenchDetails, BenchResult } from './run.ts';
 
 /** The targets of issue 8 at 10,000 deeds on the reference machine. */
 export const TARGETS = Object.freeze({
@@ -16,140 +16,98 @@ export const TARGETS = Object.freeze({
   normaliseVsOpencc: 2,
 });
 
-const fixed = (value: number | null | undefined, digits = 1, unit = "") =>
-  value === null || value === undefined
-    ? "—"
-    : `${value.toFixed(digits)}${unit}`;
-const verdict = (ok: boolean | null) =>
-  ok === null ? "" : ok ? "ok" : "MISSED";
+const fixed = (value: number | null | undefined, digits = 1, unit = '') =>
+  value === null || value === undefined ? '—' : `${value.toFixed(digits)}${unit}`;
+const verdict = (ok: boolean | null) => (ok === null ? '' : ok ? 'ok' : 'MISSED');
 
-export function formatBenchTable(
-  result: BenchResult,
-  details: BenchDetails,
-): string {
+export function formatBenchTable(result: BenchResult, details: BenchDetails): string {
   const { build, baseline, pagefind, ratio, check, normalise } = result;
   const vsOpencc =
-    normalise.nativeOpenccMBps !== null && normalise.nativeOpenccMBps > 0
+    normalise.MBps !== null && normalise.nativeOpenccMBps !== null && normalise.nativeOpenccMBps > 0
       ? normalise.MBps / normalise.nativeOpenccMBps
       : null;
   const rows: [string, string, string, string][] = [
-    ["measure", "value", "target", ""],
-    ["build (search index excluded)", fixed(build.seconds, 1, " s"), "", ""],
+    ['measure', 'value', 'target', ''],
+    ['build (search index excluded)', fixed(build.seconds, 1, ' s'), '', ''],
     [
-      "  build total as run",
-      `${fixed(details.buildTotalSeconds, 1, " s")}${details.pagefindByBuild ? " (index included)" : ""}`,
-      "",
-      "",
+      '  build total as run',
+      `${fixed(details.buildTotalSeconds, 1, ' s')}${details.pagefindByBuild ? ' (index included)' : ''}`,
+      '',
+      '',
     ],
     [
-      "build peak RSS",
-      fixed(build.peakRssMB, 0, " MB"),
+      'build peak RSS',
+      fixed(build.peakRssMB, 0, ' MB'),
       `≤ ${TARGETS.peakRssMB} MB`,
-      verdict(
-        build.peakRssMB === null ? null : build.peakRssMB <= TARGETS.peakRssMB,
-      ),
+      verdict(build.peakRssMB === null ? null : build.peakRssMB <= TARGETS.peakRssMB),
     ],
-    ["baseline (Astro + MDX)", fixed(baseline?.seconds, 1, " s"), "", ""],
-    ["baseline peak RSS", fixed(baseline?.peakRssMB, 0, " MB"), "", ""],
+    ['baseline (Astro + MDX)', fixed(baseline?.seconds, 1, ' s'), '', ''],
+    ['baseline peak RSS', fixed(baseline?.peakRssMB, 0, ' MB'), '', ''],
     [
-      "time ratio",
+      'time ratio',
       fixed(ratio.time, 3),
       `≤ ${TARGETS.timeRatio}`,
       verdict(ratio.time === null ? null : ratio.time <= TARGETS.timeRatio),
     ],
     [
-      "memory ratio",
+      'memory ratio',
       fixed(ratio.memory, 3),
       `≤ ${TARGETS.memoryRatio}`,
-      verdict(
-        ratio.memory === null ? null : ratio.memory <= TARGETS.memoryRatio,
-      ),
+      verdict(ratio.memory === null ? null : ratio.memory <= TARGETS.memoryRatio),
     ],
     [
-      "pagefind",
-      fixed(pagefind.seconds, 1, " s"),
+      'pagefind',
+      fixed(pagefind.seconds, 1, ' s'),
       `≤ ${TARGETS.pagefindSeconds} s`,
+      verdict(pagefind.seconds === null ? null : pagefind.seconds <= TARGETS.pagefindSeconds),
+    ],
+    ['  index size', fixed(pagefind.indexBytes === null ? null : pagefind.indexBytes / 1e6, 1, ' MB'), '', ''],
+    [
+      '  largest index chunk',
+      fixed(details.largestIndexChunkBytes === null ? null : details.largestIndexChunkBytes / 1024, 1, ' KB'),
+      '≤ 100 KB',
       verdict(
-        pagefind.seconds === null
-          ? null
-          : pagefind.seconds <= TARGETS.pagefindSeconds,
+        details.largestIndexChunkBytes === null ? null : details.largestIndexChunkBytes <= TARGETS.indexChunkBytes,
       ),
     ],
     [
-      "  index size",
-      fixed(
-        pagefind.indexBytes === null ? null : pagefind.indexBytes / 1e6,
-        1,
-        " MB",
-      ),
-      "",
-      "",
-    ],
-    [
-      "  largest index chunk",
-      fixed(
-        details.largestIndexChunkBytes === null
-          ? null
-          : details.largestIndexChunkBytes / 1024,
-        1,
-        " KB",
-      ),
-      "≤ 100 KB",
-      verdict(
-        details.largestIndexChunkBytes === null
-          ? null
-          : details.largestIndexChunkBytes <= TARGETS.indexChunkBytes,
-      ),
-    ],
-    [
-      "deeds check",
-      fixed(check.seconds, 1, " s"),
+      'deeds check',
+      fixed(check.seconds, 1, ' s'),
       `≤ ${TARGETS.checkSeconds} s`,
-      verdict(
-        check.seconds === null ? null : check.seconds <= TARGETS.checkSeconds,
-      ),
+      verdict(check.seconds === null ? null : check.seconds <= TARGETS.checkSeconds),
     ],
     [
-      "normaliser",
-      fixed(normalise.MBps, 1, " MB/s"),
+      'normaliser',
+      fixed(normalise.MBps, 1, ' MB/s'),
       `≥ ${TARGETS.normaliseMBps} MB/s`,
-      verdict(normalise.MBps >= TARGETS.normaliseMBps),
+      verdict(normalise.MBps === null ? null : normalise.MBps >= TARGETS.normaliseMBps),
     ],
+    ['native opencc t2s', fixed(normalise.nativeOpenccMBps, 1, ' MB/s'), '', ''],
     [
-      "native opencc t2s",
-      fixed(normalise.nativeOpenccMBps, 1, " MB/s"),
-      "",
-      "",
-    ],
-    [
-      "normaliser / opencc",
-      fixed(vsOpencc, 2, "×"),
+      'normaliser / opencc',
+      fixed(vsOpencc, 2, '×'),
       `≥ ${TARGETS.normaliseVsOpencc}×`,
       verdict(vsOpencc === null ? null : vsOpencc >= TARGETS.normaliseVsOpencc),
     ],
   ];
-  const widths = [0, 1, 2, 3].map((c) =>
-    Math.max(...rows.map((row) => row[c]!.length)),
-  );
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => row[c]!.length)));
   const line = (row: string[]) =>
     row
       .map((cell, c) => cell.padEnd(widths[c]!))
-      .join("  ")
+      .join('  ')
       .trimEnd();
   const { corpus } = details;
   return [
     `${result.pages} deeds (${corpus.traditional} traditional, ${corpus.pinyin} with pinyin, ${corpus.noisy} with page noise), ` +
       `${corpus.announcements} announcements, ${corpus.rolls} rolls; ${details.htmlPages} HTML pages built`,
     `machine: ${result.machine.cpus} CPUs, Node ${result.machine.node}; normaliser text: ${(details.textBytes / 1e6).toFixed(1)} MB from ${details.normaliseSource}`,
-    "",
+    '',
     line(rows[0]!),
     widths
-      .map((w) => "-".repeat(w))
-      .join("  ")
+      .map((w) => '-'.repeat(w))
+      .join('  ')
       .trimEnd(),
     ...rows.slice(1).map(line),
-    ...(details.checkExit === 1
-      ? ["", "note: deeds check reported errors in the generated corpus"]
-      : []),
-  ].join("\n");
+    ...(details.checkExit === 1 ? ['', 'note: deeds check reported errors in the generated corpus'] : []),
+  ].join('\n');
 }

@@ -1,0 +1,151 @@
+/**
+ * The benchmark works end to end: a small run builds both sites, indexes, checks and converts, and
+ * prints one sane JSON object. Nothing here is timed against a target; `npm run bench` does that.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateCorpus, type CorpusSummary } from '../../src/lib/bench/corpus.ts';
+import { measureCommand, treeRssBytes } from '../../src/lib/bench/process-tree.ts';
+import { traditionalText } from '../../src/lib/bench/traditional-text.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { runProject, type ProjectResult } from '../../src/pipeline/project.ts';
+import { SCHEMAS } from '../../src/pipeline/process-document.ts';
+import { PROJECT_ROOT } from '../helpers/seeds.ts';
+
+describe('generateCorpus', () => {
+  let root: string;
+  let summary: CorpusSummary;
+  let project: ProjectResult;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'deeds-bench-test-'));
+    summary = generateCorpus(join(root, 'content'), { pages: 250, groupSize: 100 });
+    project = runProject({ root });
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('writes the deeds with their notices, decisions and rolls', () => {
+    expect(summary.deeds).toBe(250);
+    expect(summary.rolls).toBe(3);
+    expect(summary.announcements).toBe(6);
+    expect(summary.traditional).toBeGreaterThan(25);
+    expect(summary.traditional).toBeLessThan(75);
+    expect(summary.pinyin).toBeGreaterThan(0);
+    expect(summary.noisy).toBeGreaterThan(0);
+  });
+
+  test('each deed has about 1,500 Han characters', () => {
+    for (const path of summary.deedPaths.slice(0, 50)) {
+      const { body } = splitFrontmatter(readFileSync(join(root, 'content', path), 'utf8'));
+      const han = body.match(/\p{Script=Han}/gu)?.length ?? 0;
+      expect(han).toBeGreaterThanOrEqual(1500);
+      expect(han).toBeLessThan(1700);
+    }
+  });
+
+  test('is the same for the same seed', () => {
+    const again = mkdtempSync(join(tmpdir(), 'deeds-bench-test-'));
+    try {
+      const other = generateCorpus(join(again, 'content'), { pages: 250, groupSize: 100 });
+      const path = other.deedPaths[207]!;
+      expect(readFileSync(join(again, 'content', path), 'utf8')).toBe(
+        readFileSync(join(root, 'content', path), 'utf8'),
+      );
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  test('every awardee of a deed is in its roll', () => {
+    const rolls = new Map(
+      project.entries.filter((e) => e.collection === 'rolls').map((e) => [e.id, e.document.frontmatter]),
+    );
+    for (const entry of project.entries.filter((e) => e.collection === 'deeds')) {
+      const deed = entry.document.frontmatter as { subject: { name: string }; roll: string };
+      const roll = rolls.get(deed.roll) as { categories: { awardees: { name: string }[] }[] } | undefined;
+      expect(roll, deed.roll).toBeDefined();
+      expect(roll!.categories.flatMap((c) => c.awardees.map((a) => a.name))).toContain(deed.subject.name);
+    }
+  });
+
+  test('is valid against the schemas and clean under the checks', () => {
+    expect(project.entries).toHaveLength(259);
+    for (const entry of project.entries) {
+      expect(SCHEMAS[entry.collection].safeParse(entry.document.frontmatter).success, entry.path).toBe(true);
+    }
+    const errors = project.files.flatMap((file) =>
+      file.messages.filter((m) => m.fatal === true).map((m) => `${file.path}:${m.line}: ${m.reason} (${m.ruleId})`),
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('process-tree memory', () => {
+  test('counts the descendants of the child, not only the child', async () => {
+    // A shell that starts a node process holding ~200 MB: the shell alone is a few MB.
+    const hold = `const b = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => b.length, 1500);`;
+    const measured = await measureCommand('sh', ['-c', `"${process.execPath}" -e '${hold}'; true`], {
+      cwd: PROJECT_ROOT,
+      intervalMs: 50,
+    });
+    expect(measured.code).toBe(0);
+    expect(measured.peakRssMB).toBeGreaterThan(200);
+    expect(measured.seconds).toBeGreaterThan(1.4);
+  });
+
+  test('is zero for a process that has exited', () => {
+    const child = spawnSync(process.execPath, ['-e', '0']);
+    expect(child.status).toBe(0);
+    expect(treeRssBytes(child.pid!)).toBe(0);
+  });
+});
+
+test('traditionalText is at least the size asked for, in whole copies', () => {
+  const { text } = traditionalText(300_000);
+  expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(300_000);
+  expect(Buffer.byteLength(text)).toBeLessThan(400_000);
+  expect(text).toMatch(/[衛衞會醫務]/);
+});
+
+test('npm run bench -- --json prints one sane object', { timeout: 900_000 }, async () => {
+  const tsx = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const child = spawn(process.execPath, [tsx, 'scripts/bench.ts', '--pages', '120', '--json', '--text-mb', '0.5'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(code, stderr.slice(-3000)).toBe(0);
+  const lines = stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  const result = JSON.parse(lines[0]!);
+  expect(Object.keys(result)).toEqual([
+    'pages',
+    'build',
+    'pagefind',
+    'baseline',
+    'ratio',
+    'check',
+    'normalise',
+    'machine',
+  ]);
+  expect(result.pages).toBe(120);
+  expect(result.build.seconds).toBeGreaterThan(0);
+  expect(result.build.peakRssMB).toBeGreaterThan(50);
+  expect(result.baseline.seconds).toBeGreaterThan(0);
+  expect(result.baseline.peakRssMB).toBeGreaterThan(50);
+  expect(result.ratio.time).toBeCloseTo(result.build.seconds / result.baseline.seconds, 1);
+  expect(result.ratio.memory).toBeCloseTo(result.build.peakRssMB / result.baseline.peakRssMB, 1);
+  expect(result.pagefind.seconds).toBeGreaterThan(0);
+  expect(result.pagefind.indexBytes).toBeGreaterThan(10_000);
+  expect(result.normalise.MBps).toBeGreaterThan(0);
+  expect(result.normalise.nativeOpenccMBps === null || result.normalise.nativeOpenccMBps > 0).toBe(true);
+  expect(result.check.seconds === null || result.check.seconds > 0).toBe(true);
+  expect(result.machine.cpus).toBeGreaterThan(0);
+  expect(result.machine.node).toBe(process.version);
+});
