@@ -1,0 +1,254 @@
+/**
+ * Stage 5 of the normaliser: punctuation and spacing (GB/T 15834-2011). In Chinese context the
+ * half-width marks , ; : ? ! ( ) become full-width, but not inside numbers (1,000; 9:30), URLs or Latin
+ * runs; straight double quotes around Chinese become “ ”; stray spaces between Chinese characters go,
+ * except the padding inside a two-character name standing alone (李 静); the year of a document number
+ * goes into 〔 〕 (GB/T 9704-2012 §7.2.4).
+ *
+ *   '县(市、区)卫健委,要求:"认真落实"'  →  '县（市、区）卫健委，要求：“认真落实”'
+ */
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { Edit } from '../lib/change-record.ts';
+import { DOC_NUMBER_YEAR, FULL_WIDTH } from './data/punctuation.ts';
+import { editSegments, type NormaliseRoot } from './normalise-tree.ts';
+
+export interface Options {
+  /** Remove stray spaces between Chinese characters. Default: true. */
+  spacing?: boolean;
+}
+
+const defaults: Readonly<Required<Options>> = Object.freeze({ spacing: true });
+
+export const normalisePunctuation: Plugin<[Options?], NormaliseRoot> = function (options) {
+  const settings = { ...defaults, ...options };
+  return (tree: NormaliseRoot, file: VFile) => {
+    editSegments(tree, file, punctuationEdits, (segment) => !segment.data?.gap);
+    if (settings.spacing) editSegments(tree, file, spacingEdits, (segment) => !segment.data?.gap);
+  };
+};
+
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
+}
+
+/** Han, CJK punctuation, full-width punctuation, curly quotes, dashes and ellipses. */
+function isChinese(c: number): boolean {
+  return (
+    isHan(c) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65) ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x2014 ||
+    c === 0x2026 ||
+    c === 0x00b7
+  );
+}
+
+/** Marks skipped when looking for context: spaces, and the convertible marks in either form. */
+function isTransparent(c: number): boolean {
+  return (
+    c === 0x20 || c === 0x09 || c === 0x3000 ||
+    c === 0x2c || c === 0x3b || c === 0x3a || c === 0x3f || c === 0x21 || c === 0x28 || c === 0x29 ||
+    c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01 || c === 0xff08 || c === 0xff09
+  );
+}
+
+/** The nearest telling character before `index` on its line, or -1. */
+function contextBefore(value: string, index: number, lineStart: number): number {
+  for (let i = index - 1; i >= lineStart; i--) {
+    const c = value.charCodeAt(i);
+    if (!isTransparent(c)) return c;
+  }
+  return -1;
+}
+
+function contextAfter(value: string, index: number, lineEnd: number): number {
+  for (let i = index + 1; i < lineEnd; i++) {
+    const c = value.charCodeAt(i);
+    if (!isTransparent(c)) return c;
+  }
+  return -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isLatinOrDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+const CANDIDATES = /https?:\/\/|www\.|[,;:?!()"（）[【［〔]/g;
+/** A URL runs to whitespace or the first Chinese character or full-width mark. */
+const URL_BODY = /[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>"]*/y;
+
+function hasHan(value: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isHan(value.charCodeAt(i))) return true;
+  return false;
+}
+
+function punctuationEdits(value: string): Edit[] | undefined {
+  const edits: Edit[] = [];
+  let lineStart = 0;
+  let lineEnd = value.indexOf('\n');
+  if (lineEnd === -1) lineEnd = value.length;
+  // Per line: open parentheses (either form) waiting for a partner, and straight quotes.
+  const parens: Array<{ index: number; open: boolean }> = [];
+  const quotes: number[] = [];
+  const flushLine = (): void => {
+    resolveParens(value, parens, lineStart, lineEnd, edits);
+    resolveQuotes(value, quotes, edits);
+    parens.length = 0;
+    quotes.length = 0;
+  };
+  CANDIDATES.lastIndex = 0;
+  for (let match = CANDIDATES.exec(value); match; match = CANDIDATES.exec(value)) {
+    const index = match.index;
+    if (index >= lineEnd) {
+      flushLine();
+      lineStart = value.lastIndexOf('\n', index) + 1;
+      lineEnd = value.indexOf('\n', index);
+      if (lineEnd === -1) lineEnd = value.length;
+    }
+    const mark = match[0];
+    if (mark.length > 1) {
+      // A URL: skip it whole.
+      URL_BODY.lastIndex = index + mark.length;
+      URL_BODY.exec(value);
+      CANDIDATES.lastIndex = Math.max(URL_BODY.lastIndex, index + mark.length);
+      continue;
+    }
+    const c = mark.charCodeAt(0);
+    if (mark === '[' || mark === '【' || mark === '［' || mark === '〔' || mark === '(' || mark === '（') {
+      DOC_NUMBER_YEAR.lastIndex = index;
+      const year = index > 0 && isHan(value.charCodeAt(index - 1)) ? DOC_NUMBER_YEAR.exec(value) : null;
+      if (year) {
+        const replacement = `〔${year[1]}〕`;
+        if (year[0] !== replacement) edits.push({ rule: 'doc-number-bracket', start: index, end: index + year[0].length, after: replacement });
+        CANDIDATES.lastIndex = index + year[0].length;
+        continue;
+      }
+    }
+    if (mark === '"') {
+      quotes.push(index);
+      continue;
+    }
+    if (mark === '(' || mark === '（') {
+      parens.push({ index, open: true });
+      continue;
+    }
+    if (mark === ')' || mark === '）') {
+      parens.push({ index, open: false });
+      continue;
+    }
+    if (mark === '[' || mark === '【' || mark === '［' || mark === '〔') continue;
+    // , ; : ? !
+    const prev = index > lineStart ? value.charCodeAt(index - 1) : -1;
+    const next = index + 1 < lineEnd ? value.charCodeAt(index + 1) : -1;
+    if ((c === 0x2c || c === 0x3a) && isDigit(prev) && isDigit(next)) continue;
+    const before = contextBefore(value, index, lineStart);
+    const after = contextAfter(value, index, lineEnd);
+    if ((before !== -1 && isChinese(before)) || (after !== -1 && isChinese(after))) {
+      edits.push({ rule: 'fullwidth-punctuation', start: index, end: index + 1, after: FULL_WIDTH[mark]! });
+    }
+  }
+  flushLine();
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+/** Pair parentheses (either form); convert half-width ones in pairs around or beside Chinese. */
+function resolveParens(value: string, parens: Array<{ index: number; open: boolean }>, lineStart: number, lineEnd: number, edits: Edit[]): void {
+  if (parens.length === 0) return;
+  const stack: number[] = [];
+  const decided = new Map<number, boolean>();
+  for (const paren of parens) {
+    if (paren.open) {
+      stack.push(paren.index);
+      continue;
+    }
+    const open = stack.pop();
+    if (open === undefined) {
+      decided.set(paren.index, isChineseContext(value, paren.index, lineStart, lineEnd));
+      continue;
+    }
+    const close = paren.index;
+    let convert = hasHan(value, open + 1, close);
+    if (!convert && !(open > lineStart && isLatinOrDigit(value.charCodeAt(open - 1)))) {
+      const before = contextBefore(value, open, lineStart);
+      const after = contextAfter(value, close, lineEnd);
+      convert = (before !== -1 && isChinese(before)) || (after !== -1 && isChinese(after));
+    }
+    decided.set(open, convert);
+    decided.set(close, convert);
+  }
+  for (const open of stack) decided.set(open, isChineseContext(value, open, lineStart, lineEnd));
+  for (const paren of parens) {
+    const mark = value[paren.index]!;
+    if ((mark === '(' || mark === ')') && decided.get(paren.index)) {
+      edits.push({ rule: 'fullwidth-punctuation', start: paren.index, end: paren.index + 1, after: FULL_WIDTH[mark]! });
+    }
+  }
+}
+
+function isChineseContext(value: string, index: number, lineStart: number, lineEnd: number): boolean {
+  const before = contextBefore(value, index, lineStart);
+  const after = contextAfter(value, index, lineEnd);
+  return (before !== -1 && isChinese(before)) || (after !== -1 && isChinese(after));
+}
+
+/** Pair straight double quotes on a line; a pair around Chinese becomes “ ”. */
+function resolveQuotes(value: string, quotes: number[], edits: Edit[]): void {
+  for (let k = 0; k + 1 < quotes.length; k += 2) {
+    const open = quotes[k]!;
+    const close = quotes[k + 1]!;
+    if (!hasHan(value, open + 1, close)) continue;
+    edits.push({ rule: 'quotation-marks', start: open, end: open + 1, after: '“' });
+    edits.push({ rule: 'quotation-marks', start: close, end: close + 1, after: '”' });
+  }
+}
+
+const SPACES_BETWEEN = /[ \u3000]+/g;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x3000;
+}
+
+/**
+ * Spaces between two Chinese characters (or marks) go, except in a two-character name standing alone
+ * (李 静): the extractor needs that padding to find names in lists.
+ */
+function spacingEdits(value: string): Edit[] | undefined {
+  const edits: Edit[] = [];
+  SPACES_BETWEEN.lastIndex = 0;
+  for (let match = SPACES_BETWEEN.exec(value); match; match = SPACES_BETWEEN.exec(value)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (start === 0 || end >= value.length) continue;
+    const a = value.charCodeAt(start - 1);
+    const b = value.charCodeAt(end);
+    if (!isChinese(a) || !isChinese(b)) continue;
+    if (isHan(a) && isHan(b) && isPaddedName(value, start - 1, end)) continue;
+    edits.push({ rule: 'cjk-space', start, end, after: '' });
+  }
+  return edits;
+}
+
+/** Whether the Han characters at `a` and `b` (with spaces between) stand alone: no Han joins them on either side. */
+function isPaddedName(value: string, a: number, b: number): boolean {
+  return !continuesHan(value, a - 1, -1) && !continuesHan(value, b + 1, 1);
+}
+
+/** Whether a Han character follows from `index` in `direction`, directly or across spaces. */
+function continuesHan(value: string, index: number, direction: -1 | 1): boolean {
+  let i = index;
+  while (i >= 0 && i < value.length && isSpace(value.charCodeAt(i))) i += direction;
+  if (i < 0 || i >= value.length) return false;
+  return isHan(value.charCodeAt(i));
+}

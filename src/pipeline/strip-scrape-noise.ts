@@ -1,0 +1,294 @@
+/**
+ * Stage 2 of the normaliser: scrape noise. Removes what template sites and document-sharing sites wrap
+ * around a document (site names, breadcrumbs, share bars, document info, page counters, "展开阅读全文",
+ * copyright and ICP lines: see data/scrape-noise.ts), turns leftover HTML tags into text, removes the
+ * page-chunk markers that cut words in half ("…围\n\n2、绕…" → "…围绕…"), and rejoins paragraphs that a
+ * page break split in the middle of a sentence.
+ *
+ *   '九九範文幫\n\n位置:首頁 > 工作報告\n\n**市衛生局先進事蹟'  →  '**市衛生局先進事蹟'
+ */
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { Edit } from '../lib/change-record.ts';
+import {
+  CONTINUATION_STARTS,
+  ENUMERATION,
+  HEADER_LINES,
+  HEADING_ENDINGS,
+  HTML_ENTITIES,
+  HTML_ENTITY,
+  HTML_TAG,
+  NOISE_RULES,
+  SENTENCE_END,
+  type NoiseRule,
+} from './data/scrape-noise.ts';
+import { editSegments, type NormaliseRoot, type TextSegment } from './normalise-tree.ts';
+
+export interface Options {
+  /** `text` for plain text (all rules), `markdown` for an MDX body (whole-paragraph noise and rejoining only). */
+  mode?: 'text' | 'markdown';
+  /** Minimum length of a paragraph that a page break may have split. Default: 20. */
+  minSplitLength?: number;
+}
+
+const defaults: Readonly<Required<Options>> = Object.freeze({ mode: 'text', minSplitLength: 20 });
+
+const LINE_RULES = NOISE_RULES.filter((rule) => rule.kind === 'line');
+const TAIL_RULES = NOISE_RULES.filter((rule) => rule.kind === 'tail');
+const BREADCRUMB = NOISE_RULES.find((rule) => rule.id === 'breadcrumb')!;
+
+export const stripScrapeNoise: Plugin<[Options?], NormaliseRoot> = function (options) {
+  const settings = { ...defaults, ...options };
+  return (tree: NormaliseRoot, file: VFile) => {
+    if (settings.mode === 'text') {
+      editSegments(tree, file, htmlEdits);
+      editSegments(tree, file, (value) => noiseEdits(value, true));
+      editSegments(tree, file, chunkMarkerEdits);
+      editSegments(tree, file, (value) => pageBreakEdits(value, settings.minSplitLength));
+    } else {
+      editSegments(tree, file, (value) => noiseEdits(value, false), (segment) => segment.data?.wholeLines === true);
+      editSegments(tree, file, (_value, segment, index) => gapEdits(tree, segment, index, settings.minSplitLength), (segment) => segment.data?.gap === true);
+    }
+  };
+};
+
+/** Leftover HTML: tags go, entities become their characters. */
+function htmlEdits(value: string): Edit[] | undefined {
+  if (value.indexOf('<') === -1 && value.indexOf('&') === -1) return undefined;
+  const edits: Edit[] = [];
+  for (const match of value.matchAll(HTML_TAG)) {
+    edits.push({ rule: 'html-tag', start: match.index, end: match.index + match[0].length, after: '' });
+  }
+  for (const match of value.matchAll(HTML_ENTITY)) {
+    edits.push({ rule: 'html-entity', start: match.index, end: match.index + match[0].length, after: HTML_ENTITIES[match[0]]! });
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+interface Line {
+  start: number;
+  /** End of the line's text (before its line break). */
+  end: number;
+  /** Start of the next line (after the line break), or the text's end. */
+  next: number;
+}
+
+function splitLines(value: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const end = value.indexOf('\n', start);
+    if (end === -1) {
+      lines.push({ start, end: value.length, next: value.length });
+      return lines;
+    }
+    lines.push({ start, end, next: end + 1 });
+    start = end + 1;
+  }
+}
+
+function isBlank(value: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000) return false;
+  }
+  return true;
+}
+
+function matchingRule(text: string, rules: readonly NoiseRule[], inHeader: boolean): NoiseRule | undefined {
+  if (text.length === 0 || text.length > 300) return undefined;
+  return rules.find((rule) => (rule.where !== 'header' || inHeader) && rule.pattern.test(text));
+}
+
+/**
+ * Whole noise lines, with the blank lines after them (and, at the end of the text, the blank lines
+ * before them), and noise at the end of a line.
+ */
+function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
+  const lines = splitLines(value);
+  // The page header: lines before a breadcrumb near the top.
+  let headerEnd = -1;
+  if (detectHeader) {
+    let seen = 0;
+    for (let k = 0; k < lines.length && seen < HEADER_LINES; k++) {
+      if (isBlank(value, lines[k]!)) continue;
+      seen++;
+      if (BREADCRUMB.pattern.test(value.slice(lines[k]!.start, lines[k]!.end).trim())) {
+        headerEnd = k;
+        break;
+      }
+    }
+  }
+  const edits: Edit[] = [];
+  let k = 0;
+  while (k < lines.length) {
+    const line = lines[k]!;
+    const text = value.slice(line.start, line.end).trim();
+    const rule = matchingRule(text, LINE_RULES, k < headerEnd);
+    if (!rule) {
+      for (const tail of TAIL_RULES) {
+        const match = tail.pattern.exec(value.slice(line.start, line.end));
+        if (match) {
+          edits.push({ rule: `scrape-noise/${tail.id}`, start: line.start + match.index, end: line.end, after: '' });
+          break;
+        }
+      }
+      k++;
+      continue;
+    }
+    // A run: this noise line, then noise or blank lines.
+    let last = k;
+    const rules = [rule.id];
+    let j = k + 1;
+    while (j < lines.length) {
+      const next = lines[j]!;
+      if (isBlank(value, next)) {
+        j++;
+        continue;
+      }
+      const nextRule = matchingRule(value.slice(next.start, next.end).trim(), LINE_RULES, j < headerEnd);
+      if (!nextRule) break;
+      if (!rules.includes(nextRule.id)) rules.push(nextRule.id);
+      last = j;
+      j++;
+    }
+    let start = line.start;
+    let end = j < lines.length ? lines[j]!.start : value.length;
+    if (j >= lines.length) {
+      // The run ends the text: take the line breaks before it too.
+      end = value.length;
+      while (start > 0 && (value[start - 1] === '\n' || value[start - 1] === ' ' || value[start - 1] === '\t')) start--;
+      const previous = edits[edits.length - 1];
+      if (previous && previous.end > start) start = previous.end;
+    }
+    void last;
+    edits.push({ rule: rules.map((id) => `scrape-noise/${id}`).join('+'), start, end, after: '' });
+    k = j;
+  }
+  return edits;
+}
+
+/** A paragraph break: a line break, optional blank lines. */
+const PARAGRAPH_BREAK = /\n[ \t\u3000]*\n(?:[ \t\u3000]*\n){0,8}/g;
+
+interface Paragraph {
+  start: number;
+  end: number;
+}
+
+function paragraphs(value: string): Paragraph[] {
+  const result: Paragraph[] = [];
+  let start = 0;
+  PARAGRAPH_BREAK.lastIndex = 0;
+  for (let match = PARAGRAPH_BREAK.exec(value); match; match = PARAGRAPH_BREAK.exec(value)) {
+    result.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  result.push({ start, end: value.length });
+  return result;
+}
+
+/**
+ * Document-sharing sites cut the text into page-sized chunks numbered "1、", "2、"… at the start of
+ * paragraphs, often in the middle of a word. A run of such markers from 1, each chunk long and each
+ * cut (not ending a sentence), is removed and the chunks joined.
+ */
+function chunkMarkerEdits(value: string): Edit[] | undefined {
+  const paras = paragraphs(value);
+  const markers: Array<{ para: number; number: number; length: number }> = [];
+  for (let k = 0; k < paras.length; k++) {
+    const match = /^(\d{1,3})、/.exec(value.slice(paras[k]!.start, paras[k]!.start + 4));
+    if (match) markers.push({ para: k, number: Number(match[1]), length: match[0].length });
+  }
+  const first = markers.findIndex((marker) => marker.number === 1);
+  if (first === -1) return undefined;
+  const run = [markers[first]!];
+  for (let k = first + 1; k < markers.length && markers[k]!.number === run.length + 1; k++) run.push(markers[k]!);
+  if (run.length < 2) return undefined;
+  for (let k = 1; k < run.length; k++) {
+    // The chunk before each marker: from the previous marker's paragraph to this one, long and cut.
+    const previous = paras[run[k]!.para - 1]!;
+    const chunkStart = paras[run[k - 1]!.para]!.start;
+    const text = value.slice(previous.start, previous.end).trimEnd();
+    if (previous.end - chunkStart < 80 || SENTENCE_END.test(text) && !/[(（]$/.test(text)) return undefined;
+  }
+  const edits: Edit[] = [];
+  for (let k = 0; k < run.length; k++) {
+    const para = paras[run[k]!.para]!;
+    if (k === 0) {
+      edits.push({ rule: 'page-chunk-marker', start: para.start, end: para.start + run[k]!.length, after: '' });
+      continue;
+    }
+    const previous = paras[run[k]!.para - 1]!;
+    let cut = previous.end;
+    while (cut > previous.start && /[ \t]/.test(value[cut - 1]!)) cut--;
+    edits.push({ rule: 'page-chunk-marker', start: cut, end: para.start + run[k]!.length, after: '' });
+  }
+  return edits;
+}
+
+const HAN_END = /[\u3400-\u9FFF\uF900-\uFAFF]$/;
+const HAN_START = /^[\u3400-\u9FFF\uF900-\uFAFF]/;
+
+/**
+ * Whether a paragraph break between `before` and `after` is a page break inside a sentence: the
+ * paragraph before ends in a Chinese character (not a title word), is long enough to be prose, and the
+ * one after starts with a Chinese character that begins no heading or list item. After an enumerated
+ * item, only a short tail ("誉。") or a particle (的…) continues it.
+ */
+export function isSplitSentence(before: string, after: string, minLength: number): boolean {
+  const head = before.trimEnd();
+  const tail = after.trimStart();
+  if (!HAN_END.test(head) || !HAN_START.test(tail)) return false;
+  if (HEADING_ENDINGS.test(head) || ENUMERATION.test(tail)) return false;
+  if (head.includes('\t') || tail.includes('\t')) return false;
+  if (CONTINUATION_STARTS.test(tail)) return true;
+  const lastLine = head.slice(head.lastIndexOf('\n') + 1);
+  if (lastLine.trim().length < minLength) return false;
+  if (ENUMERATION.test(lastLine)) {
+    const firstLine = tail.split('\n', 1)[0]!;
+    return firstLine.length <= 30 && /[。！？]$/.test(firstLine);
+  }
+  return true;
+}
+
+function pageBreakEdits(value: string, minLength: number): Edit[] | undefined {
+  const edits: Edit[] = [];
+  PARAGRAPH_BREAK.lastIndex = 0;
+  let paragraphStart = 0;
+  for (let match = PARAGRAPH_BREAK.exec(value); match; match = PARAGRAPH_BREAK.exec(value)) {
+    const breakEnd = match.index + match[0].length;
+    let nextEnd = value.indexOf('\n', breakEnd);
+    if (nextEnd === -1) nextEnd = value.length;
+    if (isSplitSentence(value.slice(paragraphStart, match.index), value.slice(breakEnd, nextEnd), minLength)) {
+      edits.push({ rule: 'page-break-join', start: match.index, end: breakEnd, after: '' });
+    }
+    paragraphStart = breakEnd;
+  }
+  return edits;
+}
+
+/** In an MDX body: the blank lines between two paragraphs a page break split. */
+function gapEdits(tree: NormaliseRoot, gap: TextSegment, index: number, minLength: number): Edit[] | undefined {
+  const before = neighbourText(tree, index, -1);
+  const after = neighbourText(tree, index, 1);
+  if (!isSplitSentence(before, after, minLength)) return undefined;
+  return [{ rule: 'page-break-join', start: 0, end: gap.value.length, after: '' }];
+}
+
+/** The text of the paragraph next to a gap, up to the nearest line break. */
+function neighbourText(tree: NormaliseRoot, index: number, direction: -1 | 1): string {
+  let text = '';
+  for (let k = index + direction; k >= 0 && k < tree.children.length; k += direction) {
+    const segment = tree.children[k]!;
+    if (segment.type === 'text' && segment.data?.gap) break;
+    const value = segment.value;
+    const breakAt = direction === -1 ? value.lastIndexOf('\n') : value.indexOf('\n');
+    if (breakAt !== -1) {
+      text = direction === -1 ? value.slice(breakAt + 1) + text : text + value.slice(0, breakAt);
+      break;
+    }
+    text = direction === -1 ? value + text : text + value;
+  }
+  return text;
+}
