@@ -8,7 +8,7 @@
  *
  * 字符数 (characters, spaces excluded) counts every character that is not white space.
  *
- *   countWords('2023年，李静同志在CT室工作。')  →  { words: 12, characters: 17 }
+ *   countWords('2023年，李静同志在CT室工作。')  →  { words: 13, characters: 17 }
  */
 
 export interface WordCount {

@@ -6,7 +6,8 @@
 import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { MESSAGE_SOURCE, type Collection } from './types.ts';
+import { mapToSource } from './normalise.ts';
+import { MESSAGE_SOURCE, type Change, type Collection } from './types.ts';
 
 export interface Place {
   start: { line: number; column: number; offset?: number };
@@ -111,4 +112,29 @@ export type FrontmatterCheck = (input: FrontmatterInput) => void;
 /** The field path as an editor reads it: `quotaTables[0].rows[6].counts[1]`. */
 export function formatPath(path: ReadonlyArray<string | number>): string {
   return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+}
+
+/**
+ * Move a message found in the normalised body to the place the editor wrote it, through the
+ * normaliser's change record (`mapToSource`). Positions stay body-relative.
+ */
+export function mapMessageToSource(
+  message: { place?: unknown; line?: number | null; column?: number | null },
+  changes: readonly Change[],
+): void {
+  if (changes.length === 0 || !message.place) return;
+  const place = message.place as Place | PointLike;
+  const map = (point: PointLike): PointLike => {
+    const mapped = mapToSource(changes, point);
+    return mapped.offset >= 0 ? mapped : { line: mapped.line, column: mapped.column };
+  };
+  if ('start' in place) {
+    message.place = { start: map(place.start), end: map(place.end) };
+    message.line = (message.place as Place).start.line;
+    message.column = (message.place as Place).start.column;
+  } else {
+    message.place = map(place);
+    message.line = (message.place as PointLike).line;
+    message.column = (message.place as PointLike).column;
+  }
 }

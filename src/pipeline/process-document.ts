@@ -15,6 +15,7 @@ import { VFile } from 'vfile';
 import type { z } from 'astro/zod';
 import { splitFrontmatter, type SplitDocument } from '../lib/frontmatter.ts';
 import { AnnouncementSchema, DeedSchema, RollSchema } from '../schemas/index.ts';
+import { mapMessageToSource } from './check-helpers.ts';
 import { checkFrontmatter, checkPlugins, finishChecks } from './checks.ts';
 import { normaliseMarkdown, type NormaliseResult } from './normalise.ts';
 import { remarkRenderComponents } from './remark-render-components.ts';
@@ -127,6 +128,7 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
     }).fatal = true;
   }
   for (const message of bodyFile.messages) {
+    mapMessageToSource(message, normalised.changes);
     relocate(message, split.bodyLine);
     file.messages.push(message);
   }

@@ -14,6 +14,7 @@ import type { VFile } from 'vfile';
 import type { Unit } from '../schemas/unit.ts';
 import { report, type PointLike } from './check-helpers.ts';
 import { checkConfigFor, finishChecks } from './checks.ts';
+import { mapToSource } from './normalise.ts';
 import type { ProjectEntry } from './project.ts';
 import { checkWordLimit, type WordCountData } from './remark-check-word-limit.ts';
 import type { PipelineContext } from './types.ts';
@@ -125,7 +126,11 @@ function checkDeedReferences(
 /** Link each deed to its subject's line in a roll: the roll it names, else any roll of its year. */
 function linkAwardees(deeds: ReadonlyMap<string, ProjectEntry>, rolls: ReadonlyMap<string, ProjectEntry>): void {
   for (const roll of rolls.values()) roll.document.file.data.awardeeDeeds = [];
-  for (const deed of deeds.values()) {
+  // Deeds that name their roll link first; the others look in the rolls of their year.
+  const ordered = [...deeds.values()].sort(
+    (a, b) => Number(!(a.document.data as DeedData | undefined)?.roll) - Number(!(b.document.data as DeedData | undefined)?.roll),
+  );
+  for (const deed of ordered) {
     const data = deed.document.data as DeedData | undefined;
     const name = data?.subject?.name;
     if (!data || !name) continue;
@@ -138,6 +143,7 @@ function linkAwardees(deeds: ReadonlyMap<string, ProjectEntry>, rolls: ReadonlyM
       categories.forEach((category, c) => {
         category.awardees.forEach((awardee, a) => {
           if (linked || awardee.name !== name) return;
+          if (roll.document.file.data.awardeeDeeds!.some((link) => link.category === c && link.awardee === a)) return;
           if (data.unit && awardee.unit && awardee.unit !== data.unit && data.subject?.type !== 'unit') return;
           linked = true;
           roll.document.file.data.awardeeDeeds!.push({ category: c, awardee: a, name, deed: deed.id });
@@ -262,7 +268,11 @@ function resolveWordLimit(deed: ProjectEntry, announcements: ReadonlyMap<string,
       }
     : { ...count, limit: defaultLimit, limitKind: 'max', limitSource: 'default' };
   deed.document.file.data.wordCount = resolved;
-  checkWordLimit(deed.document.file, deed.document.tree, resolved, at(deed, ['announcement']), deed.document.split.bodyLine - 1);
+  const { normalised, split } = deed.document;
+  checkWordLimit(deed.document.file, deed.document.tree, resolved, at(deed, ['announcement']), (point) => {
+    const source = mapToSource(normalised.changes, point);
+    return { line: source.line + split.bodyLine - 1, column: source.column };
+  });
 }
 
 function announcementName(entry: ProjectEntry, id: string): string {

@@ -12,7 +12,7 @@ import { canonicalDocNumber, DOC_NUMBER_FORM, DOC_NUMBER_LOOSE } from './data/do
 import { matchAll } from './data/patterns.ts';
 
 function reason(found: string, canonical: string): string {
-  return `发文字号“${found}”不合 GB/T 9704 写法（年份用六角括号〔〕，序号不加“第”、不编虚位）；应写作“${canonical}”`;
+  return `发文字号${/^[〔［【（(\[]/.test(found) ? '中的' : ''}“${found}”不合 GB/T 9704 写法（年份用六角括号〔〕，序号不加“第”、不编虚位）；应写作“${canonical}”`;
 }
 
 export function remarkCheckDocNumber() {

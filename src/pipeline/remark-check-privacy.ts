@@ -144,7 +144,7 @@ function checkTable(table: Table, file: VFile, collection: Collection): void {
       const next = row[index + 1];
       if (!isPrivateField(entry.text, collection) || !next || next.text === '' || FIELD_NAMES.has(next.text)) return;
       // The header row of a column table is handled above.
-      if (row === rows[0] && privateColumns.length > 0) return;
+      if (row === rows[0] && rows.length > 1 && privateColumns.length > 0) return;
       reportCell(file, next.cell, entry.text);
     });
   }

@@ -84,8 +84,17 @@ export function remarkCheckWordLimit(options: Options = {}) {
   };
 }
 
-/** Report a count outside its limit. `shift` moves body positions to file positions (0 inside the pipeline). */
-export function checkWordLimit(file: VFile, tree: Root, count: WordCountData, fallback: PointLike, lineShift = 0): void {
+/**
+ * Report a count outside its limit, at the first 字 over it. `toFilePoint` moves a point of the
+ * tree to where the message belongs (inside the pipeline: unchanged; across files: to the file).
+ */
+export function checkWordLimit(
+  file: VFile,
+  tree: Root,
+  count: WordCountData,
+  fallback: PointLike,
+  toFilePoint: (point: PointLike) => PointLike = (point) => point,
+): void {
   const source = describeSource(count);
   const { words, limit } = count;
   if (count.limitKind === 'min') {
@@ -100,7 +109,7 @@ export function checkWordLimit(file: VFile, tree: Root, count: WordCountData, fa
   const ceiling = count.limitKind === 'approx' ? Math.round(limit * 1.2) : limit;
   if (words <= ceiling) return;
   const at = overflowPoint(tree, ceiling);
-  const place = at ? { line: at.line + lineShift, column: at.column } : fallback;
+  const place = at ? toFilePoint(at) : fallback;
   if (count.limitKind === 'approx') {
     report(file, `事迹材料共 ${formatCount(words)} 字，明显多于“${formatCount(limit)} 字左右”的要求（来自${source}）；请删减到 ${formatCount(ceiling)} 字以内`, {
       place,

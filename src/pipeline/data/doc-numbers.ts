@@ -8,10 +8,14 @@ import type { TextPattern } from './patterns.ts';
 /** A correct 发文字号: 武卫字〔2023〕4号. */
 export const DOC_NUMBER_FORM = /^[\u4e00-\u9fff]{1,12}〔\d{4}〕[1-9]\d{0,4}号$/;
 
-/** A 发文字号 written with other brackets, 第 or leading zeros: 武卫字[2023]第04号, 武卫字（2023）4号. */
+/**
+ * The year-and-serial part of a 发文字号 after its 机关代字, in any brackets, with or without 第 and
+ * leading zeros: [2023]第04号, （2023）4号, 〔2023〕4号. Only the part from the bracket on is matched,
+ * since the 机关代字 cannot be told from the Chinese text before it.
+ */
 export const DOC_NUMBER_LOOSE: TextPattern = Object.freeze({
   id: 'doc-number-loose',
-  pattern: /[\u4e00-\u9fff]{1,12}(?:[[［【（(〔]\d{4}[\]］】）)〕]|〔\d{4}〕)(?:第)?\d{1,5}号/g,
+  pattern: /(?<=[\u4e00-\u9fff])[[［【（(〔]\d{4}[\]］】）)〕]第?\d{1,5}号/g,
   example: '武卫字[2023]第04号',
   label: '发文字号',
 });
@@ -24,9 +28,9 @@ export const CHINESE_DATE: TextPattern = Object.freeze({
   label: '日期',
 });
 
-/** Rewrite a loose 发文字号 into GB/T 9704 form: 武卫字[2023]第04号 → 武卫字〔2023〕4号. */
+/** Rewrite a 发文字号, or its bracket-and-serial part, into GB/T 9704 form: 武卫字[2023]第04号 → 武卫字〔2023〕4号. */
 export function canonicalDocNumber(value: string): string {
-  const match = /^([\u4e00-\u9fff]{1,12})[[［【（(〔](\d{4})[\]］】）)〕]第?0*(\d{1,5})号$/.exec(value.trim());
+  const match = /^([\u4e00-\u9fff]{0,12})[[［【（(〔](\d{4})[\]］】）)〕]第?0*(\d{1,5})号$/.exec(value.trim());
   if (!match) return value;
   return `${match[1]}〔${match[2]}〕${match[3]}号`;
 }
