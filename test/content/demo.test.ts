@@ -253,6 +253,40 @@ describe('demo corpus', () => {
       }
     });
 
+    test('each is 300–900 字 as Word counts them, within its notice’s limit', () => {
+      for (const entry of deedEntries) {
+        const count = entry.document.file.data.wordCount;
+        expect(count, entry.id).toBeDefined();
+        expect(count!.words, entry.id).toBeGreaterThanOrEqual(300);
+        expect(count!.words, entry.id).toBeLessThanOrEqual(900);
+        const deed = deeds.get(entry.id)!;
+        const limit = announcements.get(deed.announcement!)!.wordLimits.find((l) => l.kind === 'max')!.limit;
+        expect(count!.words, entry.id).toBeLessThanOrEqual(limit);
+      }
+    });
+
+    test('the normaliser has real work: pinyin residue, half-width punctuation, page-break splits', () => {
+      const rules = new Set(deedEntries.flatMap((entry) => entry.document.normalised.changes.map((c) => c.rule)));
+      const deedsWith = (pattern: RegExp) =>
+        deedEntries.filter((entry) => entry.document.normalised.changes.some((c) => pattern.test(c.rule))).length;
+      expect(rules.size).toBeGreaterThanOrEqual(3);
+      expect(deedsWith(/pinyin/)).toBeGreaterThanOrEqual(3);
+      expect(deedsWith(/punctuation/)).toBeGreaterThanOrEqual(3);
+      expect(deedsWith(/page-break/)).toBeGreaterThanOrEqual(2);
+    });
+
+    test('protected names survive conversion from traditional script', () => {
+      const bodies = new Map(deedEntries.map((entry) => [entry.id, entry.document.body]));
+      expect(bodies.get('2023/zhong-qian')).toContain('钟乾在乾溪镇卫生院');
+      expect(bodies.get('2024/yu-mei')).toContain('於梅');
+      expect(bodies.get('2025/hou-xiaolin')).toContain('后晓琳');
+      expect(bodies.get('2024/fan-kun')).toContain('范坤');
+      expect(bodies.get('2025/tang-yuzhen')).toContain('后岭村');
+      for (const [id, body] of bodies) {
+        expect(body, id).not.toMatch(/钟干|干溪|于梅|範坤|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[1-5]?\)/u);
+      }
+    });
+
     test('no two deeds about one subject in one year', () => {
       const keys = [...deeds.values()].map((d) => `${d.subject.name}｜${d.unit ?? ''}｜${d.year}`);
       expect(new Set(keys).size).toBe(keys.length);
