@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { loadRegistries } from '../lib/registries.ts';
+import { createTraditionalConverter } from '../lib/traditional.ts';
 import { docNumberKey, nameKey } from '../scripts/search/normalise.ts';
 import {
   KIND_RANK,
@@ -33,6 +35,19 @@ export interface PagefindSearchOptions {
   concurrency?: number;
   /** Pagefind's language for every page: the index is one Chinese index whatever `lang` says. */
   language?: string;
+  /**
+   * Protected terms (`content/glossary.yaml`): their traditional forms and variants are written to
+   * `search/glossary.json` for the browser's query conversion, and names get keys in those forms.
+   */
+  glossary?: readonly GlossaryEntry[];
+  /** Other names of units (`content/units.yaml` aliases), by the unit's name. */
+  aliases?: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface GlossaryEntry {
+  simplified: string;
+  traditional?: string | undefined;
+  variants?: readonly string[] | undefined;
 }
 
 const DEFAULTS = Object.freeze({
@@ -55,11 +70,17 @@ export interface IndexStats {
 }
 
 export default function pagefindSearch(options: PagefindSearchOptions = {}): AstroIntegration {
+  let root = '';
   return {
     name: 'deeds:pagefind',
     hooks: {
+      'astro:config:setup': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const stats = await indexSite(fileURLToPath(dir), options);
+        const registries = loadRegistries(join(root, 'content'));
+        const aliases = new Map(registries.units.map((unit) => [unit.name, unit.aliases] as const));
+        const stats = await indexSite(fileURLToPath(dir), { glossary: registries.glossary, aliases, ...options });
         for (const error of stats.errors) logger.warn(error);
         logger.info(
           `已为 ${stats.pages} 个页面建立搜索索引（姓名索引 ${stats.names} 条，最大索引块 ${Math.round(stats.largestChunkBytes / 1024)} KB），用时 ${(stats.milliseconds / 1000).toFixed(1)} 秒`,
@@ -102,8 +123,13 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
   await pagefind.close();
 
   const ids = await fragmentIds(output);
-  const entries = pages.flatMap((page) => nameEntries(page, ids.get(page.url)));
+  const glossary = settings.glossary ?? [];
+  const toTraditional = createTraditionalConverter({ glossary });
+  const entries = pages.flatMap((page) =>
+    withOtherForms(nameEntries(page, ids.get(page.url), settings.aliases), glossary, toTraditional),
+  );
   await writeNameShards(join(dir, 'search', 'names'), entries);
+  await writeFile(join(dir, 'search', 'glossary.json'), JSON.stringify(glossaryTables(glossary)));
 
   return {
     pages: pages.length,
@@ -159,7 +185,11 @@ function decodeEntities(text: string): string {
 }
 
 /** The names index entries of one page: its subject's name and its 发文字号, if it has them. */
-export function nameEntries(page: IndexedPage, pagefindId?: string): NameEntry[] {
+export function nameEntries(
+  page: IndexedPage,
+  pagefindId?: string,
+  aliases?: ReadonlyMap<string, readonly string[]>,
+): NameEntry[] {
   const kind = page.filters.kind?.[0] as PageKind | undefined;
   if (!kind || !PAGE_KINDS.includes(kind)) return [];
   const { meta } = page;
@@ -175,7 +205,8 @@ export function nameEntries(page: IndexedPage, pagefindId?: string): NameEntry[]
   if (meta.subject && kind !== 'announcement') {
     entries.push({ k: nameKey(meta.subject), ...base, ...(detail ? { d: detail } : {}) });
   }
-  for (const alias of (meta.alias ?? '').split('、').filter(Boolean)) {
+  const otherNames = [...(meta.alias ?? '').split('、'), ...(meta.subject ? (aliases?.get(meta.subject) ?? []) : [])];
+  for (const alias of new Set(otherNames.filter(Boolean))) {
     entries.push({ k: nameKey(alias), ...base, ...(detail ? { d: detail } : {}) });
   }
   if (meta.docnumber) {
@@ -183,6 +214,55 @@ export function nameEntries(page: IndexedPage, pagefindId?: string): NameEntry[]
     entries.push({ k: key, ...base, d: meta.docnumber });
   }
   return entries.filter((entry) => entry.k.length > 0);
+}
+
+/**
+ * The same entries under the keys a reader of the 繁體 variant may type: the name as that variant
+ * prints it (`李靜`, `鍾乾`) and the glossary's variants (`鐘乾`). The browser converts queries to
+ * simplified too; these keys keep names found where conversion goes wrong (鍾乾 → 钟干).
+ */
+export function withOtherForms(
+  entries: NameEntry[],
+  glossary: readonly GlossaryEntry[],
+  toTraditional: (text: string) => string,
+): NameEntry[] {
+  const out: NameEntry[] = [];
+  for (const entry of entries) {
+    out.push(entry);
+    if (entry.c === 'announcement') continue;
+    const forms = new Set([nameKey(toTraditional(entry.k))]);
+    for (const term of glossary) {
+      if (!entry.k.includes(term.simplified)) continue;
+      for (const form of [term.traditional, ...(term.variants ?? [])]) {
+        if (form) forms.add(nameKey(entry.k.replaceAll(term.simplified, form)));
+      }
+    }
+    forms.delete(entry.k);
+    for (const k of forms) out.push({ ...entry, k });
+  }
+  return out;
+}
+
+/** What `search/glossary.json` holds: pairs for each direction, longest form first. */
+export interface GlossaryTables {
+  /** `[as typed, simplified]`: a protected term in any of its forms becomes the site's simplified form. */
+  toSimplified: Array<[string, string]>;
+  /** `[simplified, traditional]`: how the 繁體 variant prints a protected term. */
+  toTraditional: Array<[string, string]>;
+}
+
+/** The glossary as the browser's query and result conversion use it. */
+export function glossaryTables(glossary: readonly GlossaryEntry[]): GlossaryTables {
+  const toSimplified = new Map<string, string>();
+  const toTraditional = new Map<string, string>();
+  for (const term of glossary) {
+    for (const form of [term.simplified, term.traditional, ...(term.variants ?? [])]) {
+      if (form) toSimplified.set(form, term.simplified);
+    }
+    toTraditional.set(term.simplified, term.traditional ?? term.simplified);
+  }
+  const longestFirst = (pairs: Map<string, string>) => [...pairs].sort((a, b) => b[0].length - a[0].length);
+  return { toSimplified: longestFirst(toSimplified), toTraditional: longestFirst(toTraditional) };
 }
 
 /** Fragment id (what Pagefind's results call `id`) by page URL, read from the written fragments. */

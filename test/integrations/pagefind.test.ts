@@ -47,6 +47,12 @@ const PAGES: Record<string, string> = {
     meta: { docnumber: '武卫字〔2023〕4号' },
     filters: ['year:2023', 'issuer:示例市卫生健康委员会'],
   }),
+  'awardees/zhong-qian-xyz/index.html': page({
+    kind: 'awardee',
+    title: '钟乾',
+    body: '单位 示例市西山区乾溪镇卫生院',
+    meta: { subject: '钟乾', unit: '示例市西山区乾溪镇卫生院' },
+  }),
   'zh-hant/awardees/li-jing-abc/index.html': page({
     kind: 'awardee',
     title: '李靜',
@@ -67,17 +73,20 @@ describe('indexSite', () => {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), html);
     }
-    stats = await indexSite(dir);
+    stats = await indexSite(dir, {
+      glossary: [{ simplified: '钟乾', traditional: '鍾乾', variants: ['鐘乾'] }],
+      aliases: new Map([['示例市第一人民医院', ['市一院']]]),
+    });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('indexes the pages that declare a kind, and not the traditional variant', () => {
     expect(stats.errors).toEqual([]);
-    expect(stats.pages).toBe(3);
+    expect(stats.pages).toBe(4);
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['zh']);
-    expect(entry.languages.zh.page_count).toBe(3);
-    expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(3);
+    expect(entry.languages.zh.page_count).toBe(4);
+    expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(4);
   });
 
   test('writes every names shard, and the subject, aliases and document number of each page', () => {
@@ -100,12 +109,29 @@ describe('indexSite', () => {
     expect(shard('市一院').find((e) => e.k === '市一院')?.u).toBe('/units/shi-diyi/');
     const doc = shard('武卫字').find((e) => e.k === '武卫字〔2023〕4号');
     expect(doc).toMatchObject({ u: '/announcements/2023/tongzhi/', c: 'announcement' });
-    expect(stats.names).toBe(5);
   });
 
-  test('never lists the traditional variant in the names index', () => {
-    expect(shard('李靜').some((e) => e.u.startsWith('/zh-hant/'))).toBe(false);
-    expect(shard(nameKey('李靜')).some((e) => e.k === '李靜')).toBe(false);
+  test('adds keys in the forms a reader of the 繁體 variant types, all pointing at simplified pages', () => {
+    const keys = (url: string) =>
+      readdirSync(join(dir, 'search', 'names'))
+        .flatMap((file) => JSON.parse(readFileSync(join(dir, 'search', 'names', file), 'utf8')) as NameEntry[])
+        .filter((e) => e.u === url)
+        .map((e) => e.k)
+        .sort();
+    expect(keys('/awardees/li-jing-abc/')).toEqual(['李静', '李靜'].sort());
+    expect(keys('/awardees/zhong-qian-xyz/')).toEqual(['钟乾', '鍾乾', '鐘乾'].sort());
+    expect(keys('/units/shi-diyi/')).toEqual(['示例一院', '市一院', '示例市第一人民医院', '示例市第一人民醫院'].sort());
+    expect(shard(nameKey('李靜')).every((e) => !e.u.startsWith('/zh-hant/'))).toBe(true);
+  });
+
+  test('writes the glossary for the browser, in both directions, longest form first', () => {
+    const tables = JSON.parse(readFileSync(join(dir, 'search', 'glossary.json'), 'utf8'));
+    expect(tables.toSimplified).toEqual([
+      ['钟乾', '钟乾'],
+      ['鍾乾', '钟乾'],
+      ['鐘乾', '钟乾'],
+    ]);
+    expect(tables.toTraditional).toEqual([['钟乾', '鍾乾']]);
   });
 
   test('reports the largest index chunk', () => {

@@ -96,7 +96,7 @@ export class SearchEngine {
   async normalise(query: string): Promise<string> {
     const folded = foldQuery(query);
     if (!needsSimplification(folded)) return folded;
-    const toSimplified = await loadToSimplified();
+    const toSimplified = await loadToSimplified(this.#base);
     return foldQuery(toSimplified(folded));
   }
 

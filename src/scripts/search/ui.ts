@@ -37,7 +37,7 @@ const isTraditional = () => document.documentElement.lang.toLowerCase().startsWi
 
 /** Text in the page's script: converted on the 繁體 variant, as is otherwise. */
 async function scriptConverter(): Promise<Convert> {
-  return isTraditional() ? loadToTraditional() : (text: string) => text;
+  return isTraditional() ? loadToTraditional(import.meta.env.BASE_URL) : (text: string) => text;
 }
 
 function localUrl(url: string): string {
