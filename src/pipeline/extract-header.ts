@@ -38,10 +38,24 @@ export interface Options {
 const DEFAULTS: Readonly<Required<Options>> = Object.freeze({ headerLines: 25 });
 
 const GENRE_END = new RegExp(`(?:${[...TITLE_GENRES].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
-const INLINE_TITLE = new RegExp(
-  `(?:^|[\\s\\u3000])(关于[^\\s\\u3000，。：:；;,！？]{2,70}?(?:${TITLE_GENRES.join('|')}))(?=[\\s\\u3000，。:：]|$)`,
-  'u',
-);
+const GENRE_ALTERNATION = [...TITLE_GENRES].sort((a, b) => b.length - a.length).join('|');
+const INLINE_TITLE = new RegExp(`关于[^\\s\\u3000，。：:；;,！？]{2,70}(?:${GENRE_ALTERNATION})`, 'gu');
+/** What may follow a title run into the text: the end, a break, or the recipients up to their colon. */
+const AFTER_INLINE_TITLE = /^(?:$|[\s\u3000，。]|(?:各|全|市|省|区|县|州|有关)[^，。：:]{0,40}[：:])/u;
+
+/** A title run into a long line (pages copied from document-sharing sites lose their line breaks). */
+function inlineTitle(text: string): { text: string; index: number } | null {
+  for (const match of matchAll(INLINE_TITLE, text)) {
+    // Try each genre ending from the shortest: 关于…的实施方案 followed by 区级各医疗卫生单位：.
+    const run = match[0];
+    for (let end = 4; end <= run.length; end++) {
+      const candidate = run.slice(0, end);
+      if (!GENRE_END.test(candidate)) continue;
+      if (AFTER_INLINE_TITLE.test(text.slice(match.index + end))) return { text: candidate, index: match.index };
+    }
+  }
+  return null;
+}
 
 interface Found {
   text: string;
@@ -111,8 +125,8 @@ function findTitle(lines: readonly ModelLine[], headerLines: number): Found | nu
     if (at === -1 || /[。！？]/u.test(text.slice(0, at))) continue;
     const prefix = text.slice(0, at);
     if (prefix && !isOrgName(prefix) && text.length > 80) {
-      const inline = INLINE_TITLE.exec(line.text);
-      if (inline) return { text: closeCjkSpaces(inline[1]!), line: line.index, offset: line.start + inline.index };
+      const inline = inlineTitle(line.text);
+      if (inline) return { text: closeCjkSpaces(inline.text), line: line.index, offset: line.start + inline.index };
       continue;
     }
     let title = text;
@@ -126,8 +140,8 @@ function findTitle(lines: readonly ModelLine[], headerLines: number): Found | nu
     if (GENRE_END.test(title) && title.length <= 120 && !/[。]/u.test(title)) {
       return { text: title, line: line.index, offset: line.start };
     }
-    const inline = INLINE_TITLE.exec(line.text);
-    if (inline) return { text: closeCjkSpaces(inline[1]!), line: line.index, offset: line.start + inline.index };
+    const inline = inlineTitle(line.text);
+    if (inline) return { text: closeCjkSpaces(inline.text), line: line.index, offset: line.start + inline.index };
   }
   // 2. A short line ending in a genre: a roll (…名单), a write-up (…先进事迹).
   for (const line of head) {

@@ -1,0 +1,132 @@
+/**
+ * `deeds import <file> [--kind announcement|roll|deed] [--out <dir>] [--force] [--url <source url>]`:
+ * turn a raw file into a content entry, with the original kept beside it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cwd, stderr, stdout } from 'node:process';
+import { readSource, SourceError } from '../../src/lib/import/read-source.ts';
+import { planEntry, renderEntry } from '../../src/lib/import/to-entry.ts';
+import { writeEntry } from '../../src/lib/import/write-entry.ts';
+import { loadRegistries } from '../../src/lib/registries.ts';
+import { toDiagnostics, formatText } from '../../src/lib/report.ts';
+import { extractDocument } from '../../src/pipeline/extract.ts';
+import type { ExtractKind } from '../../src/pipeline/extract-types.ts';
+import { processDocument } from '../../src/pipeline/process-document.ts';
+import { EMPTY_CONTEXT, type PipelineContext } from '../../src/pipeline/types.ts';
+
+export const usage = `用法：npm run --silent deeds -- import <文件> [--kind announcement|roll|deed] [--out <目录>] [--force] [--url <来源网址>]
+
+把原始文件（.txt、.html、.docx、.mdx）导入为内容条目：content/<集合>/<年份>/<文件名>.mdx。
+字段由自动读取填写；原文没有写明的，在正文开头列为“待填写”，npm run deeds -- check 会提示，编辑确认后删除。
+原始文件保存在条目旁边（<文件名>.original.<扩展名>），其 sha256 和来源网址记在 source 字段中。
+同一文件再次导入得到同一条目；已有条目不会被覆盖，除非加 --force。
+  --kind   指定类型（默认自动判断）
+  --out    内容目录（默认 content）
+  --url    原文网址，记入 source.url`;
+
+const KINDS: readonly ExtractKind[] = ['announcement', 'roll', 'deed'];
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        kind: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        url: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    stderr.write(`deeds import：${(error as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  const [path] = parsed.positionals;
+  if (!path || parsed.positionals.length > 1) {
+    stderr.write(`deeds import：需要且只需要一个文件。\n${usage}\n`);
+    return 2;
+  }
+  const kind = parsed.values.kind as ExtractKind | undefined;
+  if (kind !== undefined && !KINDS.includes(kind)) {
+    stderr.write(`deeds import：--kind 只能是 announcement、roll 或 deed（收到“${kind}”）\n`);
+    return 2;
+  }
+  const url = parsed.values.url;
+  if (url !== undefined && !/^https?:\/\/[^\s]+$/u.test(url)) {
+    stderr.write(`deeds import：--url 应是以 http:// 或 https:// 开头的网址（收到“${url}”）\n`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    stderr.write(`${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : '无法读取文件'}\n`);
+    return 2;
+  }
+  let source;
+  try {
+    source = await readSource(path, bytes);
+  } catch (error) {
+    if (error instanceof SourceError) {
+      stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const root = cwd();
+  const contentDir = parsed.values.out ?? join(root, 'content');
+  const registries = loadRegistries(contentDir);
+  const context: PipelineContext = { ...EMPTY_CONTEXT, units: registries.units, glossary: registries.glossary };
+  const { result, normalised } = extractDocument(source.text, { path, context });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const today = new Date().toISOString().slice(0, 10);
+  const ext = extname(path).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.txt';
+  const draft = planEntry({
+    result,
+    text: normalised.value,
+    kind,
+    source: { file: '', sha256, url, importedAt: today, encoding: source.encoding },
+    today,
+    fallbackName: basename(path, extname(path)),
+  });
+  const originalName = `${draft.slug}.original${ext}`;
+  (draft.frontmatter.source as Record<string, unknown>).file = originalName;
+
+  // The entry must parse before it is written: a schema error here is a bug of the importer, not the editor's.
+  const entryText = renderEntry(draft);
+  const check = processDocument({ path: `${draft.collection}/${draft.year}/${draft.slug}.mdx`, value: entryText, collection: draft.collection }, context);
+  const schemaErrors = check.file.messages.filter((m) => m.ruleId === 'frontmatter-schema' || m.ruleId === 'frontmatter-yaml');
+  if (schemaErrors.length > 0) {
+    stderr.write(`${path}：导入生成的条目不符合格式，未写入：\n${formatText(toDiagnostics([check.file]).filter((d) => d.ruleId.startsWith('frontmatter')))}\n`);
+    return 1;
+  }
+
+  let written;
+  try {
+    written = writeEntry({ contentDir, plan: draft, original: bytes, originalName, sha256, force: parsed.values.force });
+  } catch (error) {
+    stderr.write(`${path}：写入失败（${(error as Error).message.split('\n')[0]}），没有留下半成品文件\n`);
+    return 2;
+  }
+  const shown = (p: string) => relative(root, p) || p;
+  if (written.status === 'unchanged') {
+    stdout.write(`${path} 已导入过（同一文件）：${shown(written.entryPath)}；要重新导入请加 --force\n`);
+    return 0;
+  }
+  if (written.status === 'exists') {
+    stderr.write(`${path}：${shown(written.entryPath)} 已存在（来自另一个文件）；要覆盖请加 --force\n`);
+    return 2;
+  }
+  stdout.write(
+    `${written.status === 'replaced' ? '已重新导入' : '已导入'} ${shown(written.entryPath)}（原件 ${shown(written.originalPath)}）\n` +
+      (draft.todos.length > 0 ? `有 ${draft.todos.length} 项待填写，见正文开头；` : '') +
+      `请运行 npm run deeds -- check ${shown(written.entryPath)}\n`,
+  );
+  return 0;
+}

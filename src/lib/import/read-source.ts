@@ -1,0 +1,76 @@
+/**
+ * Read a file an editor wants to import, whatever it is: plain text in any of the encodings of
+ * `decodeFile`, HTML, a Word `.docx` (through mammoth), or an MDX entry (its body). A file that
+ * cannot be used is refused with one line of Chinese that names it.
+ *
+ *   await readSource('通知.docx', bytes)  →  { text: '关于开展…的通知\n\n…', format: 'docx', encoding: null }
+ */
+import { extname } from 'node:path';
+import mammoth from 'mammoth';
+import { decodeFile, DecodeError } from '../decode.ts';
+import { splitFrontmatter } from '../frontmatter.ts';
+import { htmlToText } from './html-to-text.ts';
+
+export type SourceFormat = 'text' | 'html' | 'docx' | 'mdx';
+
+export interface Source {
+  /** The document's text: lines, blank lines between blocks, tables as Markdown tables (HTML, docx). */
+  text: string;
+  format: SourceFormat;
+  /** The encoding the bytes were read in; `null` for .docx. */
+  encoding: string | null;
+}
+
+/** A file that cannot be imported; `message` is one line naming the file. */
+export class SourceError extends Error {
+  override name = 'SourceError';
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+export function formatOf(path: string): SourceFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.docx') return 'docx';
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  if (ext === '.mdx' || ext === '.md') return 'mdx';
+  return 'text';
+}
+
+export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {
+  if (bytes.length === 0) throw new SourceError(`${path}：文件是空的，没有可导入的内容`);
+  const format = formatOf(path);
+  if (format === 'docx') return { text: await readDocx(path, bytes), format, encoding: null };
+  let decoded;
+  try {
+    decoded = decodeFile(bytes, path);
+  } catch (error) {
+    if (error instanceof DecodeError) throw new SourceError(error.message);
+    throw error;
+  }
+  const raw = decoded.text.replace(/^\uFEFF/, '');
+  let text = raw;
+  if (format === 'html' || (format === 'text' && /^\s*<(?:!doctype\s+html|html|body|div|p|table)[\s>]/i.test(raw))) {
+    text = htmlToText(raw);
+    if (text.trim() === '') throw new SourceError(`${path}：HTML 中没有正文文字（只有脚本、样式或空标签）`);
+    return { text, format: 'html', encoding: decoded.encoding };
+  }
+  if (format === 'mdx') text = splitFrontmatter(raw).body;
+  if (text.trim() === '') throw new SourceError(`${path}：文件只有空白，没有可导入的内容`);
+  return { text, format, encoding: decoded.encoding };
+}
+
+async function readDocx(path: string, bytes: Uint8Array): Promise<string> {
+  if (!ZIP_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    throw new SourceError(`${path}：不是有效的 .docx 文件（.docx 应是 zip 格式）；旧版 .doc 请先用 Word 另存为 .docx`);
+  }
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    html = result.value;
+  } catch (error) {
+    throw new SourceError(`${path}：无法读取 .docx（${(error as Error).message.split('\n')[0]}）；请用 Word 打开后重新保存`);
+  }
+  const text = htmlToText(html);
+  if (text.trim() === '') throw new SourceError(`${path}：.docx 中没有文字`);
+  return text;
+}

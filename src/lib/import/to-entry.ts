@@ -1,0 +1,281 @@
+/**
+ * Turn an extraction into a content entry: frontmatter that validates against the collection's
+ * schema, and the normalised text as an MDX body (tables as Markdown tables, blank forms left out,
+ * MDX syntax escaped). What the document does not state is filled with a value the schema accepts
+ * and listed at the top of the body under 待填写, which `deeds check` reports until an editor decides.
+ *
+ *   planEntry({ result: { kind: 'announcement', title: '关于…的通知', date: null, … }, … })
+ *     →  { collection: 'announcements', year: 2021, slug: 'guanyu-…-tongzhi', frontmatter: { … }, body: '> 待填写：…' }
+ */
+import { stringify } from 'yaml';
+import type { ExtractKind, ExtractResult } from '../../pipeline/extract-types.ts';
+import { AnnouncementSchema, DeedSchema, RollSchema } from '../../schemas/index.ts';
+import { findDocNumbers } from '../doc-number.ts';
+import { splitTableRows } from '../quota-table.ts';
+import { slugify } from '../slug.ts';
+
+export type Collection = 'announcements' | 'rolls' | 'deeds';
+
+export const COLLECTION_OF: Readonly<Record<ExtractKind, Collection>> = Object.freeze({
+  announcement: 'announcements',
+  roll: 'rolls',
+  deed: 'deeds',
+});
+
+export interface EntrySource {
+  /** The original's file name beside the entry: `guanyu-…-tongzhi.original.txt`. */
+  file: string;
+  sha256: string;
+  url?: string;
+  importedAt: string;
+  encoding?: string | null;
+}
+
+export interface PlanInput {
+  result: ExtractResult;
+  /** The normalised text of the document. */
+  text: string;
+  /** The kind chosen by the editor (`--kind`), else the extractor's. */
+  kind?: ExtractKind;
+  source: EntrySource;
+  /** Today, `YYYY-MM-DD`: the fill-in date where the document gives none. */
+  today: string;
+  /** A fallback for the file name when the document has no title (the source file's base name). */
+  fallbackName: string;
+}
+
+export interface EntryPlan {
+  kind: ExtractKind;
+  collection: Collection;
+  year: number;
+  slug: string;
+  frontmatter: Record<string, unknown>;
+  body: string;
+  /** What the editor must decide, one line each (also at the top of the body). */
+  todos: string[];
+}
+
+const TODO = '待填写';
+
+export function planEntry(input: PlanInput): EntryPlan {
+  const { result, today } = input;
+  const kind = input.kind ?? result.kind;
+  const todos: string[] = [];
+  const todayYear = Number(today.slice(0, 4));
+  const dateYear = result.date ? Number(result.date.slice(0, 4)) : null;
+  const docYear = result.docNumber ? (findDocNumbers(result.docNumber)[0]?.year ?? null) : null;
+  const validYear = (y: number | null) => (y !== null && y >= 1949 && y <= 2100 ? y : null);
+  const date = () => {
+    if (result.date) return result.date;
+    todos.push(`date（成文或授予日期）：原文未写明，暂填导入日期 ${today}`);
+    return today;
+  };
+  const text = (field: string, value: string | null, what: string) => {
+    if (value) return value;
+    todos.push(`${field}（${what}）：原文未写明`);
+    return TODO;
+  };
+  const source = cleanSource(input.source);
+  let frontmatter: Record<string, unknown>;
+  let year: number;
+  if (kind === 'announcement') {
+    const title = text('title', result.title, '标题');
+    frontmatter = {
+      kind: /决定$/u.test(title) ? 'decision' : /公示$/u.test(title) ? 'publicity' : 'notice',
+      title,
+      ...(result.docNumber ? { docNumber: result.docNumber } : {}),
+      issuer: text('issuer', result.issuer, '发文机关'),
+      date: date(),
+      recipients: result.recipients,
+      ...(validYear(result.evaluationYear) ? { evaluationYear: result.evaluationYear } : {}),
+      categories: result.quotas.map((q) => ({
+        name: q.category,
+        quota: q.count,
+        subjectType: /单位|集体|医院|科室|团队|组织|支部/u.test(q.category) ? 'unit' : 'person',
+      })),
+      quotaTables: result.quotaTables,
+      wordLimits: result.wordLimits,
+      ...(result.deadline ? { deadline: result.deadline } : {}),
+      phases: result.phases,
+      attachments: result.attachments,
+      ...(result.publicity ? { publicity: result.publicity } : {}),
+      ...(result.printedBy ? { printedBy: result.printedBy } : {}),
+      ...(result.printedDate ? { printedDate: result.printedDate } : {}),
+      source,
+    };
+    year = dateYear ?? docYear ?? todayYear;
+  } else if (kind === 'roll') {
+    const rollYear = validYear(result.evaluationYear) ?? dateYear;
+    if (rollYear === null) todos.push(`year（表彰年度）：原文未写明，暂填 ${todayYear}`);
+    frontmatter = {
+      title: text('title', result.title, '标题'),
+      issuer: text('issuer', result.issuer, '发文机关'),
+      year: rollYear ?? todayYear,
+      date: date(),
+      categories: rollCategories(result, todos),
+      source,
+    };
+    year = dateYear ?? rollYear ?? todayYear;
+  } else {
+    const deedYear = validYear(result.evaluationYear) ?? dateYear;
+    if (deedYear === null) todos.push(`year（荣誉所属年度）：原文未写明，暂填 ${todayYear}`);
+    if (!result.subject) todos.push('subject（事迹主体：姓名或单位名称，及 person/unit）：未能从原文读出');
+    frontmatter = {
+      title: text('title', result.title, '标题'),
+      subject: result.subject ?? { name: TODO, type: 'person' },
+      ...(result.unit ? { unit: result.unit } : {}),
+      honours: result.honours,
+      year: deedYear ?? todayYear,
+      photos: [],
+      source,
+    };
+    year = deedYear ?? todayYear;
+  }
+  validate(kind, frontmatter, todos);
+  const slugSource = result.title ?? result.subject?.name ?? input.fallbackName;
+  const slug = slugify(slugSource) || 'untitled';
+  const body = renderBody(input.text, todos, result.placeholders);
+  return { kind, collection: COLLECTION_OF[kind], year, slug, frontmatter, body, todos };
+}
+
+function cleanSource(source: EntrySource): Record<string, unknown> {
+  return {
+    ...(source.url ? { url: source.url } : {}),
+    file: source.file,
+    sha256: source.sha256,
+    importedAt: source.importedAt,
+    ...(source.encoding ? { encoding: source.encoding } : {}),
+  };
+}
+
+function rollCategories(result: ExtractResult, todos: string[]): Record<string, unknown>[] {
+  const names = [...new Set(result.awardees.map((a) => a.category))];
+  const categories = names.map((name) => {
+    const declared = result.categories.find((c) => c.name === name);
+    const awardees = result.awardees
+      .filter((a) => a.category === name)
+      .map((a) => ({ name: a.name, ...(a.unit ? { unit: a.unit } : {}) }));
+    const subjectType = declared?.subjectType ?? 'person';
+    return {
+      name: name ?? TODO,
+      subjectType,
+      ...(declared?.declaredCount != null ? { declaredCount: declared.declaredCount } : {}),
+      awardees,
+    };
+  });
+  if (names.includes(null)) todos.push('categories.name（类别名称）：名单未分类别，请填写类别');
+  if (categories.length === 0) {
+    todos.push('categories（类别和获奖者）：未能从原文读出名单，请按原件填写');
+    return [{ name: TODO, subjectType: 'person', awardees: [{ name: TODO }] }];
+  }
+  return categories;
+}
+
+const SCHEMAS = { announcement: AnnouncementSchema, roll: RollSchema, deed: DeedSchema } as const;
+
+/** Drop optional fields the schema refuses (an odd table, say), so the entry always parses; list them as to-dos. */
+function validate(kind: ExtractKind, frontmatter: Record<string, unknown>, todos: string[]): void {
+  const required = new Set(['title', 'issuer', 'date', 'year', 'subject', 'kind', 'categories']);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const parsed = SCHEMAS[kind].safeParse(frontmatter);
+    if (parsed.success) return;
+    const removable = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')))].filter(
+      (field) => field in frontmatter && !required.has(field),
+    );
+    if (removable.length === 0) return;
+    for (const field of removable) {
+      delete frontmatter[field];
+      todos.push(`${field}：读出的内容不符合格式，已略去，请按原件填写`);
+    }
+  }
+}
+
+/** Captions of blank forms (推荐审批表), which are not published: the original keeps them. */
+const FORM_CAPTION = /(?:推荐|审批|登记|申报|申请|报名|考核|鉴定)表$/u;
+const ATTACHMENT_HEADING = /^附\s*件\s*([0-9０-９一二三四五六七八九十]{1,2})\s*[:：]?\s*(.*)$/u;
+
+/** The normalised text as an MDX body. */
+export function renderBody(text: string, todos: readonly string[], placeholders: readonly string[]): string {
+  const blocks: string[] = [];
+  if (todos.length > 0 || placeholders.length > 0) {
+    const items = [...todos];
+    if (placeholders.length > 0) items.push(`原文有打码文字（${placeholders.join('、')}），请按原件核实补全`);
+    blocks.push(`> ${TODO}：导入时以下信息需要编辑确认，确认后删除本段。\n>\n${items.map((t) => `> - ${escape(t)}`).join('\n')}`);
+  }
+  const lines = dropForms(text.split('\n'));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    if (line.includes('\t') || /^\s*\|.*\|\s*$/u.test(line)) {
+      let end = i;
+      while (end + 1 < lines.length && isTableContinuation(lines, end + 1)) end++;
+      blocks.push(tableBlock(lines.slice(i, end + 1)));
+      i = end;
+      continue;
+    }
+    blocks.push(escape(line.trim()));
+  }
+  return blocks.filter(Boolean).join('\n\n') + '\n';
+}
+
+function isTableContinuation(lines: readonly string[], index: number): boolean {
+  const line = lines[index]!;
+  if (line.includes('\t') || /^\s*\|.*\|\s*$/u.test(line)) return true;
+  // Blank lines and short cell continuations inside a Word table, if more table lines follow.
+  if (line.trim().length > 30) return false;
+  for (let j = index + 1; j < lines.length && j < index + 4; j++) {
+    if (lines[j]!.includes('\t') || /^\s*\|.*\|\s*$/u.test(lines[j]!)) return true;
+    if (lines[j]!.trim().length > 30) return false;
+  }
+  return false;
+}
+
+function tableBlock(lines: readonly string[]): string {
+  const rows = splitTableRows(lines).map((row) =>
+    row.map((cell) => escapeCell([cell.text, ...cell.notes].join(''))),
+  );
+  if (rows.length === 0) return '';
+  const width = Math.max(...rows.map((r) => r.length));
+  const out = rows.map((r) => `| ${[...r, ...Array.from({ length: width - r.length }, () => '')].join(' | ')} |`);
+  out.splice(1, 0, `| ${Array.from({ length: width }, () => '---').join(' | ')} |`);
+  return out.join('\n');
+}
+
+function dropForms(lines: string[]): string[] {
+  const out: string[] = [];
+  let skipping = false;
+  for (let i = 0; i < lines.length; i++) {
+    const heading = ATTACHMENT_HEADING.exec(lines[i]!.trim());
+    if (heading) {
+      let caption = heading[2]!.trim();
+      for (let j = i + 1; !caption && j < lines.length && j < i + 4; j++) caption = lines[j]!.trim();
+      for (let j = i + 1; j < lines.length && j < i + 6 && !FORM_CAPTION.test(caption.replace(/\s+/gu, '')); j++) {
+        const next = lines[j]!.trim();
+        if (next && !next.includes('\t') && next.length <= 40 && FORM_CAPTION.test((caption + next).replace(/\s+/gu, ''))) {
+          caption += next;
+        }
+      }
+      skipping = FORM_CAPTION.test(caption.replace(/\s+/gu, ''));
+      if (skipping) {
+        out.push(`附件${heading[1]}：${caption.replace(/\s+/gu, '')}（空白表格，不予发布；原件见导入时保存的原始文件）`);
+        continue;
+      }
+    }
+    if (!skipping) out.push(lines[i]!);
+  }
+  return out;
+}
+
+/** Backslash-escape what Markdown or MDX would read as syntax, so the text stays text. */
+function escape(line: string): string {
+  return line.replace(/[\\`*_{}[\]<>#|~&]/gu, '\\$&').replace(/^(\s*)([-+=])(\s)/u, '$1\\$2$3').replace(/^(\s*\d+)([.)])(\s)/u, '$1\\$2$3');
+}
+
+function escapeCell(text: string): string {
+  return escape(text.replace(/\\\|/g, '|')).trim();
+}
+
+/** The frontmatter and body as an MDX file. */
+export function renderEntry(plan: EntryPlan): string {
+  return `---\n${stringify(plan.frontmatter, { lineWidth: 0 })}---\n\n${plan.body}`;
+}
