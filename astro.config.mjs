@@ -29,6 +29,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Content is rendered by the project's own pipeline; Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false },
   srcDir: './src',
   devToolbar: { enabled: false },
   // atomicOutput must stay last: it swaps the finished site into place.

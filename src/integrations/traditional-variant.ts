@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { loadRegistries } from '../lib/registries.ts';
 import type { TraditionalVariant } from '../lib/traditional.ts';
+import { VARIANT_PREFIX } from '../lib/traditional-html.ts';
 import { convertFiles, pageUrl, type Job } from './traditional-pages.ts';
 
 export interface Options {
@@ -57,7 +58,7 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         const job: Job = { outDir, files, variant, glossary };
         if (workers === 1 || files.length < WORKER_THRESHOLD_PAGES) await convertFiles(job);
         else await inWorkers(job, workers);
-        for (const path of job.files) sitemapPages.push(`${site}${pageUrl(path)}`);
+        for (const path of job.files) sitemapPages.push(`${site}${VARIANT_PREFIX}${pageUrl(path)}`);
         logger.info(`繁體版 ${files.length} 页（${variant}），用时 ${Math.round(performance.now() - started)} ms`);
       },
     },

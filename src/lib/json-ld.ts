@@ -41,7 +41,7 @@ export function organizationJsonLd(unit: { name: string; honours: Honour[] }, ur
     '@id': `${SITE_URL}${url}#organization`,
     name: unit.name,
     url: `${SITE_URL}${url}`,
-    award: unit.honours.map(awardText),
+    ...(unit.honours.length > 0 ? { award: unit.honours.map(awardText) } : {}),
   };
 }
 

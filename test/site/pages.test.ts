@@ -1,0 +1,184 @@
+/** The demo site, built once: every page type is there and shows what the issue asks for. */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite } from '../helpers/site.ts';
+import { byTag, elements, pages, parse, text, type Page } from './dist.ts';
+
+let dir = '';
+let all: Page[] = [];
+const page = (url: string) => {
+  const found = all.find((p) => p.url === url);
+  if (!found) throw new Error(`page ${url} not built`);
+  return found;
+};
+const pagesUnder = (prefix: string) => all.filter((p) => p.url.startsWith(prefix) && p.url !== prefix);
+
+beforeAll(async () => {
+  dir = (await buildSite()).dir;
+  all = pages(dir);
+});
+
+describe('every page', () => {
+  test('has lang, a title, landmarks, one h1, and a link to the other script', () => {
+    for (const p of all) {
+      const tree = parse(p.html);
+      const html = byTag(tree, 'html')[0]!;
+      expect(html.properties.lang, p.url).toBe(p.url.startsWith('/zh-hant/') ? 'zh-Hant' : 'zh-Hans');
+      if (p.url.startsWith('/search/') || p.url.startsWith('/zh-hant/search/')) continue; // the search page is the search engineer's
+      expect(text(byTag(tree, 'title')[0]!), p.url).not.toBe('');
+      for (const landmark of ['header', 'main', 'footer', 'nav']) expect(byTag(tree, landmark).length, `${p.url} <${landmark}>`).toBeGreaterThan(0);
+      expect(byTag(tree, 'h1'), p.url).toHaveLength(1);
+      const toggle = elements(tree, (e) => e.properties.dataScriptToggle !== undefined);
+      expect(toggle, p.url).toHaveLength(1);
+    }
+  });
+
+  test('loads no client script except search', () => {
+    for (const p of all) {
+      if (/^\/(zh-hant\/)?search\//.test(p.url)) continue; // the search page itself
+      const scripts = byTag(parse(p.html), 'script').filter((s) => s.properties.type !== 'application/ld+json');
+      for (const script of scripts) expect(String(script.properties.src ?? 'inline'), p.url).toMatch(/\/_astro\/[^/]*search[^/]*\.js$|\/pagefind\//i);
+    }
+  });
+});
+
+describe('home', () => {
+  test('shows totals, open calls with days left, the latest announcements and a search box', () => {
+    const tree = parse(page('/').html);
+    const totals = text(elements(tree, (e) => (e.properties.className as string[] | undefined)?.includes('totals') ?? false)[0]!);
+    expect(totals).toMatch(/获奖人员 \d+/);
+    expect(totals).toMatch(/发文机关 \d+/);
+    expect(byTag(tree, 'input').some((i) => i.properties.type === 'search')).toBe(true);
+    const announcements = JSON.parse(readFileSync(join(dir, 'data/announcements.json'), 'utf8')) as {
+      announcements: { id: string; status: string | null }[];
+    };
+    const open = announcements.announcements.filter((a) => a.status === 'open');
+    const section = text(elements(tree, (e) => e.properties.ariaLabelledBy === 'open-calls' || e.properties.ariaLabelledby === 'open-calls')[0] ?? tree);
+    for (const a of open) expect(page('/').html).toContain(`/announcements/${a.id}/`);
+    if (open.length > 0) expect(section).toMatch(/还剩 \d+ 天|今天截止/);
+  });
+});
+
+describe('honour rolls', () => {
+  test('a roll page groups awardees by category with counts, linked to their pages', () => {
+    const rolls = pagesUnder('/rolls/').filter((p) => p.url.split('/').length > 4);
+    expect(rolls.length).toBeGreaterThanOrEqual(6);
+    for (const p of rolls) {
+      const tree = parse(p.html);
+      const groups = elements(tree, (e) => e.tagName === 'section' && String(e.properties.className).includes('roll-group'));
+      expect(groups.length, p.url).toBeGreaterThan(0);
+      for (const group of groups) {
+        const heading = text(byTag(group as never, 'h2')[0]!);
+        const count = Number(/（(\d+) [名个]）/.exec(heading)?.[1]);
+        const names = byTag(group as never, 'li');
+        expect(names.length, `${p.url} ${heading}`).toBe(count);
+        for (const li of names) {
+          const href = String(byTag(li as never, 'a')[0]!.properties.href);
+          expect(href).toMatch(/^\/(awardees|units)\/[a-z0-9-]+\/$/);
+        }
+      }
+    }
+  });
+});
+
+describe('awardees', () => {
+  test('namesakes have separate pages that list each other', () => {
+    const awardees = JSON.parse(readFileSync(join(dir, 'data/awardees.json'), 'utf8')) as {
+      awardees: { name: string; unit: string | null; subject_type: string; page_url: string }[];
+    };
+    const byName = new Map<string, Set<string>>();
+    for (const a of awardees.awardees.filter((a) => a.subject_type === 'person')) {
+      byName.set(a.name, (byName.get(a.name) ?? new Set()).add(a.page_url));
+    }
+    const namesakes = [...byName].filter(([, urls]) => urls.size > 1);
+    expect(namesakes.length, 'the demo corpus has people who share a name').toBeGreaterThan(0);
+    for (const [name, urls] of namesakes) {
+      for (const url of urls) {
+        const html = page(new URL(url).pathname).html;
+        expect(html).toContain('同名人员');
+        for (const other of urls) if (other !== url) expect(html, name).toContain(new URL(other).pathname);
+      }
+    }
+  });
+
+  test('the index is in pinyin order, with static pages per letter, year and category', () => {
+    const collator = new Intl.Collator('zh-CN');
+    const letters = pagesUnder('/awardees/letter/');
+    expect(letters.length).toBeGreaterThan(3);
+    for (const p of letters) {
+      const names = byTag(parse(p.html), 'ul')
+        .filter((u) => String(u.properties.className) === 'awardees')
+        .flatMap((u) => byTag(u as never, 'a').map((a) => text(a)));
+      expect(names.length, p.url).toBeGreaterThan(0);
+      expect([...names].sort(collator.compare), p.url).toEqual(names);
+    }
+    expect(pagesUnder('/awardees/year/').length).toBeGreaterThanOrEqual(2);
+    expect(pagesUnder('/awardees/category/').length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('unit pages list honours across years and the unit’s honoured people', () => {
+    const units = pagesUnder('/units/');
+    expect(units.length).toBeGreaterThan(5);
+    const withPeople = units.filter((p) => p.html.includes('id="people"'));
+    expect(withPeople.length).toBeGreaterThan(0);
+  });
+});
+
+describe('announcements', () => {
+  test('follow GB/T 9704 order and have accessible quota tables', () => {
+    const docs = pagesUnder('/announcements/').filter((p) => p.url.split('/').length > 4);
+    expect(docs.length).toBeGreaterThanOrEqual(6);
+    let tables = 0;
+    for (const p of docs) {
+      const tree = parse(p.html);
+      const order = ['doc-number', 'h1', 'signature'].map((marker) => p.html.indexOf(marker === 'h1' ? '<h1' : `class="${marker}"`));
+      const present = order.filter((i) => i >= 0);
+      expect(present, p.url).toEqual([...present].sort((a, b) => a - b));
+      for (const table of byTag(tree, 'table')) {
+        tables++;
+        expect(byTag(table as never, 'caption').length, p.url).toBe(1);
+        const headers = byTag(table as never, 'th');
+        expect(headers.length).toBeGreaterThan(0);
+        for (const th of headers) expect(['col', 'row'], p.url).toContain(th.properties.scope);
+        expect(text(byTag(table as never, 'tfoot')[0] ?? (table as never)), p.url).toContain('合计');
+      }
+    }
+    expect(tables, 'the demo notices have quota tables').toBeGreaterThan(0);
+  });
+});
+
+describe('deeds', () => {
+  test('show subject, year, 字数, provenance and link to the roll; prev/next stay in the roll', () => {
+    const deeds = pagesUnder('/deeds/').filter((p) => p.url.split('/').length > 4);
+    expect(deeds.length).toBeGreaterThan(0);
+    for (const p of deeds) {
+      const tree = parse(p.html);
+      const meta = text(elements(tree, (e) => String(e.properties.className) === 'meta')[0]!);
+      expect(meta, p.url).toContain('年度');
+      expect(p.html, p.url).toContain('id="provenance"');
+      for (const figure of byTag(tree, 'figure')) {
+        for (const img of byTag(figure as never, 'img')) expect(String(img.properties.alt ?? ''), p.url).not.toBe('');
+      }
+    }
+  });
+
+  test('a typical deed page is at most 50 KB of HTML and CSS, gzip-transferred', () => {
+    const deeds = pagesUnder('/deeds/').filter((p) => p.url.split('/').length > 4);
+    for (const p of deeds) {
+      const css = [...p.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(dir, m[1]!)));
+      const transferred = gzipSync(p.html).length + css.reduce((n, c) => n + gzipSync(c).length, 0);
+      expect(transferred, p.url).toBeLessThanOrEqual(50 * 1024);
+      // Uncompressed, too, a deed page stays small.
+      expect(Buffer.byteLength(p.html) + css.reduce((n, c) => n + c.length, 0), p.url).toBeLessThanOrEqual(100 * 1024);
+    }
+  });
+});
+
+describe('404', () => {
+  test('exists in both scripts', () => {
+    expect(page('/404.html').html).toContain('页面不存在');
+    expect(page('/zh-hant/404.html').html).toContain('頁面不存在');
+  });
+});
