@@ -90,7 +90,7 @@ function parsePositional(value: string): number | null {
   let lastUnit = Infinity;
   for (const c of value) {
     if (c in DIGITS) {
-      if (digit !== null && DIGITS[c] !== 0) return null;
+      if (digit !== null && digit !== 0 && DIGITS[c] !== 0) return null;
       digit = DIGITS[c]!;
       continue;
     }

@@ -30,6 +30,8 @@ export interface DateMatch {
 export interface DateOptions {
   /** The document's year, for dates printed without one. Without it such dates are not returned. */
   year?: number | null;
+  /** Also return a month printed without a year (`12月`), for the end of a range. Default false. */
+  monthWithoutYear?: boolean;
 }
 
 export interface DateRange {
@@ -117,7 +119,7 @@ function readMatch(match: RegExpMatchArray, options: DateOptions): DateMatch | n
     } else {
       // A month printed right after a year we could not read (20**年5月, 202223年4月) has no year.
       if (/[年*＊xX×]\s*$/.test(match.input!.slice(Math.max(0, start - 3), start))) return null;
-      if (day === null) return null;
+      if (day === null && !options.monthWithoutYear) return null;
       year = options.year ?? null;
       yearInferred = true;
       if (year === null) return null;
@@ -159,11 +161,15 @@ export function findDateRanges(text: string, options: DateOptions = {}): DateRan
     const endOffset = start.end + separator[0].length;
     const rest = text.slice(endOffset);
     // The end, read again with the start's year as the document year.
-    const [end] = findDates(rest.slice(0, 30), { year: start.year });
+    const [end] = findDates(rest.slice(0, 30), { year: start.year, monthWithoutYear: true });
     if (end && end.start === 0) {
       const next = dates[i + 1];
       if (next && next.start === endOffset) i++;
-      const shifted = { ...end, start: endOffset, end: endOffset + end.end };
+      let shifted = { ...end, start: endOffset, end: endOffset + end.end };
+      // 2023年11月至2月: an end before its start is in the next year.
+      if (end.yearInferred && end.iso < start.iso && isRealDate(end.year + 1, end.month, end.day)) {
+        shifted = { ...shifted, year: end.year + 1, iso: toIso(end.year + 1, end.month, end.day) };
+      }
       ranges.push({ start, end: shifted, until: shifted.end });
       continue;
     }

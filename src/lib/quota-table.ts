@@ -142,7 +142,7 @@ export function parseSubAllocations(note: string, members: readonly string[]): R
     }
     for (const part of clause.split(/[、]/u)) {
       const single = /^(.+?)\s*([0-9]{1,4}|[一二两三四五六七八九十]{1,3})\s*[名个人家]$/u.exec(part.trim());
-      if (!single) continue;
+      if (!single || /各$/u.test(single[1]!)) continue;
       const count = parseCount(single[2]!);
       if (count === null) continue;
       if (/^(?:其他|其余|剩余)/u.test(single[1]!)) {
@@ -170,7 +170,7 @@ export function groupMembers(unit: string): { group: string; members: string[] }
  */
 export function parseQuotaTable(lines: readonly string[], caption: string): QuotaTable | null {
   const rows = splitTableRows(lines)
-    .map((row) => (row.length > 1 && SERIAL_CELL.test(row[0]!.text) ? row.slice(1) : row))
+    .map((row) => (row.length > 1 && (SERIAL_CELL.test(row[0]!.text) || /^(?:序号|编号|序)$/u.test(row[0]!.text)) ? row.slice(1) : row))
     .filter((row) => row.length > 1);
   if (rows.length < 2) return null;
   const headerIndex = rows.findIndex((row) => row.slice(1).some((cell) => cell.text && readCount(cell.text) === null));

@@ -122,6 +122,8 @@ interface FastConverter {
   trie: Trie;
   /** Length of the longest phrase, in UTF-16 units. */
   longest: number;
+  /** The first two UTF-16 units of every phrase, as `first * 65536 + second`. */
+  pairs: Set<number>;
 }
 
 let fastT2s: FastConverter | undefined;
@@ -130,9 +132,17 @@ function fastConverter(): FastConverter {
   if (fastT2s) return fastT2s;
   const trie = new Trie();
   trie.loadDictGroup([TS_PHRASES, TS_CHARACTERS]);
-  let longest = 1;
   const kinds = new Uint8Array(0x10000);
   const chars: Array<string | undefined> = new Array(0x10000);
+  let longest = 1;
+  const pairs = new Set<number>();
+  const addPhrase = (from: string): void => {
+    const c = from.charCodeAt(0);
+    longest = Math.max(longest, from.length);
+    // Phrases that start outside the BMP take opencc-js's own route.
+    kinds[c]! |= c >= 0xd800 && c <= 0xdbff ? SLOW : PHRASE;
+    pairs.add(c * 65536 + from.charCodeAt(1));
+  };
   // Later dictionaries in the group override earlier ones only for identical keys; mirror loadDictGroup
   // (which loads in reverse) by letting phrases mark their first character and characters fill the table.
   forEachEntry(TS_CHARACTERS, (from, to) => {
@@ -140,17 +150,16 @@ function fastConverter(): FastConverter {
       kinds[from.charCodeAt(0)]! |= CHAR;
       chars[from.charCodeAt(0)] = to;
     } else {
-      kinds[from.charCodeAt(0)]! |= PHRASE;
+      addPhrase(from);
     }
   });
   forEachEntry(TS_PHRASES, (from, to) => {
     const c = from.charCodeAt(0);
-    longest = Math.max(longest, from.length);
     if (from.length === 1) {
       kinds[c]! |= CHAR;
       chars[c] = to;
     } else {
-      kinds[c]! |= PHRASE;
+      addPhrase(from);
     }
   });
   // Compatibility ideographs and ideographic description sequences take opencc-js's own route.
@@ -158,20 +167,27 @@ function fastConverter(): FastConverter {
     kinds[from.charCodeAt(0)]! |= SLOW;
   });
   for (let c = 0x2ff0; c <= 0x2fff; c++) kinds[c]! |= SLOW;
-  fastT2s = { kinds, chars, trie, longest };
+  fastT2s = { kinds, chars, trie, longest, pairs };
   return fastT2s;
 }
 
 /**
- * Append to `edits` what OpenCC t2s changes in `text[start..end)` (offsets of `text`). Neighbouring
- * changed characters are recorded as one edit. Returns false when the range needs the slow path.
+ * Append to `edits` what OpenCC t2s changes in `text[start..end)` (offsets of `text`), and count the
+ * telling characters into `counts` on the way. Neighbouring changed characters are recorded as one edit.
+ * Returns false (and appends nothing) when the range needs the slow path.
  */
-function fastSimplify(text: string, start: number, end: number, rule: string, edits: Edit[]): boolean {
-  const { kinds, chars, trie, longest } = fastConverter();
+function fastSimplify(text: string, start: number, end: number, rule: string, edits: Edit[], counts: ScriptCounts): boolean {
+  const { kinds, chars, trie, longest, pairs } = fastConverter();
+  const table = scripts();
   const first = edits.length;
+  let traditional = 0;
+  let simplified = 0;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
+    const script = table[c];
+    if (script === TRADITIONAL_ONLY) traditional++;
+    else if (script === SIMPLIFIED_ONLY) simplified++;
     const kind = kinds[c]!;
     if (kind === 0) {
       i++;
@@ -181,23 +197,30 @@ function fastSimplify(text: string, start: number, end: number, rule: string, ed
       edits.length = first;
       return false;
     }
-    if (kind & PHRASE) {
+    if (kind & PHRASE && i + 1 < end && pairs.has(c * 65536 + text.charCodeAt(i + 1))) {
       // Match in place unless a phrase could run past the end of the range.
       const near = i + longest >= end;
       const match = near ? trie.matchPrefix(text.slice(i, end), 0) : trie.matchPrefix(text, i);
       if (match) {
         const matchEnd = near ? i + match.end : match.end;
         pushDiff(text, i, matchEnd, match.value, rule, edits);
+        for (let k = i + 1; k < matchEnd; k++) {
+          const more = table[text.charCodeAt(k)];
+          if (more === TRADITIONAL_ONLY) traditional++;
+          else if (more === SIMPLIFIED_ONLY) simplified++;
+        }
         i = matchEnd;
         continue;
       }
-      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      continue;
     }
-    const to = chars[c]!;
-    if (to !== text[i]) pushEdit(i, i + 1, to, rule, edits);
+    if (kind & CHAR) {
+      const to = chars[c]!;
+      if (to.length !== 1 || to.charCodeAt(0) !== c) pushEdit(text, i, i + 1, to, rule, edits);
+    }
     i++;
   }
+  counts.traditional += traditional;
+  counts.simplified += simplified;
   return true;
 }
 
@@ -217,7 +240,7 @@ export function pushDiff(text: string, from: number, to: number, after: string, 
       let s = k;
       if (s > 0 && isLowSurrogate(after.charCodeAt(s))) s--;
       if (e < after.length && isLowSurrogate(after.charCodeAt(e))) e++;
-      pushEdit(from + s, from + e, after.slice(s, e), rule, edits);
+      pushEdit(text, from + s, from + e, after.slice(s, e), rule, edits);
       k = e;
     }
     return;
@@ -229,19 +252,34 @@ export function pushDiff(text: string, from: number, to: number, after: string, 
   if (head > 0 && isLowSurrogate(after.charCodeAt(head))) head--;
   if (tail > 0 && isLowSurrogate(after.charCodeAt(after.length - tail))) tail--;
   if (from + head === to - tail && head === after.length - tail) return;
-  pushEdit(from + head, to - tail, after.slice(head, after.length - tail), rule, edits);
+  pushEdit(text, from + head, to - tail, after.slice(head, after.length - tail), rule, edits);
 }
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-function pushEdit(start: number, end: number, after: string, rule: string, edits: Edit[]): void {
+/**
+ * Changes closer than this many unchanged Chinese characters are recorded as one edit (衛生廳 → 卫生厅,
+ * not 衛 → 卫 and 廳 → 厅): the record stays readable, and small enough to keep for big files.
+ * Punctuation, digits and line breaks always separate edits.
+ */
+export const MERGE_GAP = 4;
+
+function pushEdit(text: string, start: number, end: number, after: string, rule: string, edits: Edit[]): void {
   const last = edits[edits.length - 1];
-  if (last && last.end === start && last.rule === rule) {
-    last.end = end;
-    last.after += after;
-    return;
+  if (last && last.rule === rule && start - last.end <= MERGE_GAP && start >= last.end) {
+    let han = true;
+    for (let k = last.end; k < start && han; k++) {
+      const c = text.charCodeAt(k);
+      han = c >= 0x3400 && c <= 0x9fff;
+    }
+    if (han) {
+      const between = text.slice(last.end, start);
+      last.end = end;
+      last.after += between + after;
+      return;
+    }
   }
   edits.push({ rule, start, end, after });
 }
@@ -354,9 +392,17 @@ export interface SimplifyOptions {
 
 /**
  * The edits that convert `text[start..end)` to simplified script, in `text`'s offsets, appended to
- * `edits` in order. Glossary terms become their `simplified` form.
+ * `edits` in order, and the counts of telling characters in that range. Glossary terms become their
+ * `simplified` form.
  */
-export function simplifyEdits(text: string, edits: Edit[], options: SimplifyOptions = {}, start = 0, end = text.length): void {
+export function simplifyEdits(
+  text: string,
+  edits: Edit[],
+  options: SimplifyOptions = {},
+  start = 0,
+  end = text.length,
+): ScriptCounts {
+  const counts: ScriptCounts = { traditional: 0, simplified: 0 };
   const from = options.from ?? 't';
   const rule = options.rule ?? 'script';
   const glossaryRule = options.glossaryRule ?? 'script-glossary';
@@ -367,13 +413,20 @@ export function simplifyEdits(text: string, edits: Edit[], options: SimplifyOpti
     end,
     matcher,
     (a, b) => {
-      if (from === 't' && fastSimplify(text, a, b, rule, edits)) return;
+      if (from === 't' && fastSimplify(text, a, b, rule, edits, counts)) return;
+      const found = countScript(text, a, b);
+      counts.traditional += found.traditional;
+      counts.simplified += found.simplified;
       diffConverted(text, a, b, converter(from, 'cn'), rule, edits);
     },
     (a, b, replacement) => {
+      const found = countScript(text, a, b);
+      counts.traditional += found.traditional;
+      counts.simplified += found.simplified;
       if (text.slice(a, b) !== replacement) pushDiff(text, a, b, replacement, glossaryRule, edits);
     },
   );
+  return counts;
 }
 
 /** Convert `text` to simplified script; glossary terms are written as the glossary says. */

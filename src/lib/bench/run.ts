@@ -24,6 +24,8 @@ export interface BenchOptions {
   textBytes?: number;
   /** Where the seed documents are; the traditional text repeats one of them when present. */
   seedsDir?: string;
+  /** Measure the last commit (`head`, default) or the working tree as it is (`worktree`). */
+  source?: 'head' | 'worktree';
   /** Keep the temporary folder for inspection. */
   keep?: boolean;
   /** Progress messages. */
@@ -48,6 +50,8 @@ export interface BenchDetails {
   corpus: CorpusSummary;
   /** The build's own time, the search index included when the build makes it. */
   buildTotalSeconds: number;
+  /** Steps of the build as its log times them. */
+  steps: BuildSteps;
   /** Whether the build wrote a Pagefind index itself (an integration), or the bench ran the CLI. */
   pagefindByBuild: boolean;
   /** The largest chunk of the Pagefind word index (`index/*.pf_index`), in bytes. */
@@ -74,59 +78,55 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
   const pages = options.pages ?? 10_000;
   const log = options.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'deeds-bench-'));
-  const env = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NODE_ENV: 'production',
-  };
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   const node = process.execPath;
   const astro = (root: string) => join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   try {
     const site = join(dir, 'site');
     log(`corpus: ${pages} deeds → ${site}/content`);
-    prepareProjectSite(options.projectRoot, site);
+    prepareProjectSite(options.projectRoot, site, options.source);
     const corpus = generateCorpus(join(site, 'content'), { pages });
     // The project's protected terms, so that script conversion does the work it does here.
     const glossary = join(options.projectRoot, 'content', 'glossary.yaml');
     if (existsSync(glossary)) copyFileSync(glossary, join(site, 'content', 'glossary.yaml'));
 
     log('build: astro build (project pipeline)');
-    const build = await measureCommand(node, [astro(site), 'build'], {
-      cwd: site,
-      env,
-    });
+    const build = await measureCommand(node, [astro(site), 'build'], { cwd: site, env });
+    if (options.keep) writeFileSync(join(dir, 'build.log'), build.output);
     if (build.code !== 0) throw new BenchError('project build', build);
+    const steps = buildSteps(build.output);
+    log(`build: ${build.seconds.toFixed(1)} s, peak ${mb(build.peakRssMB)}; steps ${JSON.stringify(steps)}`);
     const dist = join(site, 'dist');
     const htmlPages = countFiles(dist, (name) => name.endsWith('.html'));
 
     const builtIndex = join(dist, 'pagefind');
     const pagefindByBuild = existsSync(builtIndex);
+    let pagefindSeconds = pagefindByBuild ? steps.searchIndex : undefined;
+    let indexDir = builtIndex;
+    if (pagefindSeconds === undefined) {
+      // The build made no index, or did not log its time: index the output with Pagefind's CLI.
+      indexDir = pagefindByBuild ? join(dir, 'pagefind-timed') : builtIndex;
+      log('pagefind: indexing the build output with the CLI');
+      const bin = join(site, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+      const run = await measureCommand(node, [bin, '--site', dist, '--output-path', indexDir], { cwd: site, env });
+      if (run.code !== 0) throw new BenchError('pagefind', run);
+      pagefindSeconds = run.seconds;
+    }
     log(
-      `pagefind: ${pagefindByBuild ? 'timing the CLI on the build output (the build made its own index)' : 'indexing the build output'}`,
+      `pagefind: ${pagefindSeconds.toFixed(1)} s${indexDir === builtIndex && pagefindByBuild ? ' (in the build)' : ''}`,
     );
-    const pagefindOut = pagefindByBuild ? join(dir, 'pagefind-timed') : builtIndex;
-    const pagefindBin = join(site, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
-    const pagefind = await measureCommand(node, [pagefindBin, '--site', dist, '--output-path', pagefindOut], {
-      cwd: site,
-      env,
-    });
-    if (pagefind.code !== 0) throw new BenchError('pagefind', pagefind);
-    const indexDir = pagefindByBuild ? builtIndex : pagefindOut;
     const index = sizes(indexDir);
-    // The build's own time without the index: when an integration made it, take off what the same
-    // indexing costs on its own.
-    const buildSeconds = pagefindByBuild ? Math.max(0, build.seconds - pagefind.seconds) : build.seconds;
+    // The build's own time without the search index, when the build made one.
+    const buildSeconds = pagefindByBuild ? Math.max(0, build.seconds - pagefindSeconds) : build.seconds;
 
     let baseline: BenchResult['baseline'] = null;
     if (options.baseline !== false) {
       const baseRoot = join(dir, 'baseline');
       log(`baseline: stock Astro + @astrojs/mdx → ${baseRoot}`);
       prepareBaselineSite(options.projectRoot, baseRoot, join(site, 'content'));
-      const base = await measureCommand(node, [astro(baseRoot), 'build'], {
-        cwd: baseRoot,
-        env,
-      });
+      const base = await measureCommand(node, [astro(baseRoot), 'build'], { cwd: baseRoot, env });
       if (base.code !== 0) throw new BenchError('baseline build', base);
+      log(`baseline: ${base.seconds.toFixed(1)} s, peak ${mb(base.peakRssMB)}`);
       baseline = {
         seconds: round(base.seconds),
         peakRssMB: base.peakRssMB === null ? null : Math.round(base.peakRssMB),
@@ -136,16 +136,21 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     log('check: deeds check');
     const tsx = join(site, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const check = await measureCommand(node, [tsx, join(site, 'scripts', 'deeds.ts'), 'check'], { cwd: site, env });
+    if (options.keep) writeFileSync(join(dir, 'check.log'), check.output);
     const checkAvailable = check.code === 0 || check.code === 1;
-    if (checkAvailable) log(`check: ${check.seconds.toFixed(1)} s, exit ${check.code}`);
+    if (!checkAvailable) log(`check: not measured (exit ${check.code}): ${check.output.trim().split('\n')[0]}`);
+    else
+      log(
+        `check: ${check.seconds.toFixed(1)} s, exit ${check.code}${check.code === 1 ? ' (content errors in the corpus)' : ''}`,
+      );
 
     const textBytes = options.textBytes ?? TEXT_BYTES;
-    log(`normalise: ${Math.round(textBytes / 1e6)} MB traditional text`);
+    log(`normalise: ${(textBytes / 1e6).toFixed(1)} MB traditional text`);
     const { text, source } = traditionalText(textBytes, options.seedsDir);
     const bytes = Buffer.byteLength(text);
     let normaliseSeconds: number | null = null;
     try {
-      normaliseSeconds = await timeNormaliser(options.projectRoot, text);
+      normaliseSeconds = await timeNormaliser(site, text);
       log(`normalise: ${(bytes / 1e6 / normaliseSeconds).toFixed(1)} MB/s`);
     } catch (error) {
       log(`normalise: not measured: ${error instanceof Error ? error.message : String(error)}`);
@@ -156,11 +161,8 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
 
     const result: BenchResult = {
       pages,
-      build: {
-        seconds: round(buildSeconds),
-        peakRssMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB),
-      },
-      pagefind: { seconds: round(pagefind.seconds), indexBytes: index.total },
+      build: { seconds: round(buildSeconds), peakRssMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB) },
+      pagefind: { seconds: round(pagefindSeconds), indexBytes: index.total },
       baseline,
       ratio: {
         time: baseline ? round(buildSeconds / baseline.seconds, 3) : null,
@@ -177,6 +179,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       dir,
       corpus,
       buildTotalSeconds: round(build.seconds),
+      steps,
       pagefindByBuild,
       largestIndexChunkBytes: index.largest,
       pagefindFiles: index.files,
@@ -186,15 +189,43 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       normaliseSeconds: normaliseSeconds === null ? null : round(normaliseSeconds, 3),
       textBytes: bytes,
     };
-    if (!checkAvailable) log(`check: not measured (exit ${check.code}): ${check.output.trim().split('\n')[0]}`);
-    else if (check.code === 1) log('check: reported content errors in the generated corpus');
     return { result, details };
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The project's `normaliseText` over `text`, after a warm-up on a slice (dictionaries load once). */
+/** Steps of a build, in seconds, read from the lines the build logs. */
+export interface BuildSteps {
+  /** Content layer: loading and processing every entry (Astro's "Synced content"). */
+  content?: number;
+  /** Rendering the pages ("N page(s) built in …", the simplified site). */
+  pages?: number;
+  /** The 繁體 variant (our integration's "繁體版 … 用时 N ms"). */
+  traditional?: number;
+  /** The search index (our integration's "建立搜索索引 … 用时 N 秒"). */
+  searchIndex?: number;
+}
+
+/** Read the step times from a build log; steps whose line is missing are left out. */
+export function buildSteps(log: string): BuildSteps {
+  // eslint-disable-next-line no-control-regex
+  const text = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const seconds = (pattern: RegExp, scale = 1) => {
+    const match = pattern.exec(text);
+    return match ? Number(match[1]) * scale : undefined;
+  };
+  const steps: BuildSteps = {
+    content: seconds(/Synced content in (\d+(?:\.\d+)?)ms/, 1 / 1000) ?? seconds(/Synced content in (\d+(?:\.\d+)?)s/),
+    pages: seconds(/page\(s\) built in (\d+(?:\.\d+)?)s/) ?? seconds(/page\(s\) built in (\d+(?:\.\d+)?)ms/, 1 / 1000),
+    traditional: seconds(/繁體版[^\n]*用时 (\d+(?:\.\d+)?) ms/, 1 / 1000),
+    searchIndex: seconds(/建立搜索索引[^\n]*用时 (\d+(?:\.\d+)?) 秒/),
+  };
+  for (const key of Object.keys(steps) as (keyof BuildSteps)[]) if (steps[key] === undefined) delete steps[key];
+  return steps;
+}
+
+/** The site copy's `normaliseText` over `text`, after a warm-up on a slice (dictionaries load once). */
 async function timeNormaliser(projectRoot: string, text: string): Promise<number> {
   const url = pathToFileURL(join(projectRoot, 'src', 'pipeline', 'normalise.ts')).href;
   const { normaliseText } = (await import(url)) as typeof import('../../pipeline/normalise.ts');

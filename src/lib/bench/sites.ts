@@ -10,6 +10,7 @@
  * Both get their own `node_modules/` folder of symlinks to this project's packages, so Astro's and
  * Vite's caches (`node_modules/.astro`, `node_modules/.vite`) start empty and stay in the temp root.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,12 +26,22 @@ export function linkNodeModules(source: string, target: string): void {
   }
 }
 
-/** Make `root` a copy of the project at `projectRoot`, with `content/` left for the corpus. */
-export function prepareProjectSite(projectRoot: string, root: string): void {
+/**
+ * Make `root` a copy of the project at `projectRoot`, with `content/` left for the corpus. The copy
+ * is of the last commit (`git archive HEAD`), so that work in progress in the working tree does not
+ * break or skew the measurement; `source: 'worktree'` copies the files as they are instead.
+ */
+export function prepareProjectSite(projectRoot: string, root: string, source: 'head' | 'worktree' = 'head'): void {
   mkdirSync(root, { recursive: true });
-  for (const name of PROJECT_FILES) {
-    const from = join(projectRoot, name);
-    if (existsSync(from)) cpSync(from, join(root, name), { recursive: true });
+  const present = PROJECT_FILES.filter((name) => existsSync(join(projectRoot, name)));
+  const archived =
+    source === 'head' &&
+    spawnSync('sh', ['-c', 'git archive --format=tar HEAD -- "$@" | tar -x -C "$0"', root, ...present], {
+      cwd: projectRoot,
+      stdio: 'ignore',
+    }).status === 0;
+  if (!archived) {
+    for (const name of present) cpSync(join(projectRoot, name), join(root, name), { recursive: true });
   }
   linkNodeModules(join(projectRoot, 'node_modules'), join(root, 'node_modules'));
 }

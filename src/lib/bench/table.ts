@@ -35,6 +35,9 @@ export function formatBenchTable(result: BenchResult, details: BenchDetails): st
       '',
       '',
     ],
+    ['  content layer (pipeline)', fixed(details.steps.content, 1, ' s'), '', ''],
+    ['  pages', fixed(details.steps.pages, 1, ' s'), '', ''],
+    ['  繁體 variant', fixed(details.steps.traditional, 1, ' s'), '', ''],
     [
       'build peak RSS',
       fixed(build.peakRssMB, 0, ' MB'),

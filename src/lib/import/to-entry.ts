@@ -67,8 +67,11 @@ export function planEntry(input: PlanInput): EntryPlan {
   const validYear = (y: number | null) => (y !== null && y >= 1949 && y <= 2100 ? y : null);
   const date = () => {
     if (result.date) return result.date;
-    todos.push(`date（成文或授予日期）：原文未写明，暂填导入日期 ${today}`);
-    return today;
+    // A stand-in that contradicts nothing the document says: 1 January of its year, else today.
+    const knownYear = docYear ?? validYear(result.evaluationYear === null ? null : result.evaluationYear + 1);
+    const fill = knownYear !== null && `${knownYear}-01-01` <= (result.deadline ?? '9999') ? `${knownYear}-01-01` : today;
+    todos.push(`date（成文或授予日期）：原文未写明，暂填 ${fill}`);
+    return fill;
   };
   const text = (field: string, value: string | null, what: string) => {
     if (value) return value;
