@@ -44,20 +44,25 @@ export const convertScript: Plugin<[Options?], NormaliseRoot> = function (option
           let end = value.indexOf('\n', start);
           if (end === -1) end = value.length;
           if (end > start) {
-            const counts = countScript(value, start, end);
-            traditional += counts.traditional;
-            simplified += counts.simplified;
-            const script = classifyScript(counts);
-            if (counts.traditional + counts.simplified > 0) paragraphs.push({ line: locate(offset + start).line, script });
+            let counts;
             if (settings.to === 'cn') {
-              if (counts.traditional > 0) simplifyEdits(value, edits, { from: settings.from, glossary: settings.glossary }, start, end);
+              // Convert and count in one pass; a paragraph without traditional characters stays as written.
+              const mark = edits.length;
+              counts = simplifyEdits(value, edits, { from: settings.from, glossary: settings.glossary }, start, end);
+              if (counts.traditional === 0) edits.length = mark;
             } else {
+              counts = countScript(value, start, end);
               const line = value.slice(start, end);
               const converted = toTraditional(toSimplified(line, settings.glossary, settings.from), {
                 variant: settings.to,
                 glossary: settings.glossary,
               });
               if (converted !== line) pushDiff(value, start, end, converted, 'script', edits);
+            }
+            traditional += counts.traditional;
+            simplified += counts.simplified;
+            if (counts.traditional + counts.simplified > 0) {
+              paragraphs.push({ line: locate(offset + start).line, script: classifyScript(counts) });
             }
           }
           start = end + 1;

@@ -15,6 +15,7 @@ import {
   ENUMERATION,
   HEADER_LINES,
   HEADING_ENDINGS,
+  HEADING_STARTS,
   HTML_ENTITIES,
   HTML_ENTITY,
   HTML_TAG,
@@ -240,8 +241,9 @@ export function isSplitSentence(before: string, after: string, minLength: number
   const head = before.trimEnd();
   const tail = after.trimStart();
   if (!HAN_END.test(head) || !HAN_START.test(tail)) return false;
-  if (HEADING_ENDINGS.test(head) || ENUMERATION.test(tail)) return false;
-  if (head.includes('\t') || tail.includes('\t')) return false;
+  if (HEADING_ENDINGS.test(head) || ENUMERATION.test(tail) || HEADING_STARTS.test(tail)) return false;
+  // Tables and laid-out lines (signatures, dates padded with spaces) are not prose.
+  if (head.includes('\t') || tail.includes('\t') || /[ \u3000]{3}/.test(head.slice(head.lastIndexOf('\n') + 1))) return false;
   if (CONTINUATION_STARTS.test(tail)) return true;
   const lastLine = head.slice(head.lastIndexOf('\n') + 1);
   if (lastLine.trim().length < minLength) return false;

@@ -132,10 +132,13 @@ export const HTML_ENTITY = /&(?:nbsp|amp|lt|gt|quot|#39|ldquo|rdquo|mdash|hellip
  * A page break that split a sentence leaves a paragraph ending in a character that cannot end one.
  * These end titles and headings instead, so a paragraph ending in them is never joined to the next.
  */
-export const HEADING_ENDINGS = /(?:通知|通报|通報|决定|決定|方案|意见|意見|办法|辦法|公告|公示|报告|報告|请示|請示|批复|批覆|函|纪要|紀要|规定|規定|细则|細則|表|名单|名單|事迹|事蹟|材料|总结|總結|计划|計劃|要求|条件|條件|范围|範圍|程序|阶段|階段|附件\d{0,2}|目录|目錄)$/;
+export const HEADING_ENDINGS = /(?:通知|通报|通報|决定|決定|方案|意见|意見|办法|辦法|公告|公示|报告|報告|请示|請示|批复|批覆|函|纪要|紀要|规定|規定|细则|細則|表|名单|名單|事迹|事蹟|材料|总结|總結|计划|計劃|要求|条件|條件|范围|範圍|程序|阶段|階段|附件\d{0,2}|目录|目錄|印发|印發|\d{1,2}日)$/;
 
 /** Enumeration at the start of a paragraph: 一、 （一） 1. 1、 第一. */
 export const ENUMERATION = /^[ \t\u3000]{0,4}(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．]|第[一二三四五六七八九十\d]{1,3}[条章节])/;
+
+/** A paragraph starting with these is a heading of its own (附件1：), never a continuation. */
+export const HEADING_STARTS = /^(?:附件|附表|抄送|主送|联系人|聯繫人|联系电话|聯繫電話)/;
 
 /** Characters that cannot start a paragraph: a paragraph starting with one continues the last. */
 export const CONTINUATION_STARTS = /^[的地得了着們们]/;

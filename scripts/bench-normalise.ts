@@ -1,0 +1,40 @@
+/**
+ * Measure the normaliser's speed on about 7 MB of traditional text (the seed
+ * deed-unit-traditional-template-site.txt repeated), on one core, and print MB/s. Not a test: numbers
+ * depend on the machine. `npx tsx scripts/bench-normalise.ts [MB]`
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { argv } from 'node:process';
+import { normaliseText } from '../src/pipeline/normalise.ts';
+import { openccConverter } from '../src/lib/script.ts';
+
+const megabytes = Number(argv[2] ?? 7);
+const seed = readFileSync(join(import.meta.dirname, '../../shared/seeds/deed-unit-traditional-template-site.txt'), 'utf8');
+const input = seed.repeat(Math.ceil((megabytes * 1e6) / Buffer.byteLength(seed)));
+const size = Buffer.byteLength(input) / 1e6;
+
+/**
+ * Best of five runs, by wall clock and by CPU time of this process (on a shared machine the wall clock
+ * counts time spent waiting for a core; CPU time does not, though it still includes the garbage
+ * collector's helper threads).
+ */
+function time(label: string, run: () => unknown): number {
+  run(); // warm up: dictionaries and JIT
+  let wall = Infinity;
+  let cpu = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const usage = process.cpuUsage();
+    const start = performance.now();
+    run();
+    wall = Math.min(wall, performance.now() - start);
+    const used = process.cpuUsage(usage);
+    cpu = Math.min(cpu, (used.user + used.system) / 1000);
+  }
+  const rate = (ms: number): string => (size / (ms / 1000)).toFixed(1).padStart(6);
+  console.log(`${label.padEnd(28)} wall ${rate(wall)} MB/s (${wall.toFixed(0)} ms)   cpu ${rate(cpu)} MB/s (${cpu.toFixed(0)} ms)   ${size.toFixed(2)} MB`);
+  return wall;
+}
+
+time('opencc-js t→cn alone', () => openccConverter('t', 'cn')(input));
+time('normaliseText (all stages)', () => normaliseText(input));
