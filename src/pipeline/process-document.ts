@@ -59,6 +59,9 @@ const sanitizeSchema = {
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'dataTitle', 'dataBy'],
   },
   tagNames: [...(defaultSchema.tagNames ?? []), 'aside'],
+  // Pages load nothing from other origins: an image must be a relative path (the images check says so too).
+  // An empty list would allow every protocol, so name one that no URL has.
+  protocols: { ...defaultSchema.protocols, src: ['relative-only'] },
 };
 
 type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>;
