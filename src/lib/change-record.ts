@@ -36,9 +36,10 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * sorted and non-overlapping; so is the result. An edit of `next` that touches text an edit of `prior`
  * produced is merged with it into one edit whose rules are joined with `+`.
  */
-export function composeEdits(prior: readonly Edit[], next: readonly Edit[], middle: string): Edit[] {
-  if (next.length === 0) return prior as Edit[];
-  if (prior.length === 0) return next as Edit[];
+export function composeEdits(prior: readonly Edit[], nextEdits: readonly Edit[], middle: string): Edit[] {
+  if (nextEdits.length === 0) return prior as Edit[];
+  if (prior.length === 0) return nextEdits as Edit[];
+  const next = splitAtPriorEdges(prior, nextEdits, middle);
   const result: Edit[] = [];
   let i = 0;
   let j = 0;
@@ -90,6 +91,62 @@ export function composeEdits(prior: readonly Edit[], next: readonly Edit[], midd
   }
   while (i < prior.length) result.push(prior[i++]!);
   return result;
+}
+
+/**
+ * A like-for-like edit (as long after as before, 衛生廳 → 卫生厅) can be cut anywhere. Cut those that
+ * straddle the edge of an earlier edit's output, so that only the part on that output merges with it and
+ * the record keeps rules apart (衛(wèi)健 → 卫健 is a pinyin deletion and a script change, not one edit).
+ * Parts that change nothing are dropped.
+ */
+function splitAtPriorEdges(prior: readonly Edit[], next: readonly Edit[], middle: string): readonly Edit[] {
+  let result: Edit[] | undefined;
+  let i = 0;
+  let delta = 0;
+  for (let j = 0; j < next.length; j++) {
+    const d = next[j]!;
+    while (i < prior.length && prior[i]!.start + delta + prior[i]!.after.length <= d.start) {
+      delta += prior[i]!.after.length - (prior[i]!.end - prior[i]!.start);
+      i++;
+    }
+    const cuts: number[] = [];
+    if (d.end - d.start === d.after.length && d.end - d.start > 1) {
+      let k = i;
+      let kDelta = delta;
+      while (k < prior.length) {
+        const outStart = prior[k]!.start + kDelta;
+        if (outStart >= d.end) break;
+        const outEnd = outStart + prior[k]!.after.length;
+        if (outStart > d.start) cuts.push(outStart);
+        if (outEnd > d.start && outEnd < d.end && outEnd !== outStart) cuts.push(outEnd);
+        kDelta += prior[k]!.after.length - (prior[k]!.end - prior[k]!.start);
+        k++;
+      }
+    }
+    if (cuts.length === 0) {
+      result?.push(d);
+      continue;
+    }
+    result ??= next.slice(0, j);
+    let from = d.start;
+    for (const cut of [...cuts, d.end]) {
+      if (cut <= from) continue;
+      // Trim the unchanged ends of the part (never between a surrogate pair).
+      let a = from;
+      let b = cut;
+      while (a < b && middle.charCodeAt(a) === d.after.charCodeAt(a - d.start)) a++;
+      while (b > a && middle.charCodeAt(b - 1) === d.after.charCodeAt(b - 1 - d.start)) b--;
+      if (a > from && isLowSurrogate(middle.charCodeAt(a))) a--;
+      if (b < cut && isLowSurrogate(middle.charCodeAt(b))) b++;
+      if (a < b) result.push({ rule: d.rule, start: a, end: b, after: d.after.slice(a - d.start, b - d.start) });
+      from = cut;
+    }
+  }
+  return result ?? next;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** The text of `middle[lo..hi)` with `edits` (all inside that range) applied. */
