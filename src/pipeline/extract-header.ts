@@ -199,6 +199,12 @@ function findSignature(lines: readonly ModelLine[]): { issuer: string | null; da
     }
     return { issuer, date: date.iso };
   }
+  // A labelled date in the header: 发文日期：中华民国107年7月17日.
+  for (const line of lines.slice(0, 20)) {
+    const labelled = /^(?:发文日期|成文日期|日期)[:：]\s*(.+)$/u.exec(line.text);
+    const date = labelled ? standaloneDate(labelled[1]!.replace(/^中华/u, '')) : null;
+    if (date) return { issuer: null, date: date.iso };
+  }
   return { issuer: null, date: null };
 }
 

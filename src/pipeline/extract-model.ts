@@ -107,7 +107,7 @@ export function isOrgName(text: string): boolean {
 
 /** A date printed alone on its line (成文日期): `2023年1月4日`, `二〇二三年一月四日`. */
 export function standaloneDate(text: string): DateMatch | null {
-  const date = parseDate(text.replace(/\s+/g, ''));
+  const date = parseDate(text.replace(/\s+/g, '').replace(/^中华(?=民国)/u, ''));
   return date && date.day !== null && !date.yearInferred ? date : null;
 }
 

@@ -253,11 +253,13 @@ function findDeadline(text: string, year: number | null, documentDate: string | 
 
 function findPhases(text: string, year: number | null): ExtractedPhase[] {
   const phases: ExtractedPhase[] = [];
+  // Phases follow each other: a phase printed without a year is in the year the previous one ended.
+  let contextYear = year;
   for (const match of matchAll(PHASE_LINE.pattern, text)) {
     const name = closeCjkSpaces(match[1]!);
     if (phases.some((p) => p.name === name)) continue;
     const rest = match[2]!;
-    const [range] = findDateRanges(rest, { year });
+    const [range] = findDateRanges(rest, { year: contextYear });
     let start: string | null = null;
     let end: string | null = null;
     if (range && range.start.start <= 3) {
@@ -272,6 +274,8 @@ function findPhases(text: string, year: number | null): ExtractedPhase[] {
       }
     }
     phases.push({ name, start, end });
+    const last = end ?? start;
+    if (last) contextYear = Number(last.slice(0, 4));
   }
   return phases;
 }

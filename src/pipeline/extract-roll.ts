@@ -244,7 +244,32 @@ function readList(text: string, category: string | null, collective: boolean, un
       awardees.push({ name: cleanName(value), unit, category });
       continue;
     }
+    const glued = collective ? null : splitGlued(cleanName(value));
+    if (glued) {
+      awardees.push({ ...glued, category });
+      continue;
+    }
     misses++;
   }
   return misses * 3 > items.length ? [] : awardees;
+}
+
+/**
+ * A unit and a name printed together once the spaces between them are gone:
+ * `示例市第一人民医院李静` → { name: 李静, unit: 示例市第一人民医院 }; also name first.
+ */
+export function splitGlued(text: string): { name: string; unit: string } | null {
+  for (const length of [2, 3, 4]) {
+    if (text.length <= length + 2) continue;
+    const tail = text.slice(-length);
+    const head = text.slice(0, -length);
+    if (isPersonName(tail) && isOrgName(head)) return { name: tail, unit: head };
+  }
+  for (const length of [3, 2, 4]) {
+    if (text.length <= length + 2) continue;
+    const head = text.slice(0, length);
+    const tail = text.slice(length);
+    if (isPersonName(head) && isOrgName(tail)) return { name: head, unit: tail };
+  }
+  return null;
 }

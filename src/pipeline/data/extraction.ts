@@ -243,7 +243,7 @@ export const WORD_LIMIT_PATTERNS: readonly (TextPattern & { kind: 'max' | 'min' 
 
 /** Words between what a limit applies to and its number, stripped from `appliesTo`. */
 export const LIMIT_FILLER =
-  /(?:的)?(?:字数|篇幅|文字)?(?:一般|原则上|要求|应|须|需|均)?(?:控制在|限|限于|限定在|不超过|不得超过|不宜超过|不少于|不低于|至少|最多|在|为)?$/u;
+  /(?:的)?(?:字数|篇幅|文字)?(?:一般|原则上|要求|应|须|需|均)?(?:控制在|限|限于|限定在|不超过|不得超过|不宜超过|不少于|不低于|至少|最多|在|为|以)?$/u;
 
 /** Words that start a clause before the thing a limit applies to: 并附先进事迹材料 → 先进事迹材料. */
 export const LIMIT_LEAD = /^(?:并附|另附|附|要求|其中|每篇|每份|每人|请|须|需|应|将|把|按|并|和|及)+/u;
