@@ -124,7 +124,7 @@ function proseRanges(source: string, from: number): Array<[number, number]> {
     if (inFence) continue;
     // Skip inline code and tags within the line.
     let cursor = 0;
-    for (const match of matchAll(/`[^`\n]*`|<[^>\n]*>/g, line)) {
+    for (const match of matchAll(/`[^`\n]*`|<[^<>\n]*>/g, line)) {
       if (match.index > cursor) ranges.push([start + cursor, start + match.index]);
       cursor = match.index + match[0].length;
     }

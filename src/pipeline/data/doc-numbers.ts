@@ -29,8 +29,10 @@ export const CHINESE_DATE: TextPattern = Object.freeze({
 });
 
 /** Rewrite a 发文字号, or its bracket-and-serial part, into GB/T 9704 form: 武卫字[2023]第04号 → 武卫字〔2023〕4号. */
+export const CANONICAL_DOC_NUMBER_PATTERN = /^([\u4e00-\u9fff]{0,12})[[［【（(〔](\d{4})[\]］】）)〕]第?0*(\d{1,5})号$/;
+
 export function canonicalDocNumber(value: string): string {
-  const match = /^([\u4e00-\u9fff]{0,12})[[［【（(〔](\d{4})[\]］】）)〕]第?0*(\d{1,5})号$/.exec(value.trim());
+  const match = CANONICAL_DOC_NUMBER_PATTERN.exec(value.trim());
   if (!match) return value;
   return `${match[1]}〔${match[2]}〕${match[3]}号`;
 }

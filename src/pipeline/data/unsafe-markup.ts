@@ -31,7 +31,7 @@ export const FORBIDDEN_SCHEMES: readonly string[] = Object.freeze(['javascript:'
 export const DECODED_MARKUP: TextPattern = Object.freeze({
   id: 'decoded-markup',
   pattern: /<[ \t]{0,3}\/?[ \t]{0,3}(?:script|style|iframe|frame|object|embed|applet|form|svg|math|link|meta|base|img)(?![a-z])|(?:java|vb)[\s\x00-\x1f]{0,8}script[\s\x00-\x1f]{0,8}:|\bon[a-z]{3,20}[ \t]{0,3}=[ \t]{0,3}["'`]/gi,
-  example: '&lt;script&gt;alert(1)&lt;/script&gt;',
+  example: '<script>alert(1)</script>（由 &lt;script&gt; 解码而来）',
   label: '解码后成为脚本的文字',
 });
 
