@@ -131,6 +131,8 @@ export function readCategoryHeading(text: string): ExtractedCategory | null {
   const counted = CATEGORY_WITH_COUNT.exec(stripped);
   const name = (counted ? counted[1]! : stripped).replace(/[:：]$/u, '').trim();
   if (!CATEGORY_WORD.test(name) || /[，。；、]/u.test(name) || /^(?:关于|根据|附件)/u.test(name)) return null;
+  // 主送机关 (各医疗卫生单位：) and similar addressees are not categories.
+  if (/^(?:各|全|有关|市直|省直|委直|区直|县直)|各/u.test(name)) return null;
   if (!counted && !/[:：]$/u.test(closeCjkSpaces(text)) && !NUMBERING.test(text.trim()) && !/名单$/u.test(name)) {
     // A bare line is a heading only if it reads like one (先进个人, 一等奖), not like an awardee unit.
     if (isOrgName(name) || name.length > 16) return null;
