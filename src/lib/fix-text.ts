@@ -29,8 +29,11 @@ export interface FixResult {
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 const FULL_WIDTH: Readonly<Record<string, string>> = Object.freeze({ ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' });
 
-/** Punctuation between Han characters (one space either side is dropped): 社区, 服务. */
-const BETWEEN_HAN = new RegExp(`(?<=[${HAN}])[ \\t]?[,;:?!][ \\t]?(?=[${HAN}“‘（])|(?<=[${HAN}])\\.(?=[${HAN}])`, 'g');
+/** Punctuation between Han characters (one space either side is dropped), or after one at the end of a line: 社区, 服务 / 如下: */
+const BETWEEN_HAN = new RegExp(
+  `(?<=[${HAN}])[ \\t]?[,;:?!][ \\t]?(?=[${HAN}“‘（])|(?<=[${HAN}])[,;:?!.][ \\t]*(?=\\r?$)|(?<=[${HAN}])\\.(?=[${HAN}])`,
+  'gm',
+);
 /** Brackets around Chinese after a Chinese character: 卫生院(医院). */
 const HAN_PARENTHESES = new RegExp(`(?<=[${HAN}])\\(([${HAN}][^()\\n]{0,60})\\)`, 'g');
 
