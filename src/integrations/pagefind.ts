@@ -6,8 +6,8 @@
  *   // astro.config.mjs
  *   integrations: [pagefindSearch()]
  *
- * Runs in `astro:build:done`, so `npm run build` leaves `dist/pagefind/` and
- * `dist/search/names/*.json` beside the pages. The traditional variant (`/zh-hant/`) is not
+ * Runs in `astro:build:done`, so `npm run build` leaves `dist/pagefind/`, `dist/search/names/*.json`
+ * and the script conversion tables (`pagefind-conversion.ts`) beside the pages. The traditional variant (`/zh-hant/`) is not
  * indexed: the browser searches the simplified index and shows results converted.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,6 +18,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadRegistries } from '../lib/registries.ts';
 import { createTraditionalConverter } from '../lib/traditional.ts';
+import { CharacterSet, conversionTables, type GlossaryEntry } from './pagefind-conversion.ts';
 import { docNumberKey, nameKey } from '../scripts/search/normalise.ts';
 import {
   KIND_RANK,
@@ -42,12 +43,6 @@ export interface PagefindSearchOptions {
   glossary?: readonly GlossaryEntry[];
   /** Other names of units (`content/units.yaml` aliases), by the unit's name. */
   aliases?: ReadonlyMap<string, readonly string[]>;
-}
-
-export interface GlossaryEntry {
-  simplified: string;
-  traditional?: string | undefined;
-  variants?: readonly string[] | undefined;
 }
 
 const DEFAULTS = Object.freeze({
@@ -100,6 +95,7 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
 
   const problems: string[] = [];
   const pages: IndexedPage[] = [];
+  const characters = new CharacterSet();
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
@@ -107,6 +103,7 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
       const html = await readFile(join(dir, file), 'utf8');
       const filters = readFilters(html);
       if (!filters.kind?.length) continue;
+      characters.add(html);
       const url = pageUrl(file);
       const response = await index.addHTMLFile({ url, content: html });
       problems.push(...response.errors.map((error) => `${file}: ${error}`));
@@ -129,7 +126,9 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
     withOtherForms(nameEntries(page, ids.get(page.url), settings.aliases), glossary, toTraditional),
   );
   await writeNameShards(join(dir, 'search', 'names'), entries);
-  await writeFile(join(dir, 'search', 'glossary.json'), JSON.stringify(glossaryTables(glossary)));
+  const tables = conversionTables(characters, glossary);
+  await writeFile(join(dir, 'search', 'to-simplified.json'), JSON.stringify(tables.toSimplified));
+  await writeFile(join(dir, 'search', 'to-traditional.json'), JSON.stringify(tables.toTraditional));
 
   return {
     pages: pages.length,
@@ -241,28 +240,6 @@ export function withOtherForms(
     for (const k of forms) out.push({ ...entry, k });
   }
   return out;
-}
-
-/** What `search/glossary.json` holds: pairs for each direction, longest form first. */
-export interface GlossaryTables {
-  /** `[as typed, simplified]`: a protected term in any of its forms becomes the site's simplified form. */
-  toSimplified: Array<[string, string]>;
-  /** `[simplified, traditional]`: how the 繁體 variant prints a protected term. */
-  toTraditional: Array<[string, string]>;
-}
-
-/** The glossary as the browser's query and result conversion use it. */
-export function glossaryTables(glossary: readonly GlossaryEntry[]): GlossaryTables {
-  const toSimplified = new Map<string, string>();
-  const toTraditional = new Map<string, string>();
-  for (const term of glossary) {
-    for (const form of [term.simplified, term.traditional, ...(term.variants ?? [])]) {
-      if (form) toSimplified.set(form, term.simplified);
-    }
-    toTraditional.set(term.simplified, term.traditional ?? term.simplified);
-  }
-  const longestFirst = (pairs: Map<string, string>) => [...pairs].sort((a, b) => b[0].length - a[0].length);
-  return { toSimplified: longestFirst(toSimplified), toTraditional: longestFirst(toTraditional) };
 }
 
 /** Fragment id (what Pagefind's results call `id`) by page URL, read from the written fragments. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { deriveTraditionalChars, traditionalCharsModule } from '../../src/integrations/pagefind-traditional-chars.ts';
-import { needsSimplification } from '../../src/scripts/search/normalise.ts';
+import { isTraditionalChar, needsSimplification } from '../../src/scripts/search/normalise.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 
 const MODULE = join(PROJECT_ROOT, 'src/scripts/search/traditional-chars.ts');
@@ -13,6 +13,15 @@ describe('traditional characters that need conversion', () => {
     const expected = traditionalCharsModule();
     if (process.env.UPDATE === '1') writeFileSync(MODULE, expected);
     expect(readFileSync(MODULE, 'utf8')).toBe(expected);
+  });
+
+  test('the bitmap holds exactly the derived set', () => {
+    const derived = new Set(deriveTraditionalChars());
+    expect(derived.size).toBeGreaterThan(3000);
+    for (const char of derived) expect(isTraditionalChar(char), char).toBe(true);
+    let members = 0;
+    for (let code = 0x3400; code <= 0x9fff; code++) if (isTraditionalChar(String.fromCodePoint(code))) members++;
+    expect(members).toBe([...derived].filter((c) => c.codePointAt(0)! >= 0x3400 && c.codePointAt(0)! <= 0x9fff).length);
   });
 
   test('every character the full t→cn converter changes is in the set', () => {

@@ -90,7 +90,7 @@ describe('indexSite', () => {
   });
 
   test('writes every names shard, and the subject, aliases and document number of each page', () => {
-    expect(readdirSync(join(dir, 'search', 'names'))).toHaveLength(64);
+    expect(readdirSync(join(dir, 'search', 'names'))).toHaveLength(256);
     const person = shard('李静').filter((e) => e.k === '李静');
     expect(person).toHaveLength(1);
     expect(person[0]).toMatchObject({
@@ -107,7 +107,7 @@ describe('indexSite', () => {
     });
     expect(person[0]!.p).toMatch(/^zh_[0-9a-f]+$/);
     expect(shard('市一院').find((e) => e.k === '市一院')?.u).toBe('/units/shi-diyi/');
-    const doc = shard('武卫字').find((e) => e.k === '武卫字〔2023〕4号');
+    const doc = shard('武卫字〔2023〕4号').find((e) => e.k === '武卫字〔2023〕4号');
     expect(doc).toMatchObject({ u: '/announcements/2023/tongzhi/', c: 'announcement' });
   });
 
@@ -124,14 +124,25 @@ describe('indexSite', () => {
     expect(shard(nameKey('李靜')).every((e) => !e.u.startsWith('/zh-hant/'))).toBe(true);
   });
 
-  test('writes the glossary for the browser, in both directions, longest form first', () => {
-    const tables = JSON.parse(readFileSync(join(dir, 'search', 'glossary.json'), 'utf8'));
-    expect(tables.toSimplified).toEqual([
-      ['钟乾', '钟乾'],
-      ['鍾乾', '钟乾'],
-      ['鐘乾', '钟乾'],
-    ]);
-    expect(tables.toTraditional).toEqual([['钟乾', '鍾乾']]);
+  test('writes conversion tables cut down to the site, with the glossary first', () => {
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, 'search', `${name}.json`), 'utf8'));
+    const toSimplified = read('to-simplified');
+    expect(new Map(toSimplified.glossary)).toEqual(
+      new Map([
+        ['钟乾', '钟乾'],
+        ['鍾乾', '钟乾'],
+        ['鐘乾', '钟乾'],
+      ]),
+    );
+    const t2s = new Map(toSimplified.dicts[0][1].split('|').map((pair: string) => pair.split(' ')));
+    expect(t2s.get('靜')).toBe('静');
+    expect(t2s.get('醫')).toBe('医');
+    expect(t2s.has('龜')).toBe(false);
+    const toTraditional = read('to-traditional');
+    expect(toTraditional.glossary).toEqual([['钟乾', '鍾乾']]);
+    const s2t = new Map(toTraditional.dicts[0][0].split('|').map((pair: string) => pair.split(' ')));
+    expect(s2t.get('静')).toBe('靜');
+    expect(s2t.has('龟')).toBe(false);
   });
 
   test('reports the largest index chunk', () => {

@@ -4,58 +4,46 @@
  *   await loadToSimplified()   →  (text) => text in simplified (for a query with 靜, 醫 …)
  *   await loadToTraditional()  →  (text) => text in Taiwan traditional (results on /zh-hant/)
  *
- * Both are built from opencc-js's core and single dictionaries rather than its presets: the
- * query side needs OpenCC's t2s tables (TSPhrases, TSCharacters, ≈ 40 KB), the display side the
- * character table and Taiwan variants (≈ 35 KB) instead of the 1 MB phrase table. Result titles
- * and excerpts are short; the pages themselves are converted at build time with the full tables.
+ * Both run OpenCC (`opencc-js/core`) on tables the build cut down to the characters the site uses
+ * (`search/to-simplified.json`, `search/to-traditional.json`, see
+ * `src/integrations/pagefind-conversion.ts`), with the site's glossary applied first: a protected
+ * term (鍾乾, 於梅) becomes its paired form and is kept from OpenCC, which would write 钟干, 于梅.
  */
 export type Convert = (text: string) => string;
 
-let toSimplified: Promise<Convert> | undefined;
-let toTraditional: Promise<Convert> | undefined;
-let glossary: Promise<GlossaryTables> | undefined;
-
-/** `search/glossary.json`, written at build from `content/glossary.yaml`. */
-interface GlossaryTables {
-  toSimplified: Array<[string, string]>;
-  toTraditional: Array<[string, string]>;
+/** One table as the build writes it. */
+interface ConversionTable {
+  glossary: Array<[string, string]>;
+  dicts: string[][];
 }
 
-function loadGlossary(base: string): Promise<GlossaryTables> {
-  glossary ??= fetch(`${base}search/glossary.json`)
-    .then((response) => (response.ok ? (response.json() as Promise<GlossaryTables>) : null))
-    .catch(() => null)
-    .then((tables) => tables ?? { toSimplified: [], toTraditional: [] });
-  return glossary;
+const loaded = new Map<string, Promise<Convert>>();
+
+function load(base: string, name: string): Promise<Convert> {
+  let converter = loaded.get(name);
+  if (!converter) {
+    converter = Promise.all([
+      import('opencc-js/core'),
+      fetch(`${base}search/${name}.json`).then((response) => {
+        if (!response.ok) throw new Error(`${name}.json: HTTP ${response.status}`);
+        return response.json() as Promise<ConversionTable>;
+      }),
+    ])
+      .then(([core, table]) => protect(core.ConverterFactory(...table.dicts), table.glossary))
+      .catch(() => (text: string) => text);
+    loaded.set(name, converter);
+  }
+  return converter;
 }
 
-/**
- * Traditional → simplified for queries. Terms of the site's glossary are replaced by their
- * simplified form and kept from OpenCC, which would turn 鍾乾 into 钟干 and 於梅 into 于梅.
- */
+/** Traditional → simplified, for queries. */
 export function loadToSimplified(base = '/'): Promise<Convert> {
-  toSimplified ??= Promise.all([
-    import('opencc-js/core'),
-    import('opencc-js/dict/TSPhrases'),
-    import('opencc-js/dict/TSCharacters'),
-    loadGlossary(base),
-  ]).then(([core, phrases, characters, tables]) =>
-    protect(core.ConverterFactory([[phrases.default, characters.default]]), tables.toSimplified),
-  );
-  return toSimplified;
+  return load(base, 'to-simplified');
 }
 
-/** Simplified → Taiwan traditional for result titles and excerpts on the 繁體 variant. */
+/** Simplified → Taiwan traditional, for result titles and excerpts on the 繁體 variant. */
 export function loadToTraditional(base = '/'): Promise<Convert> {
-  toTraditional ??= Promise.all([
-    import('opencc-js/core'),
-    import('opencc-js/dict/STCharacters'),
-    import('opencc-js/dict/TWVariants'),
-    loadGlossary(base),
-  ]).then(([core, characters, variants, tables]) =>
-    protect(core.ConverterFactory([[characters.default], [variants.default]]), tables.toTraditional),
-  );
-  return toTraditional;
+  return load(base, 'to-traditional');
 }
 
 /** `convert`, except that the glossary's forms become the paired form, unconverted. */

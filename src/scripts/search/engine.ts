@@ -26,6 +26,8 @@ export interface SearchOptions {
   sort?: 'relevance' | 'date';
   /** How many hits to load excerpts for. */
   limit?: number;
+  /** Count results per filter value (loads Pagefind's filter indexes, a few KB, once). */
+  counts?: boolean;
 }
 
 export interface SearchHit {
@@ -82,6 +84,7 @@ export class SearchEngine {
   readonly #base: string;
   #pagefind: Promise<PagefindApi> | undefined;
   readonly #shards = new Map<string, Promise<NameEntry[]>>();
+  #filtersLoaded: Promise<unknown> | undefined;
 
   /** @param base The site's base path, with a trailing slash. */
   constructor(base = '/') {
@@ -111,7 +114,7 @@ export class SearchEngine {
     const keys = [...new Set([...lookupKeys(normalised), ...(folded !== normalised ? lookupKeys(folded) : [])])];
     const [named, found] = await Promise.all([
       this.#lookupNames(keys),
-      this.#searchPagefind(normalised, folded, filters, options.sort),
+      this.#searchPagefind(normalised, folded, filters, options.sort, options.counts ?? false),
     ]);
 
     const chosen = named.filter((entry) => matchesFilters(entry.f, filters));
@@ -137,9 +140,10 @@ export class SearchEngine {
       kind: entry.c,
       source: 'names',
     }));
-    const loaded = await Promise.all(
-      rest.slice(0, Math.max(0, limit - hits.length + 2)).map((result) => result.data()),
-    );
+    // Pages the names index found are recognised by Pagefind id; any without one may come back here.
+    const unrecognised = chosen.filter((entry) => !entry.p).length;
+    const wanted = Math.max(0, limit - hits.length) + unrecognised;
+    const loaded = await Promise.all(rest.slice(0, wanted).map((result) => result.data()));
     for (const data of loaded) {
       if (hits.length >= limit) break;
       if (namedUrls.has(data.url)) continue;
@@ -196,8 +200,13 @@ export class SearchEngine {
     folded: string,
     filters: SelectedFilters,
     sort: SearchOptions['sort'],
+    counts: boolean,
   ): Promise<PagefindResponse> {
     const pagefind = await this.#loadPagefind();
+    if (counts) {
+      this.#filtersLoaded ??= pagefind.filters();
+      await this.#filtersLoaded;
+    }
     const options: Record<string, unknown> = { filters: pagefindFilters(filters) };
     if (sort === 'date') options.sort = { date: 'desc' };
     const term = pagefindTerm(normalised);

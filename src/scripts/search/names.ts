@@ -4,8 +4,8 @@
  * with names (the index is cut by jieba, the query by the browser's Intl.Segmenter), so the
  * search looks a query up here first and ranks what it finds ahead of Pagefind's results.
  *
- * The index is split into shards by the key's first character, so a query fetches one small
- * file however large the site: `/search/names/3f.json`.
+ * The index is split into shards by a hash of the key, so a query fetches one small file per
+ * key however large the site: `/search/names/3f.json`.
  */
 
 /** What a page is, as the `kind` filter says. */
@@ -31,13 +31,20 @@ export interface NameEntry {
   p?: string;
 }
 
-/** How many shards the names index has; a power of two. */
-export const NAME_SHARDS = 64;
+/** How many shards the names index has: 10,000 deeds give shards of a few KB. */
+export const NAME_SHARDS = 256;
 
-/** The shard a key lives in, as two hex digits: `nameShard('李静')` → `'0e'`. */
+/**
+ * The shard a key lives in, as two hex digits: FNV-1a of the whole key, so that names sharing a
+ * first character (every 示例市… unit) spread over the shards. Lookups are by exact key.
+ */
 export function nameShard(key: string): string {
-  const first = key.codePointAt(0) ?? 0;
-  return (first % NAME_SHARDS).toString(16).padStart(2, '0');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return ((hash >>> 0) % NAME_SHARDS).toString(16).padStart(2, '0');
 }
 
 /** Kinds in the order the names index ranks them: a person's page before their write-up. */

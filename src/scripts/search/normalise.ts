@@ -9,13 +9,23 @@
  * `needsSimplification` says the query has a character that needs it.
  */
 import { DOC_NUMBER_IN_QUERY, DOC_NUMBER_QUERY, HAN_PADDING, NAME_SEPARATORS } from './patterns.ts';
-import { TRADITIONAL_CHARS } from './traditional-chars.ts';
+import { TRADITIONAL_BITMAP, TRADITIONAL_OUTSIDE } from './traditional-chars.ts';
+import { BITMAP_END, BITMAP_START } from './traditional-chars-range.ts';
 
-const traditional = new Set(TRADITIONAL_CHARS);
+const bitmap = Uint8Array.from(atob(TRADITIONAL_BITMAP), (char) => char.charCodeAt(0));
+const outside = new Set(TRADITIONAL_OUTSIDE);
+
+/** Whether `char` is one that traditional → simplified conversion changes. */
+export function isTraditionalChar(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  if (code < BITMAP_START || code > BITMAP_END) return outside.has(char);
+  const bit = code - BITMAP_START;
+  return (bitmap[bit >> 3]! & (1 << (bit & 7))) !== 0;
+}
 
 /** Whether `text` has a character that traditional → simplified conversion would change. */
 export function needsSimplification(text: string): boolean {
-  for (const char of text) if (traditional.has(char)) return true;
+  for (const char of text) if (isTraditionalChar(char)) return true;
   return false;
 }
 

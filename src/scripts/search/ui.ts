@@ -136,6 +136,7 @@ export function attachSearchPage(root: HTMLElement): void {
           filters: chosen,
           sort: sortSelect?.value === 'date' ? 'date' : 'relevance',
           limit: PAGE_LIMIT,
+          counts: true,
         });
         return { outcome, convert: await scriptConverter() };
       },
