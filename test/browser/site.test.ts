@@ -68,7 +68,7 @@ describeBrowser('a reader’s path through the site', () => {
       await expectNoHorizontalScroll(page);
 
       // Roll → an awardee with a write-up, if any; else the first person
-      const withDeed = page.locator('.awardees li:has(a.deed-link) > a:first-child');
+      const withDeed = page.locator('.awardees li:has(a.deed-link) > a[href^="/awardees/"]');
       const awardee = (await withDeed.count()) > 0 ? withDeed.first() : page.locator('.awardees li > a[href^="/awardees/"]').first();
       const name = (await awardee.textContent())!.trim();
       await awardee.click();
@@ -78,7 +78,7 @@ describeBrowser('a reader’s path through the site', () => {
       await expectNoHorizontalScroll(page);
 
       // Awardee → their write-up
-      const deedLink = page.locator('a[href^="/deeds/"]').first();
+      const deedLink = page.locator('main a[href^="/deeds/2"]').first();
       if ((await deedLink.count()) > 0) {
         await deedLink.click();
         await page.waitForURL(/\/deeds\//);

@@ -133,7 +133,9 @@ describe('announcements', () => {
     let tables = 0;
     for (const p of docs) {
       const tree = parse(p.html);
-      const order = ['doc-number', 'h1', 'signature'].map((marker) => p.html.indexOf(marker === 'h1' ? '<h1' : `class="${marker}"`));
+      const order = ['doc-number', 'h1', 'recipients', 'prose', 'attachments', 'signature', 'annotation', 'imprint'].map((marker) =>
+        p.html.indexOf(marker === 'h1' ? '<h1' : `class="${marker}"`),
+      );
       const present = order.filter((i) => i >= 0);
       expect(present, p.url).toEqual([...present].sort((a, b) => a - b));
       for (const table of byTag(tree, 'table')) {
@@ -146,6 +148,16 @@ describe('announcements', () => {
       }
     }
     expect(tables, 'the demo notices have quota tables').toBeGreaterThan(0);
+  });
+
+  test('the signature and date are said once, in their place, not again in the body', () => {
+    for (const p of pagesUnder('/announcements/').filter((p) => p.url.split('/').length > 4)) {
+      const tree = parse(p.html);
+      const signature = elements(tree, (e) => String(e.properties.className) === 'signature')[0]!;
+      const date = text(byTag(signature as never, 'time')[0]!);
+      const prose = elements(tree, (e) => String(e.properties.className) === 'prose')[0]!;
+      expect(byTag(prose as never, 'p').map(text), p.url).not.toContain(date);
+    }
   });
 });
 
