@@ -3,7 +3,7 @@
  * 繁體 and back. Every request of every page type is recorded and must be same-origin.
  * Screenshots go to test-output/screenshots/ (not committed).
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +13,8 @@ import { PROJECT_ROOT } from '../helpers/seeds.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const SHOTS = join(PROJECT_ROOT, 'test-output', 'screenshots');
+/** The README's screenshots, rewritten only with UPDATE=1 (review the images before committing). */
+const README_SHOTS = join(PROJECT_ROOT, 'docs', 'screenshots');
 const WIDTHS = [375, 1280] as const;
 
 let browser: Browser;
@@ -141,6 +143,37 @@ describeBrowser('a reader’s path through the site', () => {
     expect(foreign).toEqual([]);
     expect(failures).toEqual([]);
     expect(requests.length).toBeGreaterThan(sample.length);
+    await page.close();
+  });
+
+  test('README screenshots: a roll page and an awardee page', async () => {
+    const awardees = (await (await fetch(`${server.url}/data/awardees.json`)).json()) as {
+      awardees: { roll_id: string; subject_type: string; page_url: string; deed_url: string | null }[];
+    };
+    // The roll with the most write-ups, and the person with the most honours (one with a write-up first).
+    const deedsPerRoll = new Map<string, number>();
+    const honoursPerPerson = new Map<string, { count: number; deeds: number }>();
+    for (const row of awardees.awardees) {
+      if (row.deed_url) deedsPerRoll.set(row.roll_id, (deedsPerRoll.get(row.roll_id) ?? 0) + 1);
+      if (row.subject_type !== 'person') continue;
+      const seen = honoursPerPerson.get(row.page_url) ?? { count: 0, deeds: 0 };
+      honoursPerPerson.set(row.page_url, { count: seen.count + 1, deeds: seen.deeds + (row.deed_url ? 1 : 0) });
+    }
+    const roll = [...deedsPerRoll].sort((a, b) => b[1] - a[1])[0]![0];
+    const person = [...honoursPerPerson].sort((a, b) => b[1].deeds - a[1].deeds || b[1].count - a[1].count)[0]![0];
+    const page = await open(1280);
+    for (const [name, path] of [
+      ['roll', `/rolls/${roll}/`],
+      ['awardee', new URL(person).pathname],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      const file = join(SHOTS, `readme-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      if (process.env.UPDATE === '1') {
+        mkdirSync(README_SHOTS, { recursive: true });
+        copyFileSync(file, join(README_SHOTS, `${name}.png`));
+      }
+    }
     await page.close();
   });
 
