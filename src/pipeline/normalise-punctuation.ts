@@ -23,10 +23,39 @@ const defaults: Readonly<Required<Options>> = Object.freeze({ spacing: true });
 export const normalisePunctuation: Plugin<[Options?], NormaliseRoot> = function (options) {
   const settings = { ...defaults, ...options };
   return (tree: NormaliseRoot, file: VFile) => {
-    editSegments(tree, file, punctuationEdits, (segment) => !segment.data?.gap);
+    editSegments(tree, file, (value, _segment, index) => withNeighbours(tree, index, value, punctuationEdits), (segment) => !segment.data?.gap);
     if (settings.spacing) editSegments(tree, file, spacingEdits, (segment) => !segment.data?.gap);
   };
 };
+
+/**
+ * Run `editor` on a segment with the rest of its line from the neighbouring segments around it, as
+ * context only (in an MDX body, `[衛生](url),` has its comma in another segment than its words).
+ */
+function withNeighbours(tree: NormaliseRoot, index: number, value: string, editor: (text: string) => Edit[] | undefined): Edit[] | undefined {
+  if (tree.children.length === 1) return editor(value);
+  let before = '';
+  for (let k = index - 1; k >= 0 && before.length < 32; k--) {
+    const text = tree.children[k]!.value;
+    const cut = text.lastIndexOf('\n');
+    before = text.slice(cut + 1) + before;
+    if (cut !== -1) break;
+  }
+  let after = '';
+  for (let k = index + 1; k < tree.children.length && after.length < 32; k++) {
+    const text = tree.children[k]!.value;
+    const cut = text.indexOf('\n');
+    after += cut === -1 ? text : text.slice(0, cut);
+    if (cut !== -1) break;
+  }
+  const edits = editor(before + value + after);
+  if (!edits) return edits;
+  const start = before.length;
+  const end = start + value.length;
+  return edits
+    .filter((edit) => edit.start >= start && edit.end <= end)
+    .map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }));
+}
 
 function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
@@ -51,10 +80,13 @@ function isChinese(c: number): boolean {
   );
 }
 
-/** Marks skipped when looking for context: spaces, and the convertible marks in either form. */
+/**
+ * Marks skipped when looking for context: spaces, straight double quotes, and the convertible marks in
+ * either form (so that the answer is the same before and after conversion).
+ */
 function isTransparent(c: number): boolean {
   return (
-    c === 0x20 || c === 0x09 || c === 0x3000 ||
+    c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x22 ||
     c === 0x2c || c === 0x3b || c === 0x3a || c === 0x3f || c === 0x21 || c === 0x28 || c === 0x29 ||
     c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01 || c === 0xff08 || c === 0xff09
   );

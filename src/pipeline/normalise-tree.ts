@@ -190,7 +190,7 @@ export function compileSegments(tree: NormaliseRoot): string {
 const markdownParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /** Node types whose text is prose; everything else in an MDX body is syntax and kept as written. */
-const PROSE_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'tableCell', 'listItem', 'blockquote', 'root', 'mdxJsxTextElement', 'mdxJsxFlowElement']);
+const PROSE_PARENTS = new Set(['paragraph', 'heading', 'link', 'linkReference', 'emphasis', 'strong', 'delete', 'tableCell', 'listItem', 'blockquote', 'root', 'mdxJsxTextElement', 'mdxJsxFlowElement']);
 
 /**
  * unified parser for an MDX body: text nodes of prose become editable segments (minus escapes and the
@@ -199,6 +199,11 @@ const PROSE_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'de
  * A body that does not parse is all raw: the checks report the syntax error; nothing is normalised.
  */
 export function parseMarkdownSegments(value: string): NormaliseRoot {
+  // micromark drops a byte-order mark, which would shift every position: keep it as a segment of its own.
+  if (value.charCodeAt(0) === 0xfeff) {
+    const rest = parseMarkdownSegments(value.slice(1));
+    return { type: 'root', children: [{ type: 'text', value: '\uFEFF' }, ...rest.children] };
+  }
   let mdast: MdastRoot;
   try {
     mdast = markdownParser.parse(value);
@@ -253,15 +258,12 @@ function collectText(
       return;
     }
     // Escapes, entities and container prefixes on continuation lines stay raw.
-    const protectedPattern = /\\[\s\S]|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});|\n[ \t>]*/gi;
+    const protectedPattern = /\\[\s\S]|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});|\r?\n[ \t>]*/gi;
     let last = start;
     for (const match of slice.matchAll(protectedPattern)) {
       const at = start + match.index;
       if (at > last) ranges.push({ start: last, end: at });
       last = at + match[0].length;
-      if (match[0].startsWith('\n')) {
-        // Keep the line break itself editable-adjacent but raw: only the text between is prose.
-      }
     }
     if (end > last) ranges.push({ start: last, end });
     return;

@@ -7,12 +7,15 @@
  *     →  { value: '南阳市卫健委，召开大会', sourceScript: 'traditional', changes: [
  *            { rule: 'script', before: '陽', after: '阳', start: {line: 1, column: 2, offset: 1}, … }, … ] }
  *
- * Stages, in order: characters → scrape noise → pinyin residue → script → punctuation and spacing.
+ * Stages, in order: characters → leftover HTML → pinyin residue → script → punctuation and spacing →
+ * scrape noise. Tags and readings go first, so that nothing hides behind them; the noise goes last, so
+ * that its rules see each line in its final form (a line that becomes noise only once its spaces are
+ * gone is still removed, and normalising the output again changes nothing).
  */
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { toChanges } from '../lib/change-record.ts';
+import { composeEdits, toChanges, type Edit } from '../lib/change-record.ts';
 import { convertScript, type TargetScript } from './convert-script.ts';
 import { normaliseCharacters } from './normalise-characters.ts';
 import { normalisePunctuation } from './normalise-punctuation.ts';
@@ -25,6 +28,7 @@ import {
   type NormaliseState,
   type ParagraphScript,
 } from './normalise-tree.ts';
+import { stripHtml } from './strip-html.ts';
 import { stripPinyin } from './strip-pinyin.ts';
 import { stripScrapeNoise } from './strip-scrape-noise.ts';
 import type { Change, PipelineContext, Script } from './types.ts';
@@ -60,10 +64,11 @@ export interface NormaliseContext extends Partial<PipelineContext> {
 export function normalisePlugins(mode: NormaliseState['mode'], context: NormaliseContext = {}): PluggableList {
   return [
     normaliseCharacters,
-    [stripScrapeNoise, { mode }],
+    stripHtml,
     stripPinyin,
     [convertScript, { to: context.to ?? 'cn', from: context.from ?? 't', glossary: context.glossary ?? [] }],
     normalisePunctuation,
+    [stripScrapeNoise, { mode }],
   ];
 }
 
@@ -81,21 +86,36 @@ function processor(mode: NormaliseState['mode'], context: NormaliseContext): Seg
     }) as unknown as SegmentProcessor;
 }
 
+/** Callers outside TypeScript may pass anything: never throw on it. */
+function inputOf(value: unknown): string {
+  return typeof value === 'string' ? value : String(value ?? '');
+}
+
+interface Pass {
+  result: NormaliseResult;
+  edits: Edit[];
+}
+
 function run(value: string, mode: NormaliseState['mode'], context: NormaliseContext = {}): NormaliseResult {
-  const input = typeof value === 'string' ? value : String(value ?? '');
+  return pass(value, mode, context).result;
+}
+
+function pass(value: string, mode: NormaliseState['mode'], context: NormaliseContext = {}): Pass {
+  const input = inputOf(value);
   const file = new VFile({ value: input, path: context.path });
   const state = initialState(input, mode);
   file.data.normalise = state;
   const proc = processor(mode, context);
   const tree = proc.runSync(proc.parse(file), file);
   const output = proc.stringify(tree, file) as string;
-  return {
+  const result = {
     value: output,
     changes: toChanges(input, state.edits),
     sourceScript: state.sourceScript,
     paragraphs: state.paragraphs,
     messages: file.messages,
   };
+  return { result, edits: state.edits };
 }
 
 /** Normalise plain text (an imported file). */
@@ -105,5 +125,17 @@ export function normaliseText(value: string, context?: NormaliseContext): Normal
 
 /** Normalise the body of an MDX entry, leaving Markdown and MDX syntax alone. */
 export function normaliseMarkdown(value: string, context?: NormaliseContext): NormaliseResult {
-  return run(value, 'markdown', context);
+  // Markdown structure can shift under normalisation (ａhttp://… becomes an autolink once ａ is a), so
+  // run again on the output until nothing changes (twice at most), folding the records together.
+  const first = pass(value, 'markdown', context);
+  let { edits } = first;
+  let output = first.result.value;
+  for (let round = 0; round < 2 && edits.length > 0; round++) {
+    const again = pass(output, 'markdown', context);
+    if (again.edits.length === 0) break;
+    edits = composeEdits(edits, again.edits, output);
+    output = again.result.value;
+  }
+  if (output === first.result.value) return first.result;
+  return { ...first.result, value: output, changes: toChanges(inputOf(value), edits) };
 }

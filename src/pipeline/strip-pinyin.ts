@@ -28,13 +28,19 @@ export const stripPinyin: Plugin<[Options?], NormaliseRoot> = function (options)
     editSegments(tree, file, (value, _segment, _index, offset) => {
       if (value.indexOf('(') === -1 && value.indexOf('（') === -1) return undefined;
       const edits: Edit[] = [];
+      // Where the last removed reading ended: a reading right after it reads the same character.
+      let removedEnd = -1;
       const pattern = new RegExp(READING_CANDIDATE.source, 'g');
       for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
         const reading = parseReading(match[1]!, match[2]!);
         if (!reading) continue;
-        const before = precedingCharacter(value, match.index);
-        if (before && HAN.test(before)) {
-          edits.push({ rule: 'pinyin-residue', start: match.index, end: match.index + match[0].length, after: '' });
+        // Spaces may have crept in between the character and its reading: 衛 (wèi).
+        let readingStart = match.index;
+        while (readingStart > 0 && /[ \u3000]/.test(value[readingStart - 1]!)) readingStart--;
+        const before = precedingCharacter(value, readingStart);
+        if ((before && HAN.test(before)) || readingStart === removedEnd) {
+          removedEnd = match.index + match[0].length;
+          edits.push({ rule: 'pinyin-residue', start: readingStart, end: removedEnd, after: '' });
           continue;
         }
         if (!settings.reportLost) continue;

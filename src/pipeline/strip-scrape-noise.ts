@@ -1,7 +1,7 @@
 /**
  * Stage 2 of the normaliser: scrape noise. Removes what template sites and document-sharing sites wrap
  * around a document (site names, breadcrumbs, share bars, document info, page counters, "展开阅读全文",
- * copyright and ICP lines: see data/scrape-noise.ts), turns leftover HTML tags into text, removes the
+ * copyright and ICP lines: see data/scrape-noise.ts), removes the
  * page-chunk markers that cut words in half ("…围\n\n2、绕…" → "…围绕…"), and rejoins paragraphs that a
  * page break split in the middle of a sentence.
  *
@@ -16,9 +16,6 @@ import {
   HEADER_LINES,
   HEADING_ENDINGS,
   HEADING_STARTS,
-  HTML_ENTITIES,
-  HTML_ENTITY,
-  HTML_TAG,
   NOISE_RULES,
   SENTENCE_END,
   type NoiseRule,
@@ -42,7 +39,6 @@ export const stripScrapeNoise: Plugin<[Options?], NormaliseRoot> = function (opt
   const settings = { ...defaults, ...options };
   return (tree: NormaliseRoot, file: VFile) => {
     if (settings.mode === 'text') {
-      editSegments(tree, file, htmlEdits);
       editSegments(tree, file, (value) => noiseEdits(value, true));
       editSegments(tree, file, chunkMarkerEdits);
       editSegments(tree, file, (value) => pageBreakEdits(value, settings.minSplitLength));
@@ -52,19 +48,6 @@ export const stripScrapeNoise: Plugin<[Options?], NormaliseRoot> = function (opt
     }
   };
 };
-
-/** Leftover HTML: tags go, entities become their characters. */
-function htmlEdits(value: string): Edit[] | undefined {
-  if (value.indexOf('<') === -1 && value.indexOf('&') === -1) return undefined;
-  const edits: Edit[] = [];
-  for (const match of value.matchAll(HTML_TAG)) {
-    edits.push({ rule: 'html-tag', start: match.index, end: match.index + match[0].length, after: '' });
-  }
-  for (const match of value.matchAll(HTML_ENTITY)) {
-    edits.push({ rule: 'html-entity', start: match.index, end: match.index + match[0].length, after: HTML_ENTITIES[match[0]]! });
-  }
-  return edits.sort((a, b) => a.start - b.start);
-}
 
 interface Line {
   start: number;
@@ -124,16 +107,11 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
   let k = 0;
   while (k < lines.length) {
     const line = lines[k]!;
-    const text = value.slice(line.start, line.end).trim();
+    const tail = tailNoise(value, line);
+    const text = value.slice(line.start, tail ? tail.start : line.end).trim();
     const rule = matchingRule(text, LINE_RULES, k < headerEnd);
     if (!rule) {
-      for (const tail of TAIL_RULES) {
-        const match = tail.pattern.exec(value.slice(line.start, line.end));
-        if (match) {
-          edits.push({ rule: `scrape-noise/${tail.id}`, start: line.start + match.index, end: line.end, after: '' });
-          break;
-        }
-      }
+      if (tail) edits.push(tail);
       k++;
       continue;
     }
@@ -147,7 +125,8 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
         j++;
         continue;
       }
-      const nextRule = matchingRule(value.slice(next.start, next.end).trim(), LINE_RULES, j < headerEnd);
+      const nextTail = tailNoise(value, next);
+      const nextRule = matchingRule(value.slice(next.start, nextTail ? nextTail.start : next.end).trim(), LINE_RULES, j < headerEnd);
       if (!nextRule) break;
       if (!rules.includes(nextRule.id)) rules.push(nextRule.id);
       last = j;
@@ -167,6 +146,15 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
     k = j;
   }
   return edits;
+}
+
+/** Noise at the end of a line (a site's summary appended to the last page), as an edit. */
+function tailNoise(value: string, line: Line): Edit | undefined {
+  for (const rule of TAIL_RULES) {
+    const match = rule.pattern.exec(value.slice(line.start, line.end));
+    if (match) return { rule: `scrape-noise/${rule.id}`, start: line.start + match.index, end: line.end, after: '' };
+  }
+  return undefined;
 }
 
 /** A paragraph break: a line break, optional blank lines. */
