@@ -32,7 +32,9 @@ export async function run(args: string[]): Promise<number> {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    stderr.write(`${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : '无法读取文件'}\n`);
+    stderr.write(
+      `${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : '无法读取文件'}\n`,
+    );
     return 2;
   }
   let text: string;
@@ -52,7 +54,8 @@ export async function run(args: string[]): Promise<number> {
 
 function formatResult(path: string, r: ExtractResult): string {
   const KIND = { announcement: '公告/通知', roll: '名单', deed: '事迹材料' } as const;
-  const show = (value: unknown) => (value === null || value === undefined || value === '' ? '（未写明）' : String(value));
+  const show = (value: unknown) =>
+    value === null || value === undefined || value === '' ? '（未写明）' : String(value);
   const lines = [
     `${path}`,
     `  类型：${KIND[r.kind]}（原文字形：${r.sourceScript}）`,
@@ -64,7 +67,10 @@ function formatResult(path: string, r: ExtractResult): string {
   if (r.recipients.length) lines.push(`  主送机关：${r.recipients.join('；')}`);
   if (r.evaluationYear) lines.push(`  评选年度：${r.evaluationYear}`);
   for (const q of r.quotas) lines.push(`  名额：${q.category} ${q.count}`);
-  for (const w of r.wordLimits) lines.push(`  字数：${w.appliesTo ?? '（未说明对象）'} ${w.limit} 字（${{ max: '以内', min: '不少于', approx: '左右' }[w.kind]}）`);
+  for (const w of r.wordLimits)
+    lines.push(
+      `  字数：${w.appliesTo ?? '（未说明对象）'} ${w.limit} 字（${{ max: '以内', min: '不少于', approx: '左右' }[w.kind]}）`,
+    );
   if (r.deadline) lines.push(`  截止日期：${r.deadline}`);
   for (const p of r.phases) lines.push(`  阶段：${p.name} ${show(p.start)} — ${show(p.end)}`);
   for (const a of r.attachments) lines.push(`  附件：${a}`);

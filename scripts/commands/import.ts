@@ -66,7 +66,9 @@ export async function run(args: string[]): Promise<number> {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    stderr.write(`${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : '无法读取文件'}\n`);
+    stderr.write(
+      `${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : '无法读取文件'}\n`,
+    );
     return 2;
   }
   let source;
@@ -86,7 +88,10 @@ export async function run(args: string[]): Promise<number> {
   const { result, normalised } = extractDocument(source.text, { path, context });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const today = new Date().toISOString().slice(0, 10);
-  const ext = extname(path).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.txt';
+  const ext =
+    extname(path)
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, '') || '.txt';
   const draft = planEntry({
     result,
     text: normalised.value,
@@ -100,16 +105,30 @@ export async function run(args: string[]): Promise<number> {
 
   // The entry must parse before it is written: a schema error here is a bug of the importer, not the editor's.
   const entryText = renderEntry(draft);
-  const check = processDocument({ path: `${draft.collection}/${draft.year}/${draft.slug}.mdx`, value: entryText, collection: draft.collection }, context);
-  const schemaErrors = check.file.messages.filter((m) => m.ruleId === 'frontmatter-schema' || m.ruleId === 'frontmatter-yaml');
+  const check = processDocument(
+    { path: `${draft.collection}/${draft.year}/${draft.slug}.mdx`, value: entryText, collection: draft.collection },
+    context,
+  );
+  const schemaErrors = check.file.messages.filter(
+    (m) => m.ruleId === 'frontmatter-schema' || m.ruleId === 'frontmatter-yaml',
+  );
   if (schemaErrors.length > 0) {
-    stderr.write(`${path}：导入生成的条目不符合格式，未写入：\n${formatText(toDiagnostics([check.file]).filter((d) => d.ruleId.startsWith('frontmatter')))}\n`);
+    stderr.write(
+      `${path}：导入生成的条目不符合格式，未写入：\n${formatText(toDiagnostics([check.file]).filter((d) => d.ruleId.startsWith('frontmatter')))}\n`,
+    );
     return 1;
   }
 
   let written;
   try {
-    written = writeEntry({ contentDir, plan: draft, original: bytes, originalName, sha256, force: parsed.values.force });
+    written = writeEntry({
+      contentDir,
+      plan: draft,
+      original: bytes,
+      originalName,
+      sha256,
+      force: parsed.values.force,
+    });
   } catch (error) {
     stderr.write(`${path}：写入失败（${(error as Error).message.split('\n')[0]}），没有留下半成品文件\n`);
     return 2;

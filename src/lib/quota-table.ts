@@ -170,7 +170,11 @@ export function groupMembers(unit: string): { group: string; members: string[] }
  */
 export function parseQuotaTable(lines: readonly string[], caption: string): QuotaTable | null {
   const rows = splitTableRows(lines)
-    .map((row) => (row.length > 1 && (SERIAL_CELL.test(row[0]!.text) || /^(?:序号|编号|序)$/u.test(row[0]!.text)) ? row.slice(1) : row))
+    .map((row) =>
+      row.length > 1 && (SERIAL_CELL.test(row[0]!.text) || /^(?:序号|编号|序)$/u.test(row[0]!.text))
+        ? row.slice(1)
+        : row,
+    )
     .filter((row) => row.length > 1);
   if (rows.length < 2) return null;
   const headerIndex = rows.findIndex((row) => row.slice(1).some((cell) => cell.text && readCount(cell.text) === null));

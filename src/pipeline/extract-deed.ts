@@ -86,12 +86,18 @@ export function findHonours(text: string, maxLength = DEFAULTS.maxHonourLength):
     let runEnd = i;
     while (
       runEnd + 1 < quotes.length &&
-      /^[\s、，,和及与]{0,3}$/u.test(text.slice(quotes[runEnd]!.index + quotes[runEnd]![0].length, quotes[runEnd + 1]!.index))
+      /^[\s、，,和及与]{0,3}$/u.test(
+        text.slice(quotes[runEnd]!.index + quotes[runEnd]![0].length, quotes[runEnd + 1]!.index),
+      )
     ) {
       runEnd++;
     }
     const last = quotes[runEnd]!;
-    const before = text.slice(Math.max(0, runStart - 40), runStart).split(/[。！？；\n]/u).pop() ?? '';
+    const before =
+      text
+        .slice(Math.max(0, runStart - 40), runStart)
+        .split(/[。！？；\n]/u)
+        .pop() ?? '';
     const after = text.slice(last.index + last[0].length, last.index + last[0].length + 6);
     if (HONOUR_VERBS.test(before) || /^(?:等)?(?:荣誉|光荣)?(?:称号|荣誉|奖)/u.test(after)) add(quote[1]!);
   }
@@ -125,7 +131,8 @@ function findSubject(model: DocumentModel, result: ExtractResult): FoundSubject 
   return null;
 }
 
-const POSTS = /(?:党支部书记|党委书记|副主任医师|主任医师|主管护师|副院长|院长|副主任|主任|护士长|科长|所长|站长|局长|书记|医生|医师|护士|护师|药师|技师|队长|同志)$/u;
+const POSTS =
+  /(?:党支部书记|党委书记|副主任医师|主任医师|主管护师|副院长|院长|副主任|主任|护士长|科长|所长|站长|局长|书记|医生|医师|护士|护师|药师|技师|队长|同志)$/u;
 
 export function readSubject(text: string): FoundSubject | null {
   const value = text.replace(/(?:同志)$/u, '');

@@ -264,7 +264,9 @@ function findRecipients(lines: readonly ModelLine[], title: Found | null): strin
     if (/[。！？]|如下|附件|^(?:根据|为|按照)/u.test(head) || head.length > 200) continue;
     if (rest !== '' && !(title && line.index === title.line) && rest.length < 10) continue;
     if (!/^(?:各|全|市|省|区|县|州|中|国|有关)|单位|机构|委|局|院|中心|部门/u.test(head)) continue;
-    return splitOutsideBrackets(head).map(closeCjkSpaces).filter((r) => r.length >= 2);
+    return splitOutsideBrackets(head)
+      .map(closeCjkSpaces)
+      .filter((r) => r.length >= 2);
   }
   return [];
 }
@@ -340,7 +342,12 @@ function findAttachments(model: DocumentModel): string[] {
 }
 
 /** announcement, roll or deed, from the title and the header. */
-function classify(model: DocumentModel, title: string | null, hasDocNumber: boolean, hasRecipients: boolean): ExtractResult['kind'] {
+function classify(
+  model: DocumentModel,
+  title: string | null,
+  hasDocNumber: boolean,
+  hasRecipients: boolean,
+): ExtractResult['kind'] {
   if (title && ROLL_GENRES.test(title) && !/^关于/u.test(title)) return 'roll';
   if (title && matches(DEED_TITLE.pattern, title)) return 'deed';
   if (hasDocNumber || hasRecipients) return 'announcement';

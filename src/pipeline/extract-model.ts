@@ -107,7 +107,12 @@ export function isOrgName(text: string): boolean {
 
 /** A date printed alone on its line (成文日期): `2023年1月4日`, `二〇二三年一月四日`. */
 export function standaloneDate(text: string): DateMatch | null {
-  const date = parseDate(text.replace(/\s+/g, '').replace(/^中华(?=民国)/u, ''));
+  // A seal or signature note may follow the date: 2023年1月4日（盖章）.
+  const printed = text
+    .replace(/\s+/g, '')
+    .replace(/^中华(?=民国)/u, '')
+    .replace(/[（(](?:盖章|印章|公章|签章|章)[）)]$/u, '');
+  const date = parseDate(printed);
   return date && date.day !== null && !date.yearInferred ? date : null;
 }
 

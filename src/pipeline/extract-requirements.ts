@@ -10,7 +10,14 @@ import type { VFile } from 'vfile';
 import { parseCount } from '../lib/chinese-numerals.ts';
 import { findDateRanges, findDates, firstYear, type DateMatch } from '../lib/dates.ts';
 import { findDocNumbers } from '../lib/doc-number.ts';
-import { columnCategory, columnTotals, groupMembers, parseQuotaTable, QUOTA_CAPTION, type QuotaTable } from '../lib/quota-table.ts';
+import {
+  columnCategory,
+  columnTotals,
+  groupMembers,
+  parseQuotaTable,
+  QUOTA_CAPTION,
+  type QuotaTable,
+} from '../lib/quota-table.ts';
 import {
   CATEGORY_HEADS,
   CATEGORY_TAILS,
@@ -19,13 +26,20 @@ import {
   LIMIT_LEAD,
   PHASE_LINE,
   PRIZE_CATEGORY,
+  PUBLICITY_PERIOD,
   SUBMISSION_WORDS,
   WORD_LIMIT_PATTERNS,
 } from './data/extraction.ts';
 import { matchAll } from './data/patterns.ts';
 import { PRIVATE_FIELD_NAMES } from './data/privacy.ts';
 import { closeCjkSpaces, extractMessage, modelOf, type DocumentModel } from './extract-model.ts';
-import { extractOf, type Allocation, type ExtractedPhase, type ExtractedWordLimit, type ExtractResult } from './extract-types.ts';
+import {
+  extractOf,
+  type Allocation,
+  type ExtractedPhase,
+  type ExtractedWordLimit,
+  type ExtractResult,
+} from './extract-types.ts';
 
 export interface Options {
   /** The longest text taken as what a word limit applies to. Default 12 characters. */
@@ -46,7 +60,10 @@ const QUOTA_AFTER = new RegExp(
 /** 评选10个先进集体. */
 const QUOTA_BEFORE = new RegExp(`(?<![0-9])(${NUMBER})[\\s\\u3000]*${CLASSIFIER}(${CATEGORY})`, 'gu');
 /** 名额总数为8个 (the category is named earlier in the sentence). */
-const QUOTA_TOTAL = new RegExp(`名额(?:总数|总计|合计)?(?:为|共|是)?[\\s\\u3000]*(${NUMBER})[\\s\\u3000]*${CLASSIFIER}`, 'gu');
+const QUOTA_TOTAL = new RegExp(
+  `名额(?:总数|总计|合计)?(?:为|共|是)?[\\s\\u3000]*(${NUMBER})[\\s\\u3000]*${CLASSIFIER}`,
+  'gu',
+);
 const CATEGORY_PATTERN = new RegExp(CATEGORY, 'gu');
 
 /** Stage 2 as a unified plugin. */
@@ -80,12 +97,16 @@ export function readRequirements(
     allocation: allocationOf(quotaTables[0]),
     deadline: findDeadline(mainText, year, known.date),
     phases: findPhases(mainText, year),
+    publicityPeriod: findPublicityPeriod(mainText, year),
     formFieldsNotToPublish: findPrivateFields(model),
   };
 }
 
 /** The year for dates printed without one: the 成文日期's, else the 发文字号's, else the first year printed. */
-export function documentYear(model: DocumentModel, known: Partial<Pick<ExtractResult, 'date' | 'docNumber'>>): number | null {
+export function documentYear(
+  model: DocumentModel,
+  known: Partial<Pick<ExtractResult, 'date' | 'docNumber'>>,
+): number | null {
   if (known.date) return Number(known.date.slice(0, 4));
   if (known.docNumber) {
     const [number] = findDocNumbers(known.docNumber);
@@ -101,7 +122,8 @@ function inferredYears(model: DocumentModel, result: ExtractResult): { reason: s
   const out: { reason: string; offset: number }[] = [];
   for (const date of findDates(model.text, { year })) {
     if (!date.yearInferred) continue;
-    if (date.iso !== result.deadline && !result.phases.some((p) => p.start === date.iso || p.end === date.iso)) continue;
+    if (date.iso !== result.deadline && !result.phases.some((p) => p.start === date.iso || p.end === date.iso))
+      continue;
     out.push({
       reason: `日期“${date.text}”没有写年份，按文件年份读作 ${date.iso}；请核对`,
       offset: date.start,
@@ -120,7 +142,12 @@ function findWordLimits(text: string, maxAppliesTo: number): ExtractedWordLimit[
       if (limit === null || limit < 10 || limit > 100000) continue;
       const at = match.index;
       if (found.some((f) => Math.abs(f.at - at) < 4)) continue;
-      found.push({ limit, kind: rule.kind, appliesTo: appliesTo(text.slice(Math.max(0, at - 40), at), maxAppliesTo), at });
+      found.push({
+        limit,
+        kind: rule.kind,
+        appliesTo: appliesTo(text.slice(Math.max(0, at - 40), at), maxAppliesTo),
+        at,
+      });
     }
   }
   found.sort((a, b) => a.at - b.at);
@@ -156,6 +183,8 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
     if (!quotas.some((q) => q.category === name)) quotas.push({ category: name, count });
   };
   for (const sentence of text.split(/[。；;\n]/u)) {
+    // Most sentences state no count: skip them before running the large patterns.
+    if (!/[0-9０-９一二两三四五六七八九十百]\s*[个名人家项位支篇件]/u.test(sentence)) continue;
     const spans: [number, number][] = [];
     for (const match of matchAll(QUOTA_AFTER, sentence)) {
       if (/各[\s\u3000]*$/u.test(sentence.slice(0, match.index + match[1]!.length))) continue;
@@ -195,7 +224,8 @@ function findQuotaTables(model: DocumentModel): QuotaTable[] {
       caption = closeCjkSpaces(above.text) + caption;
     }
     let end = i + 1;
-    while (end < lines.length && !/^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：]?$/u.test(lines[end]!.text)) end++;
+    while (end < lines.length && !/^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：]?$/u.test(lines[end]!.text))
+      end++;
     const table = parseQuotaTable(
       lines.slice(i + 1, end).map((l) => l.raw),
       caption.replace(/^附件[0-9一二三四五六七八九十]*[:：]?/u, ''),
@@ -278,6 +308,17 @@ function findPhases(text: string, year: number | null): ExtractedPhase[] {
     if (last) contextYear = Number(last.slice(0, 4));
   }
   return phases;
+}
+
+function findPublicityPeriod(text: string, year: number | null): { start: string; end: string } | null {
+  for (const match of matchAll(PUBLICITY_PERIOD.pattern, text)) {
+    const window = match[1]!.replace(/^(?:自|从)/u, '');
+    const [range] = findDateRanges(window, { year });
+    if (range && range.start.start <= 2 && range.end && range.start.day !== null && range.end.day !== null) {
+      return { start: range.start.iso, end: range.end.iso };
+    }
+  }
+  return null;
 }
 
 // ---- forms --------------------------------------------------------------------------------

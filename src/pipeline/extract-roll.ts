@@ -23,7 +23,14 @@ import {
   SURNAMES,
   UNIT_CATEGORY,
 } from './data/extraction.ts';
-import { closeCjkSpaces, extractMessage, isOrgName, modelOf, splitOutsideBrackets, type DocumentModel } from './extract-model.ts';
+import {
+  closeCjkSpaces,
+  extractMessage,
+  isOrgName,
+  modelOf,
+  splitOutsideBrackets,
+  type DocumentModel,
+} from './extract-model.ts';
 import { extractOf, type ExtractedAwardee, type ExtractedCategory } from './extract-types.ts';
 
 export interface Options {
@@ -33,7 +40,8 @@ export interface Options {
 
 const DEFAULTS: Readonly<Required<Options>> = Object.freeze({ maxLineLength: 200 });
 
-const NUMBERING = /^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,3}[、.．](?![0-9])|第[一二三四五六七八九十]{1,3}[类批部分]?[:：，,]?)[\s\u3000]*/u;
+const NUMBERING =
+  /^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,3}[、.．](?![0-9])|第[一二三四五六七八九十]{1,3}[类批部分]?[:：，,]?)[\s\u3000]*/u;
 const CATEGORY_WORD = new RegExp(
   `(?:${CATEGORY_HEADS.join('|')})|(?:${CATEGORY_TAILS.join('|')})$|${PRIZE_CATEGORY.source}|奖$|称号$`,
   'u',
@@ -41,9 +49,26 @@ const CATEGORY_WORD = new RegExp(
 /** `先进个人（63名）`, `“左英护理奖”特别奖(1名)`, `一等奖：3名`. */
 const CATEGORY_WITH_COUNT =
   /^(.{2,40}?)[\s\u3000]*(?:[（(][\s\u3000]*(?:共|计)?[\s\u3000]*([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支)[\s\u3000]*[）)]|[:：][\s\u3000]*(?:共|计)?([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支))[\s\u3000]*[:：]?$/u;
-const HEADER_CELLS = /^(?:序号|编号|姓名|名字|单位|工作单位|所在单位|单位名称|职务|职称|职务职称|科室|类别|奖项|备注|集体名称|名称)$/u;
+const HEADER_CELLS =
+  /^(?:序号|编号|姓名|名字|单位|工作单位|所在单位|单位名称|职务|职称|职务职称|科室|类别|奖项|备注|集体名称|名称)$/u;
 /** Cells of private data that rolls sometimes print and this project never keeps. */
-const PRIVATE_CELL = /^(?:男|女|[0-9]{1,3}岁|汉族|[\p{Script=Han}]{1,3}族|中共党员|群众|共青团员|[0-9]{4}[.\-/年][0-9]{1,2}月?)$/u;
+const PRIVATE_CELL =
+  /^(?:男|女|[0-9]{1,3}岁|汉族|[\p{Script=Han}]{1,3}族|中共党员|群众|共青团员|[0-9]{4}[.\-/年][0-9]{1,2}月?)$/u;
+
+/** A line that introduces the list: `拟推荐对象名单如下：`, `获奖人员名单：`. */
+const ROLL_INTRO = /(?:名单|人选|对象|人员|集体)(?:如下)?[:：]$/u;
+/** Private details in 公示 lists: 1980年5月生, 1975.03出生, 本科学历. */
+const PRIVATE_ITEM =
+  /^(?:[0-9]{4}[年.\-/][0-9]{1,2}月?(?:出?生)?|[0-9]{2,3}岁|(?:大学)?(?:本科|专科|大专|研究生|硕士|博士)(?:学历|学位)?|[\p{Script=Han}]{1,3}族)$/u;
+const POST_SUFFIX =
+  /(?:党支部书记|党委书记|副主任医师|主任医师|主管护师|主管技师|副院长|院长|副主任|主任|护士长|科长|所长|站长|局长|书记|医生|医师|护士|护师|药师|技师|队长|干部|职工|科员)$/u;
+
+/** `示例市第一人民医院护士长` → `示例市第一人民医院`; `null` when the text is not a unit (with or without a post). */
+function unitWithoutPost(text: string): string | null {
+  let value = text;
+  for (let i = 0; i < 3 && POST_SUFFIX.test(value); i++) value = value.replace(POST_SUFFIX, '');
+  return isOrgName(value) && value !== text ? value : null;
+}
 
 /** Stage 3 as a unified plugin. */
 export function extractRoll(options: Options = {}) {
@@ -81,7 +106,11 @@ export interface RollReading {
 }
 
 /** Read the roll in a document. With `wholeDocument` false, only after a `…名单` heading or a category with a count. */
-export function readRoll(model: DocumentModel, wholeDocument: boolean, settings: Required<Options> = DEFAULTS): RollReading {
+export function readRoll(
+  model: DocumentModel,
+  wholeDocument: boolean,
+  settings: Required<Options> = DEFAULTS,
+): RollReading {
   const awardees: ExtractedAwardee[] = [];
   const categories: ExtractedCategory[] = [];
   const offsets = new Map<string, number>();
@@ -92,7 +121,7 @@ export function readRoll(model: DocumentModel, wholeDocument: boolean, settings:
     const text = line.text;
     if (text === '') continue;
     const flat = closeCjkSpaces(text);
-    if (ROLL_GENRES.test(flat) && flat.length <= 60 && !/[。，]/u.test(flat)) {
+    if ((ROLL_GENRES.test(flat) && flat.length <= 60 && !/[。，]/u.test(flat)) || ROLL_INTRO.test(flat)) {
       inRoll = true;
       continue;
     }
@@ -116,12 +145,18 @@ export function readRoll(model: DocumentModel, wholeDocument: boolean, settings:
       continue;
     }
     for (const awardee of read.awardees) {
-      if (!awardees.some((a) => a.name === awardee.name && a.unit === awardee.unit && a.category === awardee.category)) {
+      if (
+        !awardees.some((a) => a.name === awardee.name && a.unit === awardee.unit && a.category === awardee.category)
+      ) {
         awardees.push(awardee);
       }
     }
   }
-  return { awardees, categories: categories.filter((c) => awardees.some((a) => a.category === c.name) || c.declaredCount !== null), offsets };
+  return {
+    awardees,
+    categories: categories.filter((c) => awardees.some((a) => a.category === c.name) || c.declaredCount !== null),
+    offsets,
+  };
 }
 
 /** A category heading, with its count if declared. */
@@ -153,6 +188,8 @@ export function isPersonName(text: string, strict = true): boolean {
   if (isOrgName(text) || CATEGORY_WORD.test(text)) return false;
   if (/(?:同志|先生|女士|主任|院长|科长|局长|医生|医师|护士|护师|老师|书记|委员|专家|代表)$/u.test(text)) return false;
   if (COMPOUND_SURNAMES.some((s) => text.startsWith(s))) return text.length >= 3;
+  // Four characters after a one-character surname are almost always a phrase (廉洁自律), not a name.
+  if (text.length === 4) return false;
   if (SURNAMES.has(text[0]!)) return true;
   return !strict && text.length <= 3;
 }
@@ -183,7 +220,11 @@ interface EntryReading {
   unitHeading?: string | null;
 }
 
-export function readEntryLine(raw: string, category: ExtractedCategory | null, currentUnit: string | null): EntryReading {
+export function readEntryLine(
+  raw: string,
+  category: ExtractedCategory | null,
+  currentUnit: string | null,
+): EntryReading {
   const categoryName = category?.name ?? null;
   const collective = category?.subjectType === 'unit';
   const text = raw.trim();
@@ -206,7 +247,9 @@ export function readEntryLine(raw: string, category: ExtractedCategory | null, c
     ).filter((cell) => !/^[0-9]{1,4}[.、]?$/u.test(cell) && !PRIVATE_CELL.test(cell));
     if (cells.length === 0 || cells.some((cell) => HEADER_CELLS.test(cell))) return { awardees: [] };
     if (collective) {
-      return { awardees: cells.filter((c) => isOrgName(c)).map((name) => ({ name, unit: null, category: categoryName })) };
+      return {
+        awardees: cells.filter((c) => isOrgName(c)).map((name) => ({ name, unit: null, category: categoryName })),
+      };
     }
     const nameCell = cells.find((cell) => isPersonName(cleanName(cell)));
     if (!nameCell) return { awardees: [] };
@@ -220,7 +263,9 @@ export function readEntryLine(raw: string, category: ExtractedCategory | null, c
   const items = splitOutsideBrackets(text.replace(/[。；;]$/u, ''), /[、，,；;]/u);
   // A unit alone on its line, under a category of people: the unit for the names that follow.
   if (items.length === 1 && !collective) {
-    const only = closeCjkSpaces(items[0]!).replace(/[（(][0-9一二三四五六七八九十]+[名人个][）)]$/u, '').replace(/[:：]$/u, '');
+    const only = closeCjkSpaces(items[0]!)
+      .replace(/[（(][0-9一二三四五六七八九十]+[名人个][）)]$/u, '')
+      .replace(/[:：]$/u, '');
     if (isOrgName(only)) return { awardees: [], unitHeading: only };
   }
   return { awardees: readList(text, categoryName, collective, currentUnit) };
@@ -228,22 +273,31 @@ export function readEntryLine(raw: string, category: ExtractedCategory | null, c
 
 /** A list of `name`, `name（unit）` or units, separated by 、，；. Lines that are mostly not names are prose. */
 function readList(text: string, category: string | null, collective: boolean, unit: string | null): ExtractedAwardee[] {
-  const items = splitOutsideBrackets(text.replace(/[。；;]$/u, ''), /[、，,；;]/u);
+  // Private details printed in 公示 lists (李静，女，1980年5月生，汉族) are dropped, never kept.
+  const items = splitOutsideBrackets(text.replace(/[。；;]$/u, ''), /[、，,；;]/u).filter(
+    (item) => !PRIVATE_CELL.test(closeCjkSpaces(item)) && !PRIVATE_ITEM.test(closeCjkSpaces(item)),
+  );
+  // A unit with a post in the same line (示例市第一人民医院护士长) is the unit of the names in it.
+  const lineUnit = collective
+    ? null
+    : (items.map((i) => unitWithoutPost(closeCjkSpaces(i))).find((u) => u !== null) ?? null);
   const awardees: ExtractedAwardee[] = [];
   let misses = 0;
   for (const item of items) {
     const value = closeCjkSpaces(item);
     const withUnit = /^(.+?)[（(]([^（）()]+)[）)]$/u.exec(value);
     if (!collective && withUnit && isPersonName(cleanName(withUnit[1]!), false)) {
-      awardees.push({ name: cleanName(withUnit[1]!), unit: closeCjkSpaces(withUnit[2]!), category });
+      const printed = closeCjkSpaces(withUnit[2]!);
+      awardees.push({ name: cleanName(withUnit[1]!), unit: unitWithoutPost(printed) ?? printed, category });
       continue;
     }
+    if (lineUnit !== null && unitWithoutPost(value) === lineUnit) continue;
     if (collective && isOrgName(value)) {
       awardees.push({ name: value, unit: null, category });
       continue;
     }
     if (!collective && isPersonName(cleanName(value))) {
-      awardees.push({ name: cleanName(value), unit, category });
+      awardees.push({ name: cleanName(value), unit: lineUnit ?? unit, category });
       continue;
     }
     const glued = collective ? null : splitGlued(cleanName(value));

@@ -60,6 +60,8 @@ export interface ExtractResult {
   allocation: Allocation | null;
   /** 附注 such as `此件公开发布`. */
   publicity: string | null;
+  /** For a 公示: the period objections are taken in. */
+  publicityPeriod: { start: string; end: string } | null;
   /** 印发机关 and 印发日期. */
   printedBy: string | null;
   printedDate: string | null;
@@ -106,6 +108,7 @@ export function emptyResult(): ExtractResult {
     quotaTables: [],
     allocation: null,
     publicity: null,
+    publicityPeriod: null,
     printedBy: null,
     printedDate: null,
     formFieldsNotToPublish: [],

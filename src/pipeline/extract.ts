@@ -45,14 +45,17 @@ const processor = unified().use(extractPlugins);
 /** Normalise `text` and extract its facts. Never throws on content. */
 export function extractDocument(text: string, options: ExtractOptions = {}): Extraction {
   const normalised: NormaliseResult = options.normalised
-    ? { value: text, changes: [], sourceScript: 'simplified' }
-    : normaliseText(text, options.context);
+    ? { value: text, changes: [], sourceScript: 'simplified', paragraphs: [], messages: [] }
+    : normaliseText(text, { ...options.context, path: options.path });
   const file = new VFile({ path: options.path ?? 'document.txt', value: normalised.value });
   const result = extractOf(file);
   result.sourceScript = normalised.sourceScript;
   processor.runSync({ type: 'root', children: [] } as Root, file);
   result.wordCount = countWords(normalised.value).words;
-  result.diagnostics = toDiagnostics([file]).map((d) => ({
+  // The normaliser's messages (characters it could not read, say) are placed in the input.
+  const input = new VFile({ path: options.path ?? 'document.txt' });
+  input.messages.push(...(normalised.messages ?? []));
+  result.diagnostics = toDiagnostics([input, file]).map((d) => ({
     ruleId: d.ruleId,
     severity: d.severity,
     message: d.message,

@@ -67,16 +67,20 @@ test('daysBetween counts whole days, negative backwards', () => {
 
 test('every valid date printed in 年月日 form is read back exactly, with its offsets', () => {
   fc.assert(
-    fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.string({ maxLength: 5 }), (d, noise) => {
-      const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-      const prefix = `。${noise.replace(/[0-9０-９年月日号號〇○零一二三四五六七八九十百民国國]/g, '')}于`;
-      const text = `${prefix}${y}年${m}月${day}日前`;
-      const found = findDates(text);
-      return (
-        found.length === 1 &&
-        found[0]!.iso === `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}` &&
-        text.slice(found[0]!.start, found[0]!.end) === found[0]!.text
-      );
-    }),
+    fc.property(
+      fc.date({ min: new Date('1950-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+      fc.string({ maxLength: 5 }),
+      (d, noise) => {
+        const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+        const prefix = `。${noise.replace(/[0-9０-９年月日号號〇○零一二三四五六七八九十百民国國]/g, '')}于`;
+        const text = `${prefix}${y}年${m}月${day}日前`;
+        const found = findDates(text);
+        return (
+          found.length === 1 &&
+          found[0]!.iso === `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}` &&
+          text.slice(found[0]!.start, found[0]!.end) === found[0]!.text
+        );
+      },
+    ),
   );
 });

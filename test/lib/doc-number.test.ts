@@ -18,9 +18,12 @@ describe('parseDocNumber', () => {
     expect(formatDocNumber(parsed!)).toBe(formatted);
   });
 
-  test.each(['2023年1月4日', '武卫字2023第4号', '〔2023〕4号', '武卫字〔1800〕4号', '武卫字〔2023〕号'])('%s is not a document number', (text) => {
-    expect(parseDocNumber(text)).toBeNull();
-  });
+  test.each(['2023年1月4日', '武卫字2023第4号', '〔2023〕4号', '武卫字〔1800〕4号', '武卫字〔2023〕号'])(
+    '%s is not a document number',
+    (text) => {
+      expect(parseDocNumber(text)).toBeNull();
+    },
+  );
 
   test('in prose, the words before the agency code are not part of it', () => {
     const [found] = findDocNumbers('根据印发了武卫字〔2023〕4号文件的要求');
@@ -36,11 +39,16 @@ describe('parseDocNumber', () => {
   test('every number it prints parses back to the same parts', () => {
     const code = fc.string({ unit: fc.constantFrom(...'武卫字许函人秘沪宣传示发'), minLength: 1, maxLength: 6 });
     fc.assert(
-      fc.property(code, fc.integer({ min: 1949, max: 2100 }), fc.integer({ min: 1, max: 99999 }), (agencyCode, year, serial) => {
-        const text = formatDocNumber({ agencyCode, year, serialText: String(serial) });
-        const parsed = parseDocNumber(text);
-        return parsed?.agencyCode === agencyCode && parsed.year === year && parsed.serial === serial;
-      }),
+      fc.property(
+        code,
+        fc.integer({ min: 1949, max: 2100 }),
+        fc.integer({ min: 1, max: 99999 }),
+        (agencyCode, year, serial) => {
+          const text = formatDocNumber({ agencyCode, year, serialText: String(serial) });
+          const parsed = parseDocNumber(text);
+          return parsed?.agencyCode === agencyCode && parsed.year === year && parsed.serial === serial;
+        },
+      ),
     );
   });
 });

@@ -62,7 +62,10 @@ describe('parseQuotaTable', () => {
   });
 
   test('reads one row per line with tabs or runs of spaces', () => {
-    const table = parseQuotaTable(['单位\t名额', '示例县人民医院\t3', '示例县妇幼保健院    2', '合计\t5'], '名额分配表');
+    const table = parseQuotaTable(
+      ['单位\t名额', '示例县人民医院\t3', '示例县妇幼保健院    2', '合计\t5'],
+      '名额分配表',
+    );
     expect(table?.rows.map((r) => [r.unit, r.counts])).toEqual([
       ['示例县人民医院', [3]],
       ['示例县妇幼保健院', [2]],
@@ -72,7 +75,12 @@ describe('parseQuotaTable', () => {
 
   test('reads a Markdown table, with 序号 dropped and counts like 3名', () => {
     const table = parseQuotaTable(
-      ['| 序号 | 单位 | 优秀护士 |', '| --- | --- | --- |', '| 1 | 示例市人民医院 | 3名 |', '| 2 | 示例市中心医院 | 二名 |'],
+      [
+        '| 序号 | 单位 | 优秀护士 |',
+        '| --- | --- | --- |',
+        '| 1 | 示例市人民医院 | 3名 |',
+        '| 2 | 示例市中心医院 | 二名 |',
+      ],
       '名额表',
     );
     expect(table?.columns).toEqual(['优秀护士']);
@@ -98,7 +106,10 @@ describe('sub-allocations in words', () => {
   });
 
   test('groupMembers reads the members listed in brackets', () => {
-    expect(groupMembers('南片卫生院（雪堰、漕桥、五院）')).toEqual({ group: '南片卫生院', members: ['雪堰', '漕桥', '五院'] });
+    expect(groupMembers('南片卫生院（雪堰、漕桥、五院）')).toEqual({
+      group: '南片卫生院',
+      members: ['雪堰', '漕桥', '五院'],
+    });
     expect(groupMembers('疾控中心')).toEqual({ group: '疾控中心', members: [] });
   });
 });

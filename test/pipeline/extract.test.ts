@@ -59,7 +59,8 @@ describeSeeds('extractDocument on the seeds', () => {
     for (const seed of seeds) {
       const result = resultOf(seed.file);
       expect(result.wordCount).toBeGreaterThan(0);
-      for (const [key, value] of Object.entries(seed)) if (value === null) expect(result[key as keyof ExtractResult]).toBeNull();
+      for (const [key, value] of Object.entries(seed))
+        if (value === null) expect(result[key as keyof ExtractResult]).toBeNull();
     }
   });
 });
@@ -143,9 +144,12 @@ const FRAGMENTS = [
 ];
 
 const documentLike = fc
-  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 })), {
-    maxLength: 40,
-  })
+  .array(
+    fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 })),
+    {
+      maxLength: 40,
+    },
+  )
   .map((parts) => parts.join(''));
 
 const squeeze = (text: string) => text.replace(/\s+/gu, '');

@@ -24,7 +24,24 @@ describe('deeds extract', () => {
     const result = JSON.parse(stdout);
     expect(result.title).toBe(title);
     expect(result.sourceScript).toBe(script);
-    for (const key of ['kind', 'docNumber', 'issuer', 'date', 'recipients', 'evaluationYear', 'wordLimits', 'quotas', 'deadline', 'phases', 'attachments', 'awardees', 'honours', 'subject', 'wordCount', 'diagnostics']) {
+    for (const key of [
+      'kind',
+      'docNumber',
+      'issuer',
+      'date',
+      'recipients',
+      'evaluationYear',
+      'wordLimits',
+      'quotas',
+      'deadline',
+      'phases',
+      'attachments',
+      'awardees',
+      'honours',
+      'subject',
+      'wordCount',
+      'diagnostics',
+    ]) {
       expect(result).toHaveProperty(key);
     }
   });
@@ -40,8 +57,13 @@ describe('deeds extract', () => {
 
   test('nothing of scripts, styles, frames or event handlers reaches the facts from HTML', async () => {
     const { stdout } = await runCommand(extract, [join(IMPORT_FIXTURES, 'notice.html'), '--json']);
-    for (const word of ['alert', 'steal', 'evil', '注入的文字', '请开启脚本', 'color:red', 'javascript']) expect(stdout).not.toContain(word);
-    expect(JSON.parse(stdout)).toMatchObject({ deadline: '2024-06-30', issuer: '示例区卫生健康局', quotas: [{ category: '最美医生', count: 5 }] });
+    for (const word of ['alert', 'steal', 'evil', '注入的文字', '请开启脚本', 'color:red', 'javascript'])
+      expect(stdout).not.toContain(word);
+    expect(JSON.parse(stdout)).toMatchObject({
+      deadline: '2024-06-30',
+      issuer: '示例区卫生健康局',
+      quotas: [{ category: '最美医生', count: 5 }],
+    });
   });
 
   test.each([
@@ -72,7 +94,8 @@ describe('deeds extract', () => {
   test('a long roll and a single 1 MB line are read without crashing', async () => {
     const roll = join(scratch, 'roll.txt');
     const lines = ['2023年度示例市先进个人名单', '', '先进个人（20000名）'];
-    for (let i = 0; i < 20000; i++) lines.push(`示例市第${(i % 9) + 1}人民医院  李${'静芳伟强红'[i % 5]}${'一二三四五六七八九'[i % 9]}`);
+    for (let i = 0; i < 20000; i++)
+      lines.push(`示例市第${(i % 9) + 1}人民医院  李${'静芳伟强红'[i % 5]}${'一二三四五六七八九'[i % 9]}`);
     writeFileSync(roll, lines.join('\n'));
     const started = performance.now();
     const first = await runCommand(extract, [roll, '--json']);
@@ -95,7 +118,11 @@ describeSeeds('deeds extract on a seed', () => {
   test('prints the seed facts as JSON', async () => {
     const { code, stdout } = await runCommand(extract, [seedPath('announcement-wujin-2023.txt'), '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ docNumber: '武卫字〔2023〕4号', date: '2023-01-04', deadline: '2023-01-10' });
+    expect(JSON.parse(stdout)).toMatchObject({
+      docNumber: '武卫字〔2023〕4号',
+      date: '2023-01-04',
+      deadline: '2023-01-10',
+    });
   });
 
   test('prints a readable summary without --json', async () => {

@@ -7,7 +7,10 @@ export interface CommandOutput {
   stderr: string;
 }
 
-export async function runCommand(module: { run(args: string[]): Promise<number> }, args: string[]): Promise<CommandOutput> {
+export async function runCommand(
+  module: { run(args: string[]): Promise<number> },
+  args: string[],
+): Promise<CommandOutput> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

@@ -27,7 +27,9 @@ async function importFile(file: string, out: string, ...args: string[]) {
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => join(dir, name)).filter((p) => statSync(p).isFile());
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((p) => statSync(p).isFile());
 }
 
 function processEntry(path: string) {
@@ -40,7 +42,12 @@ const structural = (ruleId: string | null | undefined) => /^(?:frontmatter|mdx-s
 describeSeeds('deeds import of the seeds', () => {
   test.each(SEED_FILES)('%s → an entry that parses, renders, and keeps its original', async (seed) => {
     const out = freshContent();
-    const { code, stderr, entries } = await importFile(seedPath(seed), out, '--url', 'https://wjw.example.gov.cn/a/1.html');
+    const { code, stderr, entries } = await importFile(
+      seedPath(seed),
+      out,
+      '--url',
+      'https://wjw.example.gov.cn/a/1.html',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(entries).toHaveLength(1);
@@ -134,7 +141,11 @@ describe('deeds import of other formats', () => {
     expect(entries[0]).toContain(join('rolls', '2022'));
     const processed = processEntry(entries[0]!);
     expect(processed.file.messages.filter((m) => structural(m.ruleId))).toEqual([]);
-    const categories = (processed.data as { categories: { name: string; declaredCount?: number; awardees: { name: string; unit?: string }[] }[] }).categories;
+    const categories = (
+      processed.data as {
+        categories: { name: string; declaredCount?: number; awardees: { name: string; unit?: string }[] }[];
+      }
+    ).categories;
     expect(categories.map((c) => [c.name, c.declaredCount, c.awardees.length])).toEqual([
       ['一等奖', 2, 2],
       ['二等奖', 3, 3],
@@ -159,7 +170,17 @@ describe('deeds import of other formats', () => {
     const { code, entries } = await importFile(join(IMPORT_FIXTURES, 'notice.html'), out);
     expect(code).toBe(0);
     const text = readFileSync(entries[0]!, 'utf8');
-    for (const word of ['<script', 'alert', 'onload', 'onerror', 'onclick', 'iframe', 'javascript:', '注入的文字', 'color:red']) {
+    for (const word of [
+      '<script',
+      'alert',
+      'onload',
+      'onerror',
+      'onclick',
+      'iframe',
+      'javascript:',
+      '注入的文字',
+      'color:red',
+    ]) {
       expect(text).not.toContain(word);
     }
     expect(text).toContain('| 东湖社区卫生服务中心 | 3 |');

@@ -68,7 +68,9 @@ async function readDocx(path: string, bytes: Uint8Array): Promise<string> {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     html = result.value;
   } catch (error) {
-    throw new SourceError(`${path}：无法读取 .docx（${(error as Error).message.split('\n')[0]}）；请用 Word 打开后重新保存`);
+    throw new SourceError(
+      `${path}：无法读取 .docx（${(error as Error).message.split('\n')[0]}）；请用 Word 打开后重新保存`,
+    );
   }
   const text = htmlToText(html);
   if (text.trim() === '') throw new SourceError(`${path}：.docx 中没有文字`);

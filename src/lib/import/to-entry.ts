@@ -69,7 +69,8 @@ export function planEntry(input: PlanInput): EntryPlan {
     if (result.date) return result.date;
     // A stand-in that contradicts nothing the document says: 1 January of its year, else today.
     const knownYear = docYear ?? validYear(result.evaluationYear === null ? null : result.evaluationYear + 1);
-    const fill = knownYear !== null && `${knownYear}-01-01` <= (result.deadline ?? '9999') ? `${knownYear}-01-01` : today;
+    const fill =
+      knownYear !== null && `${knownYear}-01-01` <= (result.deadline ?? '9999') ? `${knownYear}-01-01` : today;
     todos.push(`date（成文或授予日期）：原文未写明，暂填 ${fill}`);
     return fill;
   };
@@ -102,6 +103,7 @@ export function planEntry(input: PlanInput): EntryPlan {
       phases: result.phases,
       attachments: result.attachments,
       ...(result.publicity ? { publicity: result.publicity } : {}),
+      ...(result.publicityPeriod && /公示$/u.test(title) ? { publicityPeriod: result.publicityPeriod } : {}),
       ...(result.printedBy ? { printedBy: result.printedBy } : {}),
       ...(result.printedDate ? { printedDate: result.printedDate } : {}),
       source,
@@ -203,7 +205,9 @@ export function renderBody(text: string, todos: readonly string[], placeholders:
   if (todos.length > 0 || placeholders.length > 0) {
     const items = [...todos];
     if (placeholders.length > 0) items.push(`原文有打码文字（${placeholders.join('、')}），请按原件核实补全`);
-    blocks.push(`> ${TODO}：导入时以下信息需要编辑确认，确认后删除本段。\n>\n${items.map((t) => `> - ${escape(t)}`).join('\n')}`);
+    blocks.push(
+      `> ${TODO}：导入时以下信息需要编辑确认，确认后删除本段。\n>\n${items.map((t) => `> - ${escape(t)}`).join('\n')}`,
+    );
   }
   const lines = dropForms(text.split('\n'));
   for (let i = 0; i < lines.length; i++) {
@@ -234,9 +238,7 @@ function isTableContinuation(lines: readonly string[], index: number): boolean {
 }
 
 function tableBlock(lines: readonly string[]): string {
-  const rows = splitTableRows(lines).map((row) =>
-    row.map((cell) => escapeCell([cell.text, ...cell.notes].join(''))),
-  );
+  const rows = splitTableRows(lines).map((row) => row.map((cell) => escapeCell([cell.text, ...cell.notes].join(''))));
   if (rows.length === 0) return '';
   const width = Math.max(...rows.map((r) => r.length));
   const out = rows.map((r) => `| ${[...r, ...Array.from({ length: width - r.length }, () => '')].join(' | ')} |`);
@@ -254,13 +256,20 @@ function dropForms(lines: string[]): string[] {
       for (let j = i + 1; !caption && j < lines.length && j < i + 4; j++) caption = lines[j]!.trim();
       for (let j = i + 1; j < lines.length && j < i + 6 && !FORM_CAPTION.test(caption.replace(/\s+/gu, '')); j++) {
         const next = lines[j]!.trim();
-        if (next && !next.includes('\t') && next.length <= 40 && FORM_CAPTION.test((caption + next).replace(/\s+/gu, ''))) {
+        if (
+          next &&
+          !next.includes('\t') &&
+          next.length <= 40 &&
+          FORM_CAPTION.test((caption + next).replace(/\s+/gu, ''))
+        ) {
           caption += next;
         }
       }
       skipping = FORM_CAPTION.test(caption.replace(/\s+/gu, ''));
       if (skipping) {
-        out.push(`附件${heading[1]}：${caption.replace(/\s+/gu, '')}（空白表格，不予发布；原件见导入时保存的原始文件）`);
+        out.push(
+          `附件${heading[1]}：${caption.replace(/\s+/gu, '')}（空白表格，不予发布；原件见导入时保存的原始文件）`,
+        );
         continue;
       }
     }
@@ -271,7 +280,10 @@ function dropForms(lines: string[]): string[] {
 
 /** Backslash-escape what Markdown or MDX would read as syntax, so the text stays text. */
 function escape(line: string): string {
-  return line.replace(/[\\`*_{}[\]<>#|~&]/gu, '\\$&').replace(/^(\s*)([-+=])(\s)/u, '$1\\$2$3').replace(/^(\s*\d+)([.)])(\s)/u, '$1\\$2$3');
+  return line
+    .replace(/[\\`*_{}[\]<>#|~&]/gu, '\\$&')
+    .replace(/^(\s*)([-+=])(\s)/u, '$1\\$2$3')
+    .replace(/^(\s*\d+)([.)])(\s)/u, '$1\\$2$3');
 }
 
 function escapeCell(text: string): string {

@@ -214,14 +214,16 @@ export const WORD_LIMIT_PATTERNS: readonly (TextPattern & { kind: 'max' | 'min' 
   Object.freeze({
     id: 'word-limit-not-exceed',
     kind: 'max' as const,
-    pattern: /(?:不超过|不得超过|不宜超过|最多|不多于|不超出)\s*([0-9０-９]{2,6}|[一二两三四五六七八九十百千万〇零]{1,6})\s*(?:个)?\s*字/gu,
+    pattern:
+      /(?:不超过|不得超过|不宜超过|最多|不多于|不超出)\s*([0-9０-９]{2,6}|[一二两三四五六七八九十百千万〇零]{1,6})\s*(?:个)?\s*字/gu,
     example: '事迹材料不超过1500字',
     label: '字数上限',
   }),
   Object.freeze({
     id: 'word-limit-at-least',
     kind: 'min' as const,
-    pattern: /(?:不少于|不低于|至少|不得少于)\s*([0-9０-９]{2,6}|[一二两三四五六七八九十百千万〇零]{1,6})\s*(?:个)?\s*字/gu,
+    pattern:
+      /(?:不少于|不低于|至少|不得少于)\s*([0-9０-９]{2,6}|[一二两三四五六七八九十百千万〇零]{1,6})\s*(?:个)?\s*字/gu,
     example: '事迹材料不少于2000字',
     label: '字数下限',
   }),
@@ -338,3 +340,11 @@ export const SURNAMES = new Set(
     .join('')
     .split(''),
 );
+
+/** The period of a 公示: `公示时间为2023年5月6日至5月12日`. Group 1 is the text holding the range. */
+export const PUBLICITY_PERIOD: TextPattern = Object.freeze({
+  id: 'publicity-period',
+  pattern: /公示(?:时间|期|期限|日期)?(?:为|是|自|从)?[:：]?\s*((?:自|从)?[^。；;\n]{6,40})/gu,
+  example: '公示时间为2023年5月6日至5月12日',
+  label: '公示期',
+});
