@@ -7,18 +7,28 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { formatText, toDiagnostics } from '../lib/report.ts';
-import { runProject, type ProjectResult } from '../pipeline/project.ts';
-import type { Collection } from '../pipeline/types.ts';
+import { COLLECTIONS, runProjectInWorkers, type ProjectResult } from '../pipeline/project.ts';
+import type { Change, Collection } from '../pipeline/types.ts';
 
-/** One pipeline run is shared by the three collections' loaders within a build. */
-let pending: { key: string; run: Promise<ProjectResult> } | undefined;
+/**
+ * One pipeline run is shared by the three collections' loaders within a build, and dropped once
+ * each has taken its entries, so that the documents are not held for the rest of the build.
+ */
+let pending: { key: string; run: Promise<ProjectResult>; taken: Set<Collection> } | undefined;
 
 export function projectRun(root: string, generation = 0): Promise<ProjectResult> {
   const key = `${root}#${generation}`;
   if (!pending || pending.key !== key) {
-    pending = { key, run: Promise.resolve().then(() => runProject({ root })) };
+    pending = { key, run: runProjectInWorkers({ root }), taken: new Set() };
   }
   return pending.run;
+}
+
+/** A loader has stored its collection: forget the run when all three have. */
+function release(root: string, generation: number, collection: Collection): void {
+  if (pending?.key !== `${root}#${generation}`) return;
+  pending.taken.add(collection);
+  if (COLLECTIONS.every((c) => pending!.taken.has(c))) pending = undefined;
 }
 
 let generation = 0;
@@ -36,7 +46,8 @@ export function documentLoader(collection: Collection): Loader {
     name: `deeds-${collection}`,
     async load({ store, parseData, config, logger, watcher, generateDigest }) {
       const root = fileURLToPath(config.root);
-      const project = await projectRun(root, generation);
+      const runGeneration = generation;
+      const project = await projectRun(root, runGeneration);
       const diagnostics = toDiagnostics(project.files);
       if (project.errorCount > 0) throw new ContentError(formatText(diagnostics));
       if (collection === 'announcements' && diagnostics.length > 0) {
@@ -52,10 +63,11 @@ export function documentLoader(collection: Collection): Loader {
           filePath: entry.path,
         });
         seen.add(entry.id);
+        // No `body`: pages render `rendered.html`, and the store (serialised to disk and into the
+        // build's server bundle) is the build's largest object at 10,000 entries.
         store.set({
           id: entry.id,
           data,
-          body: document.body,
           filePath: entry.path,
           digest: generateDigest(document.split.body),
           rendered: {
@@ -65,6 +77,7 @@ export function documentLoader(collection: Collection): Loader {
         });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      release(root, runGeneration, collection);
       watcher?.on('change', (path) => {
         if (path.includes('/content/')) generation++;
       });
@@ -72,8 +85,20 @@ export function documentLoader(collection: Collection): Loader {
   };
 }
 
-/** What later stages extracted, kept with the entry for pages and open data. */
+/**
+ * What later stages extracted, kept with the entry for pages and open data. Of the normaliser's
+ * record only what the page shows is kept (the script and each change's rule and text), not the
+ * normalised text again, its paragraphs or positions.
+ */
 function pipelineSummary(data: Record<string, unknown>): Record<string, unknown> {
-  const { frontmatter: _frontmatter, collection: _collection, ...rest } = data;
-  return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+  const { frontmatter: _frontmatter, collection: _collection, normalise, ...rest } = data;
+  const summary = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+  if (normalise && typeof normalise === 'object') {
+    const { sourceScript, changes } = normalise as { sourceScript?: string; changes?: Change[] };
+    summary.normalise = {
+      sourceScript,
+      changes: (changes ?? []).map(({ rule, before, after }) => ({ rule, before, after })),
+    };
+  }
+  return summary;
 }

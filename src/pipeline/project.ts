@@ -3,8 +3,13 @@
  * checks that look across files. The Astro loaders, `deeds check` and the tests share this.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Root } from 'mdast';
 import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { splitFrontmatter, type SplitDocument } from '../lib/frontmatter.ts';
 import { loadRegistries, type Registries } from '../lib/registries.ts';
 import { processDocument, type ProcessedDocument } from './process-document.ts';
 import { projectChecks } from './project-checks.ts';
@@ -40,6 +45,97 @@ export interface ProjectOptions {
 }
 
 export function runProject(options: ProjectOptions): ProjectResult {
+  const plan = planProject(options);
+  const documents = plan.items.map((item) =>
+    processDocument(
+      { path: item.rel, value: readFileSync(join(options.root, item.rel), 'utf8'), collection: item.collection },
+      plan.context,
+    ),
+  );
+  return finishProject(plan, documents);
+}
+
+/**
+ * `runProject` with the documents processed in worker threads, one per core (at most 4, or
+ * `DEEDS_WORKERS`), for the build and `deeds check` over a whole archive. The result is the same,
+ * except that each document's `tree` is parsed again only if it is read, and `split.locate` parses
+ * the frontmatter again when first called. Small projects, and any failure to start the threads,
+ * fall back to `runProject`.
+ */
+export async function runProjectInWorkers(options: ProjectOptions & { workers?: number }): Promise<ProjectResult> {
+  const plan = planProject(options);
+  const workers = Math.min(options.workers ?? workerCount(), Math.ceil(plan.items.length / WORKER_MIN_FILES));
+  if (workers < 2)
+    return finishProject(
+      plan,
+      plan.items.map((item) => processItem(options.root, item, plan.context)),
+    );
+  const documents: ProcessedDocument[] = new Array(plan.items.length);
+  try {
+    await Promise.all(
+      chunk(plan.items, workers).map(
+        (items) =>
+          new Promise<void>((resolve, reject) => {
+            const job: WorkerJob = { root: options.root, context: plan.context, items };
+            const thread = new Worker(new URL('./project-worker.ts', import.meta.url), { workerData: job });
+            thread.on('message', (reply: WorkerReply) => {
+              const item = plan.items[reply.index]!;
+              documents[reply.index] = fromPortable(reply.document, item, options.root, plan.context);
+            });
+            thread.once('error', reject);
+            thread.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+          }),
+      ),
+    );
+  } catch {
+    // Threads could not run the pipeline here (a loader hook they lack, say): do it in this thread.
+    return finishProject(
+      plan,
+      plan.items.map((item) => processItem(options.root, item, plan.context)),
+    );
+  }
+  return finishProject(plan, documents);
+}
+
+/** Files per thread below which a thread costs more to start (it loads the whole pipeline) than it saves. */
+const WORKER_MIN_FILES = 250;
+
+function workerCount(): number {
+  const fromEnv = Number(process.env.DEEDS_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 0) return fromEnv;
+  return Math.min(4, availableParallelism());
+}
+
+/** Round-robin, so that each thread gets a share of every collection. */
+function chunk<T>(items: readonly T[], count: number): T[][] {
+  const out: T[][] = Array.from({ length: count }, () => []);
+  items.forEach((item, i) => out[i % count]!.push(item));
+  return out;
+}
+
+function processItem(root: string, item: PlannedFile, context: PipelineContext): ProcessedDocument {
+  const value = readFileSync(join(root, item.rel), 'utf8');
+  return processDocument({ path: item.rel, value, collection: item.collection }, context);
+}
+
+/** A file to process, in the order of the result. */
+export interface PlannedFile {
+  index: number;
+  id: string;
+  collection: Collection;
+  /** Path relative to the project root, `/`-separated. */
+  rel: string;
+}
+
+interface ProjectPlan {
+  registries: Registries;
+  context: PipelineContext;
+  items: PlannedFile[];
+  /** Registry problems and refused files, found before any document is processed. */
+  files: VFile[];
+}
+
+function planProject(options: ProjectOptions): ProjectPlan {
   const contentDir = join(options.root, 'content');
   const registries = loadRegistries(contentDir);
   const context: PipelineContext = {
@@ -57,32 +153,117 @@ export function runProject(options: ProjectOptions): ProjectResult {
     }).fatal = true;
     files.push(file);
   }
-  const entries: ProjectEntry[] = [];
-  const seenIds = new Map<string, string>();
+  const items: PlannedFile[] = [];
   for (const collection of COLLECTIONS) {
     const dir = join(contentDir, collection);
     for (const path of listEntries(dir, contentDir, files, options.root)) {
       const rel = relative(options.root, path).split(sep).join('/');
       if (options.only && !options.only.includes(rel)) continue;
-      const id = relative(dir, path).split(sep).join('/').replace(/\.mdx$/, '');
-      const value = readFileSync(path, 'utf8');
-      const document = processDocument({ path: rel, value, collection }, context);
-      const key = `${collection}/${id.toLowerCase()}`;
-      const first = seenIds.get(key);
-      if (first) {
-        document.file.message(`条目编号 ${id} 与 ${first} 重复；请改其中一个文件名`, {
-          place: { line: 1, column: 1 },
-          ruleId: 'duplicate-id',
-          source: MESSAGE_SOURCE,
-        }).fatal = true;
-      } else seenIds.set(key, rel);
-      entries.push({ id, collection, path: rel, document });
-      files.push(document.file);
+      const id = relative(dir, path)
+        .split(sep)
+        .join('/')
+        .replace(/\.mdx$/, '');
+      items.push({ index: items.length, id, collection, rel });
     }
+  }
+  return { registries, context, items, files };
+}
+
+function finishProject(plan: ProjectPlan, documents: readonly ProcessedDocument[]): ProjectResult {
+  const { registries, context, files } = plan;
+  const entries: ProjectEntry[] = [];
+  const seenIds = new Map<string, string>();
+  for (const item of plan.items) {
+    const document = documents[item.index]!;
+    const key = `${item.collection}/${item.id.toLowerCase()}`;
+    const first = seenIds.get(key);
+    if (first) {
+      document.file.message(`条目编号 ${item.id} 与 ${first} 重复；请改其中一个文件名`, {
+        place: { line: 1, column: 1 },
+        ruleId: 'duplicate-id',
+        source: MESSAGE_SOURCE,
+      }).fatal = true;
+    } else seenIds.set(key, item.rel);
+    entries.push({ id: item.id, collection: item.collection, path: item.rel, document });
+    files.push(document.file);
   }
   files.push(...projectChecks(entries, context));
   const errorCount = files.reduce((n, file) => n + file.messages.filter((m) => m.fatal === true).length, 0);
   return { registries, context, entries, files, errorCount };
+}
+
+/** What a worker thread sends back for one document: plain data that survives `postMessage`. */
+export interface PortableDocument {
+  frontmatter: Record<string, unknown>;
+  data: Record<string, unknown> | undefined;
+  split: Omit<SplitDocument, 'locate'>;
+  body: string;
+  html: string;
+  fileData: Record<string, unknown>;
+  messages: Record<string, unknown>[];
+}
+
+export interface WorkerJob {
+  root: string;
+  context: PipelineContext;
+  items: PlannedFile[];
+}
+
+export interface WorkerReply {
+  index: number;
+  document: PortableDocument;
+}
+
+export function toPortable(document: ProcessedDocument): PortableDocument {
+  const { locate: _locate, ...split } = document.split;
+  return {
+    frontmatter: document.frontmatter,
+    data: document.data,
+    split,
+    body: document.body,
+    html: document.html,
+    fileData: document.file.data as Record<string, unknown>,
+    // A VFileMessage is an Error: copy its fields, which structured cloning would drop.
+    messages: document.file.messages.map((message) => {
+      const { file: _file, ...fields } = message as unknown as Record<string, unknown>;
+      return { ...fields, reason: message.reason, stack: undefined, cause: undefined };
+    }),
+  };
+}
+
+function fromPortable(
+  portable: PortableDocument,
+  item: PlannedFile,
+  root: string,
+  context: PipelineContext,
+): ProcessedDocument {
+  const file = new VFile({ path: item.rel });
+  file.data = portable.fileData as VFile['data'];
+  for (const fields of portable.messages) {
+    const message = new VFileMessage(String(fields.reason));
+    Object.assign(message, fields, { file: item.rel });
+    file.messages.push(message);
+  }
+  let source: string | undefined;
+  const value = () => (source ??= readFileSync(join(root, item.rel), 'utf8'));
+  let split: SplitDocument | undefined;
+  let tree: Root | undefined;
+  return {
+    file,
+    frontmatter: portable.frontmatter,
+    data: portable.data,
+    split: {
+      ...portable.split,
+      locate: (path) => (split ??= splitFrontmatter(value())).locate(path),
+    },
+    normalised: portable.fileData.normalise as ProcessedDocument['normalised'],
+    body: portable.body,
+    html: portable.html,
+    get tree(): Root {
+      tree ??= processDocument({ path: item.rel, value: value(), collection: item.collection }, context).tree;
+      return tree;
+    },
+  };
 }
 
 /** The `.mdx` files of a collection; symlinks that leave `content/` are reported, not followed. */
