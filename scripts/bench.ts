@@ -4,7 +4,8 @@
  * Pagefind, time `deeds check` and the normaliser. Prints a table, or with `--json` one JSON object.
  *
  * More switches for iterating: `--no-baseline` (skip the stock build), `--text-mb N` (size of the
- * normaliser's text), `--keep` (keep the temporary folder and print where it is).
+ * normaliser's text), `--worktree` (measure the working tree instead of the last commit), `--keep` (keep the temporary folder and
+ * print where it is).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ const USAGE = `用法：npm run bench -- [--pages N] [--json] [--no-baseline] [-
   --json          只输出一个 JSON 对象（进度信息写到标准错误）
   --no-baseline   不构建对照用的原生 Astro + MDX 站点
   --text-mb N     繁体文本大小（MB，默认 7），用于测量规范化速度
+  --worktree      测量工作区中的文件（默认测量最近一次提交 HEAD）
   --keep          保留临时目录，便于检查`;
 
 interface Args {
@@ -27,6 +29,7 @@ interface Args {
   baseline: boolean;
   textBytes: number;
   keep: boolean;
+  worktree: boolean;
 }
 
 function parseArgs(args: string[]): Args | string {
@@ -36,6 +39,7 @@ function parseArgs(args: string[]): Args | string {
     baseline: true,
     textBytes: 7_000_000,
     keep: false,
+    worktree: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -46,6 +50,7 @@ function parseArgs(args: string[]): Args | string {
     if (arg === '--json') out.json = true;
     else if (arg === '--no-baseline') out.baseline = false;
     else if (arg === '--keep') out.keep = true;
+    else if (arg === '--worktree') out.worktree = true;
     else if (arg === '--pages') {
       const value = number();
       if (!value || !Number.isInteger(value)) return '--pages 后面应是正整数，如 --pages 2000';
@@ -78,6 +83,7 @@ async function main(): Promise<number> {
     baseline: args.baseline,
     textBytes: args.textBytes,
     keep: args.keep,
+    source: args.worktree ? 'worktree' : 'head',
     seedsDir: existsSync(seedsDir) ? seedsDir : undefined,
     log: (line) => stderr.write(`bench: ${line}\n`),
   });

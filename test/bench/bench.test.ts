@@ -95,6 +95,19 @@ describe('process-tree memory', () => {
     expect(measured.seconds).toBeGreaterThan(1.4);
   });
 
+  test('counts the CPU time of a busy child', async () => {
+    // A fixed amount of work, timed here by CPU use (wall time varies on a shared machine).
+    const work = 'let x = 0; for (let i = 0; i < 3e8; i++) x = (x + i) % 1000003; if (x < 0) console.log(x);';
+    const before = process.cpuUsage();
+    new Function(work)();
+    const used = process.cpuUsage(before);
+    const here = (used.user + used.system) / 1e6;
+    const measured = await measureCommand(process.execPath, ['-e', work], { cwd: PROJECT_ROOT });
+    expect(measured.code).toBe(0);
+    expect(measured.cpuSeconds).toBeGreaterThan(here * 0.6);
+    expect(measured.cpuSeconds).toBeLessThan(here * 3 + 0.5);
+  });
+
   test('is zero for a process that has exited', () => {
     const child = spawnSync(process.execPath, ['-e', '0']);
     expect(child.status).toBe(0);

@@ -22,6 +22,11 @@ export interface Measurement {
   seconds: number;
   /** Peak of the tree's summed RSS in MiB; `null` where `/proc` is unavailable. */
   peakRssMB: number | null;
+  /**
+   * CPU time (user + system) of the child and the descendants it waited for, in seconds: steadier
+   * than wall time on a shared machine. `null` where `/proc` is unavailable.
+   */
+  cpuSeconds: number | null;
   /** Exit code; `null` when killed by a signal. */
   code: number | null;
   /** stdout and stderr, interleaved. */
@@ -78,6 +83,20 @@ export function treeRssBytes(root: number): number | null {
   return total;
 }
 
+const CLOCK_TICKS = 100;
+
+/** CPU seconds of this process's waited-for children (`cutime + cstime` of `/proc/self/stat`). */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the name: state(0) … utime(11) stime(12) cutime(13) cstime(14).
+    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
 export function measureCommand(
   command: string,
   args: readonly string[],
@@ -85,6 +104,7 @@ export function measureCommand(
 ): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
@@ -111,7 +131,9 @@ export function measureCommand(
     });
     child.on('close', (code) => {
       clearInterval(timer);
+      const cpuAfter = childrenCpuSeconds();
       resolve({
+        cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
         seconds: (performance.now() - started) / 1000,
         peakRssMB: peak === null ? null : peak / 1024 / 1024,
         code,

@@ -50,6 +50,9 @@ export interface BenchDetails {
   corpus: CorpusSummary;
   /** The build's own time, the search index included when the build makes it. */
   buildTotalSeconds: number;
+  /** CPU seconds (user + system, whole tree) of the build and of the baseline: steadier than wall time. */
+  buildCpuSeconds: number | null;
+  baselineCpuSeconds: number | null;
   /** Steps of the build as its log times them. */
   steps: BuildSteps;
   /** Whether the build wrote a Pagefind index itself (an integration), or the bench ran the CLI. */
@@ -95,7 +98,9 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     if (options.keep) writeFileSync(join(dir, 'build.log'), build.output);
     if (build.code !== 0) throw new BenchError('project build', build);
     const steps = buildSteps(build.output);
-    log(`build: ${build.seconds.toFixed(1)} s, peak ${mb(build.peakRssMB)}; steps ${JSON.stringify(steps)}`);
+    log(
+      `build: ${build.seconds.toFixed(1)} s (CPU ${build.cpuSeconds?.toFixed(1)} s), peak ${mb(build.peakRssMB)}; steps ${JSON.stringify(steps)}`,
+    );
     const dist = join(site, 'dist');
     const htmlPages = countFiles(dist, (name) => name.endsWith('.html'));
 
@@ -120,13 +125,15 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     const buildSeconds = pagefindByBuild ? Math.max(0, build.seconds - pagefindSeconds) : build.seconds;
 
     let baseline: BenchResult['baseline'] = null;
+    let baselineCpuSeconds: number | null = null;
     if (options.baseline !== false) {
       const baseRoot = join(dir, 'baseline');
       log(`baseline: stock Astro + @astrojs/mdx → ${baseRoot}`);
       prepareBaselineSite(options.projectRoot, baseRoot, join(site, 'content'));
       const base = await measureCommand(node, [astro(baseRoot), 'build'], { cwd: baseRoot, env });
       if (base.code !== 0) throw new BenchError('baseline build', base);
-      log(`baseline: ${base.seconds.toFixed(1)} s, peak ${mb(base.peakRssMB)}`);
+      log(`baseline: ${base.seconds.toFixed(1)} s (CPU ${base.cpuSeconds?.toFixed(1)} s), peak ${mb(base.peakRssMB)}`);
+      baselineCpuSeconds = base.cpuSeconds;
       baseline = {
         seconds: round(base.seconds),
         peakRssMB: base.peakRssMB === null ? null : Math.round(base.peakRssMB),
@@ -179,6 +186,8 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       dir,
       corpus,
       buildTotalSeconds: round(build.seconds),
+      buildCpuSeconds: build.cpuSeconds === null ? null : round(build.cpuSeconds),
+      baselineCpuSeconds: baselineCpuSeconds === null ? null : round(baselineCpuSeconds),
       steps,
       pagefindByBuild,
       largestIndexChunkBytes: index.largest,

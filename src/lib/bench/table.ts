@@ -44,7 +44,9 @@ export function formatBenchTable(result: BenchResult, details: BenchDetails): st
       `≤ ${TARGETS.peakRssMB} MB`,
       verdict(build.peakRssMB === null ? null : build.peakRssMB <= TARGETS.peakRssMB),
     ],
+    ['  build CPU time', fixed(details.buildCpuSeconds, 1, ' s'), '', ''],
     ['baseline (Astro + MDX)', fixed(baseline?.seconds, 1, ' s'), '', ''],
+    ['  baseline CPU time', fixed(details.baselineCpuSeconds, 1, ' s'), '', ''],
     ['baseline peak RSS', fixed(baseline?.peakRssMB, 0, ' MB'), '', ''],
     [
       'time ratio',
