@@ -47,7 +47,12 @@ export function documentLoader(collection: Collection): Loader {
     async load({ store, parseData, config, logger, watcher, generateDigest }) {
       const root = fileURLToPath(config.root);
       const runGeneration = generation;
+      const started = performance.now();
       const project = await projectRun(root, runGeneration);
+      if (collection === 'announcements') {
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(`内容管线处理 ${project.entries.length} 个条目，用时 ${seconds} 秒`);
+      }
       const diagnostics = toDiagnostics(project.files);
       if (project.errorCount > 0) throw new ContentError(formatText(diagnostics));
       if (collection === 'announcements' && diagnostics.length > 0) {

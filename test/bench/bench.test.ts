@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, type CorpusSummary } from '../../src/lib/bench/corpus.ts';
 import { measureCommand, treeRssBytes } from '../../src/lib/bench/process-tree.ts';
+import { buildSteps, duration } from '../../src/lib/bench/run.ts';
 import { traditionalText } from '../../src/lib/bench/traditional-text.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { runProject, type ProjectResult } from '../../src/pipeline/project.ts';
@@ -113,6 +114,32 @@ describe('process-tree memory', () => {
     expect(child.status).toBe(0);
     expect(treeRssBytes(child.pid!)).toBe(0);
   });
+});
+
+test.each([
+  ['1m 4s', 64],
+  ['55.75s', 55.75],
+  ['231ms', 0.231],
+  ['7035 ms', 7.035],
+  ['29.5 秒', 29.5],
+])('duration(%j) is %d s', (text, seconds) => {
+  expect(duration(text)).toBeCloseTo(seconds, 6);
+});
+
+test('buildSteps reads the steps from an Astro build log', () => {
+  const log = [
+    '07:44:45 [content] Syncing content',
+    '07:45:37 [deeds-documents] 内容管线处理 1015 个条目，用时 51.2 秒',
+    '07:45:37 [types] Generated 55.75s',
+    ' generating static routes ',
+    '07:46:10 ▶ src/pages/deeds/[...id].astro',
+    '07:46:10 \u001b[32m✓ Completed in 16.67s.\u001b[39m',
+    '07:46:10 [build] ✓ Completed in 32.86s.',
+    '07:46:17 [deeds-traditional-variant] 繁體版 2088 页（tw），用时 7035 ms',
+    '07:46:46 [deeds:pagefind] 已为 2055 个页面建立搜索索引（姓名索引 4077 条，最大索引块 48 KB），用时 29.5 秒',
+  ].join('\n');
+  expect(buildSteps(log)).toEqual({ content: 51.2, pages: 16.67, traditional: 7.035, searchIndex: 29.5 });
+  expect(buildSteps('07:45:37 [types] Generated 1m 4s')).toEqual({ content: 64 });
 });
 
 test('traditionalText is at least the size asked for, in whole copies', () => {

@@ -206,7 +206,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
 
 /** Steps of a build, in seconds, read from the lines the build logs. */
 export interface BuildSteps {
-  /** Content layer: loading and processing every entry (Astro's "Synced content"). */
+  /** Content layer: the pipeline over every entry (our loader's line, else Astro's "[types] Generated"). */
   content?: number;
   /** Rendering the pages ("N page(s) built in …", the simplified site). */
   pages?: number;
@@ -220,18 +220,27 @@ export interface BuildSteps {
 export function buildSteps(log: string): BuildSteps {
   // eslint-disable-next-line no-control-regex
   const text = log.replace(/\x1b\[[0-9;]*m/g, '');
-  const seconds = (pattern: RegExp, scale = 1) => {
+  const find = (pattern: RegExp) => {
     const match = pattern.exec(text);
-    return match ? Number(match[1]) * scale : undefined;
+    return match ? duration(match[1]!) : undefined;
   };
   const steps: BuildSteps = {
-    content: seconds(/Synced content in (\d+(?:\.\d+)?)ms/, 1 / 1000) ?? seconds(/Synced content in (\d+(?:\.\d+)?)s/),
-    pages: seconds(/page\(s\) built in (\d+(?:\.\d+)?)s/) ?? seconds(/page\(s\) built in (\d+(?:\.\d+)?)ms/, 1 / 1000),
-    traditional: seconds(/繁體版[^\n]*用时 (\d+(?:\.\d+)?) ms/, 1 / 1000),
-    searchIndex: seconds(/建立搜索索引[^\n]*用时 (\d+(?:\.\d+)?) 秒/),
+    content: find(/内容管线处理 \d+ 个条目，用时 ([\d.]+ ?秒)/) ?? find(/\[types\] Generated ((?:\d+m ?)?[\d.]+m?s)/),
+    pages: find(/generating static routes[\s\S]*?Completed in ((?:\d+m ?)?[\d.]+m?s)/),
+    traditional: find(/繁體版[^\n]*用时 ([\d.]+ ?ms)/),
+    searchIndex: find(/建立搜索索引[^\n]*用时 ([\d.]+ ?秒)/),
   };
   for (const key of Object.keys(steps) as (keyof BuildSteps)[]) if (steps[key] === undefined) delete steps[key];
   return steps;
+}
+
+/** `1m 4s`, `55.75s`, `231ms`, `7035 ms`, `29.5 秒` → seconds. */
+export function duration(text: string): number {
+  let seconds = 0;
+  for (const [, value, unit] of text.matchAll(/([\d.]+) ?(ms|m|s|秒)/g)) {
+    seconds += Number(value) * (unit === 'ms' ? 0.001 : unit === 'm' ? 60 : 1);
+  }
+  return seconds;
 }
 
 /** The site copy's `normaliseText` over `text`, after a warm-up on a slice (dictionaries load once). */
