@@ -81,12 +81,12 @@ function isChinese(c: number): boolean {
 }
 
 /**
- * Marks skipped when looking for context: spaces, straight double quotes, and the convertible marks in
- * either form (so that the answer is the same before and after conversion).
+ * Marks skipped when looking for context: spaces, double quotes (straight or curly), and the convertible
+ * marks in either form, so that the answer is the same before and after conversion.
  */
 function isTransparent(c: number): boolean {
   return (
-    c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x22 ||
+    c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x22 || c === 0x201c || c === 0x201d ||
     c === 0x2c || c === 0x3b || c === 0x3a || c === 0x3f || c === 0x21 || c === 0x28 || c === 0x29 ||
     c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01 || c === 0xff08 || c === 0xff09
   );
@@ -160,7 +160,10 @@ function punctuationEdits(value: string): Edit[] | undefined {
     const c = mark.charCodeAt(0);
     if (mark === '[' || mark === '【' || mark === '［' || mark === '〔' || mark === '(' || mark === '（') {
       DOC_NUMBER_YEAR.lastIndex = index;
-      const year = index > 0 && isHan(value.charCodeAt(index - 1)) ? DOC_NUMBER_YEAR.exec(value) : null;
+      // The issuer's abbreviation comes first (武卫字), perhaps with stray spaces the spacing rule removes.
+      let issuerEnd = index;
+      while (issuerEnd > 0 && isSpace(value.charCodeAt(issuerEnd - 1))) issuerEnd--;
+      const year = issuerEnd > 0 && isHan(value.charCodeAt(issuerEnd - 1)) ? DOC_NUMBER_YEAR.exec(value) : null;
       if (year) {
         const replacement = `〔${year[1]}〕`;
         if (year[0] !== replacement) edits.push({ rule: 'doc-number-bracket', start: index, end: index + year[0].length, after: replacement });

@@ -242,6 +242,10 @@ export function isSplitSentence(before: string, after: string, minLength: number
   return true;
 }
 
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000;
+}
+
 function pageBreakEdits(value: string, minLength: number): Edit[] | undefined {
   const edits: Edit[] = [];
   PARAGRAPH_BREAK.lastIndex = 0;
@@ -251,7 +255,12 @@ function pageBreakEdits(value: string, minLength: number): Edit[] | undefined {
     let nextEnd = value.indexOf('\n', breakEnd);
     if (nextEnd === -1) nextEnd = value.length;
     if (isSplitSentence(value.slice(paragraphStart, match.index), value.slice(breakEnd, nextEnd), minLength)) {
-      edits.push({ rule: 'page-break-join', start: match.index, end: breakEnd, after: '' });
+      // Join the words: the spaces around the break go with it.
+      let start = match.index;
+      while (start > paragraphStart && isSpaceCode(value.charCodeAt(start - 1))) start--;
+      let end = breakEnd;
+      while (end < nextEnd && isSpaceCode(value.charCodeAt(end))) end++;
+      edits.push({ rule: 'page-break-join', start, end, after: '' });
     }
     paragraphStart = breakEnd;
   }
