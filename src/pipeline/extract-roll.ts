@@ -25,6 +25,7 @@ import {
 } from './data/extraction.ts';
 import {
   closeCjkSpaces,
+  documentModel,
   extractMessage,
   isOrgName,
   modelOf,
@@ -75,8 +76,9 @@ export function extractRoll(options: Options = {}) {
   const settings = { ...DEFAULTS, ...options };
   return (_tree: Root, file: VFile): void => {
     const model = modelOf(file);
+    const spaced = file.data.extractSpacedText;
     const result = extractOf(file);
-    const roll = readRoll(model, result.kind === 'roll', settings);
+    const roll = readRoll(spaced ? documentModel(spaced) : model, result.kind === 'roll', settings);
     result.awardees = roll.awardees;
     result.categories = roll.categories;
     for (const category of roll.categories) {
@@ -236,13 +238,13 @@ export function readEntryLine(
     return { awardees: readList(colon[2]!, categoryName, false, unit) };
   }
   // Rows of a table: Markdown pipes, tabs, or runs of spaces.
-  const isTable = /\||\t/u.test(text) || /\S[ \u3000]{2,}\S/u.test(text) || /^\S+ \S+$/u.test(text);
+  const isTable = /\||\t/u.test(text) || /\S[ \u3000]+\S/u.test(text);
   if (isTable && !/[、，,；;]/u.test(text)) {
     const cells = mergePaddedNames(
       text
         .split(/\t|\|/u)
         .flatMap((cell) => cell.trim().split(/[ \u3000]+/u))
-        .map((cell) => cell.trim())
+        .map((cell) => cell.trim().replace(/^[0-9]{1,4}[.、]?(?=\p{Script=Han})/u, ''))
         .filter(Boolean),
     ).filter((cell) => !/^[0-9]{1,4}[.、]?$/u.test(cell) && !PRIVATE_CELL.test(cell));
     if (cells.length === 0 || cells.some((cell) => HEADER_CELLS.test(cell))) return { awardees: [] };
@@ -252,7 +254,10 @@ export function readEntryLine(
       };
     }
     const nameCell = cells.find((cell) => isPersonName(cleanName(cell)));
-    if (!nameCell) return { awardees: [] };
+    if (!nameCell) {
+      const glued = cells.map((cell) => splitGlued(cleanName(cell))).filter((g) => g !== null);
+      return { awardees: glued.map((g) => ({ ...g, category: categoryName })) };
+    }
     const unitCell = cells.find((cell) => cell !== nameCell && isOrgName(cell)) ?? null;
     const names = cells.filter((cell) => isPersonName(cleanName(cell)));
     if (names.length > 1 && !unitCell) {
@@ -271,12 +276,18 @@ export function readEntryLine(
   return { awardees: readList(text, categoryName, collective, currentUnit) };
 }
 
+/** Names separated by spaces only (`刘洋 陈晨`, `李  静 王  芳`) are several items. */
+function splitSpacedNames(item: string): string[] {
+  const tokens = mergePaddedNames(item.trim().split(/[ \u3000]+/u));
+  return tokens.length > 1 && tokens.every((t) => isPersonName(cleanName(t))) ? tokens : [item];
+}
+
 /** A list of `name`, `name（unit）` or units, separated by 、，；. Lines that are mostly not names are prose. */
 function readList(text: string, category: string | null, collective: boolean, unit: string | null): ExtractedAwardee[] {
   // Private details printed in 公示 lists (李静，女，1980年5月生，汉族) are dropped, never kept.
-  const items = splitOutsideBrackets(text.replace(/[。；;]$/u, ''), /[、，,；;]/u).filter(
-    (item) => !PRIVATE_CELL.test(closeCjkSpaces(item)) && !PRIVATE_ITEM.test(closeCjkSpaces(item)),
-  );
+  const items = splitOutsideBrackets(text.replace(/[。；;]$/u, ''), /[、，,；;]/u)
+    .flatMap(splitSpacedNames)
+    .filter((item) => !PRIVATE_CELL.test(closeCjkSpaces(item)) && !PRIVATE_ITEM.test(closeCjkSpaces(item)));
   // A unit with a post in the same line (示例市第一人民医院护士长) is the unit of the names in it.
   const lineUnit = collective
     ? null

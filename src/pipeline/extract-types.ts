@@ -129,5 +129,7 @@ export function extractOf(file: VFile): ExtractResult {
 declare module 'vfile' {
   interface DataMap {
     extract: ExtractResult;
+    /** The normalised text with the spaces between Chinese characters kept (see `extract.ts`). */
+    extractSpacedText: string | null;
   }
 }

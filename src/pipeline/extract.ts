@@ -48,6 +48,7 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     ? { value: text, changes: [], sourceScript: 'simplified', paragraphs: [], messages: [] }
     : normaliseText(text, { ...options.context, path: options.path });
   const file = new VFile({ path: options.path ?? 'document.txt', value: normalised.value });
+  file.data.extractSpacedText = spacedText(text, normalised);
   const result = extractOf(file);
   result.sourceScript = normalised.sourceScript;
   processor.runSync({ type: 'root', children: [] } as Root, file);
@@ -63,4 +64,21 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     column: d.column,
   }));
   return { result, file, normalised };
+}
+
+/**
+ * The normalised text with the spaces between Chinese characters put back. Print layout uses them
+ * to separate columns in rolls (`示例医院  李  静`, `李静 王芳 张伟`); the roll stage reads this text,
+ * every other stage the normalised one. `null` when the change record cannot be replayed.
+ */
+function spacedText(input: string, normalised: NormaliseResult): string | null {
+  if (!normalised.changes.some((change) => change.rule === 'cjk-space')) return null;
+  let out = '';
+  let at = 0;
+  for (const change of normalised.changes) {
+    if (change.start.offset < at || input.slice(change.start.offset, change.end.offset) !== change.before) return null;
+    out += input.slice(at, change.start.offset) + (change.rule === 'cjk-space' ? change.before : change.after);
+    at = change.end.offset;
+  }
+  return out + input.slice(at);
 }
