@@ -5,5 +5,6 @@
 export * from './types.ts';
 export { normaliseText, normaliseMarkdown, type NormaliseResult } from './normalise.ts';
 export { checkPlugins } from './checks.ts';
+export { extractDocument, extractPlugins, type ExtractResult, type ExtractOptions } from './extract.ts';
 export { remarkRenderComponents } from './remark-render-components.ts';
 export { processDocument, SCHEMAS, type ProcessedDocument, type ProcessInput } from './process-document.ts';
