@@ -66,34 +66,44 @@ export function decodeFile(buffer: Uint8Array, path: string): DecodedFile {
   if (startsWith(bytes, [0xff, 0xfe])) return checked(decodeUtf16(bytes, 'UTF-16LE'), 'UTF-16LE', true, path);
   if (startsWith(bytes, [0xfe, 0xff])) return checked(decodeUtf16(bytes, 'UTF-16BE'), 'UTF-16BE', true, path);
 
-  const nuls = countNuls(bytes);
-  if (nuls.total === 0) {
-    const text = decodeUtf8(bytes);
-    if (text !== undefined) return checked(text, 'UTF-8', false, path);
-  } else {
-    // UTF-16 text with ASCII in it has a NUL in every other byte; anything else with NULs is binary.
-    const half = bytes.length / 2;
-    if (bytes.length % 2 === 0 && nuls.odd > half * 0.2 && nuls.even < nuls.odd * 0.05) {
-      return checked(decodeUtf16(bytes, 'UTF-16LE'), 'UTF-16LE', false, path);
+  // UTF-16 without a BOM: the high byte of nearly every code unit is 0x00 (ASCII) or a CJK block's
+  // (0x4E–0x9F…), all at one parity. GBK and Big5 have their lead bytes elsewhere.
+  if (bytes.length % 2 === 0 && bytes.length >= 4) {
+    const highAtOdd = cjkHighByteShare(bytes, 1);
+    const highAtEven = cjkHighByteShare(bytes, 0);
+    const nuls = countNuls(bytes);
+    // NULs at one parity only, and enough of them: ASCII in UTF-16.
+    const skew = (a: number, b: number): boolean => a >= Math.max(2, bytes.length * 0.01) && b <= a * 0.2;
+    const encoding =
+      highAtOdd >= 0.95 && highAtOdd > highAtEven + 0.1
+        ? 'UTF-16LE'
+        : highAtEven >= 0.95 && highAtEven > highAtOdd + 0.1
+          ? 'UTF-16BE'
+          : skew(nuls.odd, nuls.even)
+            ? 'UTF-16LE'
+            : skew(nuls.even, nuls.odd)
+              ? 'UTF-16BE'
+              : undefined;
+    if (encoding) {
+      const utf16 = decodeUtf16(bytes, encoding);
+      if (plausibility(utf16) >= 0.9) return checked(utf16, encoding, false, path);
     }
-    if (bytes.length % 2 === 0 && nuls.even > half * 0.2 && nuls.odd < nuls.even * 0.05) {
-      return checked(decodeUtf16(bytes, 'UTF-16BE'), 'UTF-16BE', false, path);
-    }
+  }
+  if (bytes.includes(0)) {
     throw new DecodeError(`${path}：文件含有大量空字节，是二进制文件而不是文本；请先另存为 .txt（UTF-8）再处理`, 'binary');
   }
+  const text = decodeUtf8(bytes);
+  if (text !== undefined) return checked(text, 'UTF-8', false, path);
 
   // No BOM, not UTF-8: rank the legacy Chinese encodings and BOM-less UTF-16 by how plausible the text is.
-  const candidates: TextEncoding[] = ['GB18030', 'Big5', 'UTF-16LE', 'UTF-16BE'];
+  const candidates: TextEncoding[] = ['GB18030', 'Big5'];
   const hinted = new Map<string, number>();
   for (const match of chardet.analyse(bytes)) hinted.set(match.name, match.confidence);
   let best: { encoding: TextEncoding; text: string; score: number } | undefined;
   for (const encoding of candidates) {
-    if (encoding.startsWith('UTF-16') && bytes.length % 2 !== 0) continue;
-    const text = encoding.startsWith('UTF-16')
-      ? decodeUtf16(bytes, encoding as 'UTF-16LE' | 'UTF-16BE')
-      : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
-    const score = plausibility(text) + (hinted.get(encoding === 'GB18030' ? 'GB18030' : encoding) ?? 0) / 1000;
-    if (!best || score > best.score) best = { encoding, text, score };
+    const decoded = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+    const score = plausibility(decoded) + (hinted.get(encoding) ?? 0) / 1000;
+    if (!best || score > best.score) best = { encoding, text: decoded, score };
   }
   if (!best || best.score < 0.9) {
     throw new DecodeError(
@@ -133,6 +143,18 @@ function countNuls(bytes: Uint8Array): { total: number; even: number; odd: numbe
     }
   }
   return { total: even + odd, even, odd };
+}
+
+/** Share of the bytes at `parity` that are the high byte of a code unit in Chinese UTF-16 text. */
+function cjkHighByteShare(bytes: Uint8Array, parity: 0 | 1): number {
+  let hits = 0;
+  let total = 0;
+  for (let i = parity; i < bytes.length; i += 2) {
+    const b = bytes[i]!;
+    total++;
+    if (b === 0x00 || (b >= 0x20 && b <= 0x25) || (b >= 0x30 && b <= 0x9f) || b === 0xfe || b === 0xff) hits++;
+  }
+  return total === 0 ? 0 : hits / total;
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
