@@ -23,6 +23,8 @@ export interface Options {
   variant?: TraditionalVariant;
   /** Worker threads; `1` converts in the build's own thread. Default: cores, at most 4. */
   workers?: number;
+  /** Fewer pages than this are converted in the build's thread (a worker costs more to start). Default 400. */
+  minPagesForWorkers?: number;
 }
 
 export interface TraditionalVariantIntegration extends AstroIntegration {
@@ -30,8 +32,6 @@ export interface TraditionalVariantIntegration extends AstroIntegration {
   sitemapPages: string[];
 }
 
-/** Fewer pages than this are converted in-thread: a worker costs more to start than they take. */
-const WORKER_THRESHOLD_PAGES = 400;
 
 export function traditionalVariant(options: Options = {}): TraditionalVariantIntegration {
   const sitemapPages: string[] = [];
@@ -56,7 +56,7 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         }));
         const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), files.length));
         const job: Job = { outDir, files, variant, glossary };
-        if (workers === 1 || files.length < WORKER_THRESHOLD_PAGES) await convertFiles(job);
+        if (workers === 1 || files.length < (options.minPagesForWorkers ?? 400)) await convertFiles(job);
         else await inWorkers(job, workers);
         for (const path of job.files) sitemapPages.push(`${site}${VARIANT_PREFIX}${pageUrl(path)}`);
         logger.info(`繁體版 ${files.length} 页（${variant}），用时 ${Math.round(performance.now() - started)} ms`);
