@@ -18,7 +18,7 @@ import {
 } from './data/extraction.ts';
 import { matchAll } from './data/patterns.ts';
 import { closeCjkSpaces, extractMessage, isOrgName, modelOf, type DocumentModel } from './extract-model.ts';
-import { isPersonName } from './extract-roll.ts';
+import { isPersonName, unitWithoutPost } from './extract-roll.ts';
 import { extractOf, type ExtractResult } from './extract-types.ts';
 
 export interface Options {
@@ -127,6 +127,18 @@ function findSubject(model: DocumentModel, result: ExtractResult): FoundSubject 
   for (const candidate of candidates) {
     const found = readSubject(closeCjkSpaces(candidate));
     if (found) return found;
+  }
+  // A write-up that opens with its subject: 李静，女，中共党员，示例县人民医院护士长。
+  const opening = model.lines.find((l) => l.text.length > 20);
+  const lead = opening ? /^([\p{Script=Han}]{2,3})(?:同志)?[，,]/u.exec(opening.text) : null;
+  if (lead && isPersonName(lead[1]!)) {
+    const sentence = opening!.text.split(/[。；]/u)[0]!;
+    const unit = sentence
+      .split(/[，,]/u)
+      .map((part) => part.replace(/^(?:现任|系|为|是|任|在)/u, ''))
+      .map((part) => unitWithoutPost(part) ?? (isOrgName(part) ? part : null))
+      .find((u) => u);
+    return { subject: { name: lead[1]!, type: 'person' }, unit: unit ?? null };
   }
   return null;
 }

@@ -80,12 +80,14 @@ export function readHeader(
   settings: Required<Options> = DEFAULTS,
 ): Partial<ExtractResult> & { titleLine: number | null } {
   const main = model.lines.slice(0, model.attachmentsStart);
-  const title = findTitle(main, settings.headerLines);
+  let title = findTitle(main, settings.headerLines);
   const docNumber = findDocNumber(main, title, settings.headerLines);
   const signature = findSignature(main);
   const recipients = findRecipients(main, title);
   const printed = findPrinted(main);
   const kind = classify(model, title?.text ?? null, docNumber !== null, recipients.length > 0);
+  // News and write-ups often have a headline that ends in no genre word: the short first line.
+  if (!title && kind === 'deed') title = headline(main);
   const issuer =
     signature.issuer ?? headerIssuer(main, title, docNumber) ?? (kind === 'deed' ? conferringBody(main) : null);
   const date = signature.date ?? (kind === 'deed' ? leadDate(main) : null);
@@ -153,6 +155,17 @@ function findTitle(lines: readonly ModelLine[], headerLines: number): Found | nu
     }
   }
   return null;
+}
+
+/** The first line, if it is short, has no sentence punctuation, and a paragraph follows it. */
+function headline(lines: readonly ModelLine[]): Found | null {
+  const [first, next] = lines.filter((l) => l.text !== '');
+  if (!first || !next) return null;
+  const text = closeCjkSpaces(first.text);
+  if (text.length < 6 || text.length > 40 || /[。，,；;：:！？!?]/u.test(text) || isNoise(text)) return null;
+  if (standaloneDate(text) || findDocNumbers(text).length > 0 || isOrgName(text)) return null;
+  if (next.text.length <= 40) return null;
+  return { text, line: first.index, offset: first.start };
 }
 
 function matches(pattern: RegExp, text: string): RegExpExecArray | null {
@@ -350,6 +363,7 @@ function classify(
 ): ExtractResult['kind'] {
   if (title && ROLL_GENRES.test(title) && !/^关于/u.test(title)) return 'roll';
   if (title && matches(DEED_TITLE.pattern, title)) return 'deed';
+  if (title && /事迹(?:材料|简介)?(?:的报告)?$/u.test(title)) return 'deed';
   if (hasDocNumber || hasRecipients) return 'announcement';
   if (title && /^(?:.{0,30}关于)/u.test(title) && GENRE_END.test(title)) return 'announcement';
   if (title && GENRE_END.test(title) && !ROLL_GENRES.test(title)) return 'announcement';

@@ -47,6 +47,11 @@ const CATEGORY_WORD = new RegExp(
   `(?:${CATEGORY_HEADS.join('|')})|(?:${CATEGORY_TAILS.join('|')})$|${PRIZE_CATEGORY.source}|奖$|称号$`,
   'u',
 );
+/** A category named inside a longer line: `2022年度全市卫生健康系统先进个人名单` → 先进个人. */
+const CATEGORY_IN_TEXT = new RegExp(
+  `(?:${CATEGORY_HEADS.join('|')})[\\p{Script=Han}]{0,8}?(?:${[...CATEGORY_TAILS].sort((a, b) => b.length - a.length).join('|')})|${PRIZE_CATEGORY.source}`,
+  'gu',
+);
 /** `先进个人（63名）`, `“左英护理奖”特别奖(1名)`, `一等奖：3名`. */
 const CATEGORY_WITH_COUNT =
   /^(.{2,40}?)[\s\u3000]*(?:[（(][\s\u3000]*(?:共|计)?[\s\u3000]*([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支)[\s\u3000]*[）)]|[:：][\s\u3000]*(?:共|计)?([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支))[\s\u3000]*[:：]?$/u;
@@ -65,7 +70,7 @@ const POST_SUFFIX =
   /(?:党支部书记|党委书记|副主任医师|主任医师|主管护师|主管技师|副院长|院长|副主任|主任|护士长|科长|所长|站长|局长|书记|医生|医师|护士|护师|药师|技师|队长|干部|职工|科员)$/u;
 
 /** `示例市第一人民医院护士长` → `示例市第一人民医院`; `null` when the text is not a unit (with or without a post). */
-function unitWithoutPost(text: string): string | null {
+export function unitWithoutPost(text: string): string | null {
   let value = text;
   for (let i = 0; i < 3 && POST_SUFFIX.test(value); i++) value = value.replace(POST_SUFFIX, '');
   return isOrgName(value) && value !== text ? value : null;
@@ -125,6 +130,23 @@ export function readRoll(
     const flat = closeCjkSpaces(text);
     if ((ROLL_GENRES.test(flat) && flat.length <= 60 && !/[。，]/u.test(flat)) || ROLL_INTRO.test(flat)) {
       inRoll = true;
+      // `附件2：先进个人名单` names the category of the list that follows; two categories name none.
+      const named = [...flat.matchAll(CATEGORY_IN_TEXT)].map((m) => m[0]);
+      if (named.length === 1) {
+        const name = named[0]!;
+        category = categories.find((c) => c.name === name) ?? null;
+        if (!category) {
+          const count = /[（(]([0-9]{1,5})[名个人家项]?[）)]/u.exec(flat);
+          category = {
+            name,
+            subjectType: UNIT_CATEGORY.test(name) ? 'unit' : 'person',
+            declaredCount: count ? Number(count[1]) : null,
+          };
+          categories.push(category);
+          offsets.set(name, line.start);
+        }
+        unit = null;
+      }
       continue;
     }
     const heading = readCategoryHeading(text);
