@@ -64,8 +64,15 @@ function scripts(): Uint8Array {
   forEachEntry(TS_CHARACTERS, (from, to) => {
     if (from.length === 1 && !to.split(' ').includes(from)) table[from.charCodeAt(0)]! |= TRADITIONAL_ONLY;
   });
+  // Simplified only: what Taiwan's standard writes otherwise. (OpenCC's own standard also rewrites
+  // variants such as 群 → 羣 that Taiwan and Hong Kong text uses as written; those tell nothing.)
+  const candidates: string[] = [];
   forEachEntry(ST_CHARACTERS, (from, to) => {
-    if (from.length === 1 && !to.split(' ').includes(from)) table[from.charCodeAt(0)]! |= SIMPLIFIED_ONLY;
+    if (from.length === 1 && !to.split(' ').includes(from)) candidates.push(from);
+  });
+  const inTaiwan = converter('cn', 'tw')(candidates.join('\n')).split('\n');
+  candidates.forEach((from, k) => {
+    if (inTaiwan[k] !== from) table[from.charCodeAt(0)]! |= SIMPLIFIED_ONLY;
   });
   for (let c = 0; c < table.length; c++) if (table[c] === 3) table[c] = 0;
   scriptTable = table;
@@ -299,8 +306,16 @@ function converter(from: string, to: string): (text: string) => string {
   return convert;
 }
 
-/** Record what a whole-string converter changes in `text[start..end)`, line by line. */
+/**
+ * Record what a whole-string converter changes in `text[start..end)`: character by character when it
+ * keeps the length, else line by line.
+ */
 function diffConverted(text: string, start: number, end: number, convert: (s: string) => string, rule: string, edits: Edit[]): void {
+  const whole = convert(text.slice(start, end));
+  if (whole.length === end - start) {
+    pushDiff(text, start, end, whole, rule, edits);
+    return;
+  }
   let lineStart = start;
   while (lineStart < end) {
     let lineEnd = text.indexOf('\n', lineStart);
