@@ -188,6 +188,12 @@ function punctuationEdits(value: string): Edit[] | undefined {
     const prev = index > lineStart ? value.charCodeAt(index - 1) : -1;
     const next = index + 1 < lineEnd ? value.charCodeAt(index + 1) : -1;
     if ((c === 0x2c || c === 0x3a) && isDigit(prev) && isDigit(next)) continue;
+    // Attached to a Latin word, a mark belongs to the Latin run (Hello, world!) unless Chinese follows
+    // at once (WHO,中国).
+    if (isLatinOrDigit(prev)) {
+      if (isHan(next)) edits.push({ rule: 'fullwidth-punctuation', start: index, end: index + 1, after: FULL_WIDTH[mark]! });
+      continue;
+    }
     const before = contextBefore(value, index, lineStart);
     const after = contextAfter(value, index, lineEnd);
     if ((before !== -1 && isChinese(before)) || (after !== -1 && isChinese(after))) {

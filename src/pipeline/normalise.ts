@@ -74,13 +74,13 @@ export function normalisePlugins(mode: NormaliseState['mode'], context: Normalis
 
 type SegmentProcessor = Processor<NormaliseRoot, NormaliseRoot, NormaliseRoot, NormaliseRoot, string>;
 
-function processor(mode: NormaliseState['mode'], context: NormaliseContext): SegmentProcessor {
+function processor(mode: NormaliseState['mode'], context: NormaliseContext, plugins?: PluggableList): SegmentProcessor {
   const parse = mode === 'text' ? parsePlainText : parseMarkdownSegments;
   return unified()
     .use(function parser(this: Processor) {
       this.parser = ((document: string) => parse(document)) as never;
     })
-    .use(normalisePlugins(mode, context))
+    .use(plugins ?? normalisePlugins(mode, context))
     .use(function compiler(this: Processor) {
       this.compiler = ((tree: NormaliseRoot) => compileSegments(tree)) as never;
     }) as unknown as SegmentProcessor;
@@ -100,12 +100,25 @@ function run(value: string, mode: NormaliseState['mode'], context: NormaliseCont
   return pass(value, mode, context).result;
 }
 
-function pass(value: string, mode: NormaliseState['mode'], context: NormaliseContext = {}): Pass {
+/**
+ * Run some of the stages (or other plugins on the segment tree) with the normaliser's bookkeeping: for
+ * testing one stage on its own. `normaliseText` is `normaliseWith(value, normalisePlugins('text'))`.
+ */
+export function normaliseWith(
+  value: string,
+  plugins: PluggableList,
+  mode: NormaliseState['mode'] = 'text',
+  context: NormaliseContext = {},
+): NormaliseResult {
+  return pass(value, mode, context, plugins).result;
+}
+
+function pass(value: string, mode: NormaliseState['mode'], context: NormaliseContext = {}, plugins?: PluggableList): Pass {
   const input = inputOf(value);
   const file = new VFile({ value: input, path: context.path });
   const state = initialState(input, mode);
   file.data.normalise = state;
-  const proc = processor(mode, context);
+  const proc = processor(mode, context, plugins);
   const tree = proc.runSync(proc.parse(file), file);
   const output = proc.stringify(tree, file) as string;
   const result = {

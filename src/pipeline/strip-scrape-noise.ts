@@ -220,8 +220,8 @@ const HAN_END = /[\u3400-\u9FFF\uF900-\uFAFF]$/;
 const HAN_START = /^[\u3400-\u9FFF\uF900-\uFAFF]/;
 
 /**
- * Whether a paragraph break between `before` and `after` is a page break inside a sentence: the
- * paragraph before ends in a Chinese character (not a title word), is long enough to be prose, and the
+ * Whether a paragraph break between `before` (the whole paragraph) and `after` (its next line) is a page
+ * break inside a sentence: the paragraph before ends in a Chinese character (not a title word), is long enough to be prose, and the
  * one after starts with a Chinese character that begins no heading or list item. After an enumerated
  * item, only a short tail ("誉。") or a particle (的…) continues it.
  */
@@ -233,9 +233,8 @@ export function isSplitSentence(before: string, after: string, minLength: number
   // Tables and laid-out lines (signatures, dates padded with spaces) are not prose.
   if (head.includes('\t') || tail.includes('\t') || /[ \u3000]{3}/.test(head.slice(head.lastIndexOf('\n') + 1))) return false;
   if (CONTINUATION_STARTS.test(tail)) return true;
-  const lastLine = head.slice(head.lastIndexOf('\n') + 1);
-  if (lastLine.trim().length < minLength) return false;
-  if (ENUMERATION.test(lastLine)) {
+  if (head.trim().length < minLength) return false;
+  if (ENUMERATION.test(head)) {
     const firstLine = tail.split('\n', 1)[0]!;
     return firstLine.length <= 30 && /[。！？]$/.test(firstLine);
   }
@@ -275,19 +274,29 @@ function gapEdits(tree: NormaliseRoot, gap: TextSegment, index: number, minLengt
   return [{ rule: 'page-break-join', start: 0, end: gap.value.length, after: '' }];
 }
 
-/** The text of the paragraph next to a gap, up to the nearest line break. */
+/** The paragraph before a gap (back to the previous blank line), or the line after it. */
 function neighbourText(tree: NormaliseRoot, index: number, direction: -1 | 1): string {
   let text = '';
   for (let k = index + direction; k >= 0 && k < tree.children.length; k += direction) {
     const segment = tree.children[k]!;
     if (segment.type === 'text' && segment.data?.gap) break;
     const value = segment.value;
-    const breakAt = direction === -1 ? value.lastIndexOf('\n') : value.indexOf('\n');
-    if (breakAt !== -1) {
-      text = direction === -1 ? value.slice(breakAt + 1) + text : text + value.slice(0, breakAt);
-      break;
+    if (direction === -1) {
+      let afterBlank = -1;
+      for (const blank of value.matchAll(/\n[ \t]*\n/g)) afterBlank = blank.index + blank[0].length;
+      if (afterBlank !== -1) {
+        text = value.slice(afterBlank) + text;
+        break;
+      }
+      text = value + text;
+    } else {
+      const breakAt = value.indexOf('\n');
+      if (breakAt !== -1) {
+        text += value.slice(0, breakAt);
+        break;
+      }
+      text += value;
     }
-    text = direction === -1 ? value + text : text + value;
   }
   return text;
 }

@@ -24,6 +24,8 @@ export const PUNCTUATION_EXAMPLES: ReadonlyArray<readonly [string, string]> = Ob
   ['上午9:30开会', '上午9:30开会'],
   ['见 https://example.com/a?b=1,2 网站', '见 https://example.com/a?b=1,2 网站'],
   ['Hello, world', 'Hello, world'],
+  ['说Hello, world! 然后', '说Hello, world! 然后'],
+  ['加入WHO,中国', '加入WHO，中国'],
   ['他说"你好"', '他说“你好”'],
   ['武卫字[2023]4号', '武卫字〔2023〕4号'],
   ['许卫函（2021）3号', '许卫函〔2021〕3号'],
