@@ -1,0 +1,62 @@
+/**
+ * Imported entries build into pages: the wujin seed (a full GB/T 9704 notice) and an HTML notice
+ * are imported into a copy of the minimal fixture site, which is then built with Astro.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import * as importCommand from '../../scripts/commands/import.ts';
+import { describeSeeds, PROJECT_ROOT, seedPath } from '../helpers/seeds.ts';
+import { runCommand } from './helpers.ts';
+
+/**
+ * A project root with copies of the code (Astro resolves symlinked source folders to their real
+ * paths, which breaks per-page compile metadata) and the minimal fixture site's content.
+ */
+function copiedRoot(): { root: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'deeds-import-site-'));
+  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    if (existsSync(join(PROJECT_ROOT, name))) cpSync(join(PROJECT_ROOT, name), join(root, name), { recursive: true });
+  }
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
+  cpSync(join(PROJECT_ROOT, 'test/fixtures/sites/minimal/content'), join(root, 'content'), { recursive: true });
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+describeSeeds('imported entries build into pages', () => {
+  let fixture: { root: string; remove(): void };
+  beforeAll(() => {
+    fixture = copiedRoot();
+  });
+  afterAll(() => fixture?.remove());
+
+  test('the site builds with them and shows their facts', async () => {
+    const content = join(fixture.root, 'content');
+    for (const file of [
+      seedPath('announcement-wujin-2023.txt'),
+      join(PROJECT_ROOT, 'test/fixtures/import/notice.html'),
+    ]) {
+      const { code, stderr } = await runCommand(importCommand, [file, '--out', content]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    }
+    const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+    const build = spawnSync(process.execPath, [astro, 'build'], {
+      cwd: fixture.root,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    expect(build.status, (build.stdout + build.stderr).slice(0, 6000)).toBe(0);
+    const pages = join(fixture.root, 'dist', 'announcements', '2023');
+    expect(existsSync(pages)).toBe(true);
+    const html = readdirSync(pages, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.html'))
+      .map((name) => readFileSync(join(pages, name), 'utf8'))
+      .join('\n');
+    expect(html).toContain('关于开展2022年度全区卫生健康系统先进单位和先进个人评选活动的通知');
+    expect(html).toContain('武卫字〔2023〕4号');
+    expect(html).not.toMatch(/性别|年龄/);
+  }, 300_000);
+});
