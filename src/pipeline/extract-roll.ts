@@ -88,7 +88,12 @@ export function extractRoll(options: Options = {}) {
     result.categories = roll.categories;
     for (const category of roll.categories) {
       if (category.declaredCount !== null && !result.quotas.some((q) => q.category === category.name)) {
-        result.quotas.push({ category: category.name, count: category.declaredCount });
+        // The prose reading of the same heading may have kept only the end of the name (特别奖 for “左英护理奖”特别奖).
+        const partial = result.quotas.find(
+          (q) => q.count === category.declaredCount && category.name.endsWith(q.category),
+        );
+        if (partial) partial.category = category.name;
+        else result.quotas.push({ category: category.name, count: category.declaredCount });
       }
       const listed = roll.awardees.filter((a) => a.category === category.name).length;
       if (category.declaredCount !== null && listed !== category.declaredCount) {
@@ -251,7 +256,10 @@ export function readEntryLine(
 ): EntryReading {
   const categoryName = category?.name ?? null;
   const collective = category?.subjectType === 'unit';
-  const text = raw.trim();
+  // Names padded to line up (李  静) are joined first, so the padding is not read as a column break.
+  const text = raw
+    .trim()
+    .replace(/(?<![\p{Script=Han}])(\p{Script=Han})[ \u3000]{1,4}(\p{Script=Han})(?![\p{Script=Han}])/gu, '$1$2');
   if (/^\|?[\s:|-]+\|?$/u.test(text)) return { awardees: [] };
   // `unit：name、name`.
   const colon = /^([^：:]{3,40})[：:](.+)$/u.exec(text);
