@@ -42,7 +42,7 @@ export async function run(args: string[]): Promise<number> {
   }
   let result;
   try {
-    result = checkPaths({ root: cwd(), paths: parsed.positionals, format, fix: parsed.values.fix });
+    result = await checkPaths({ root: cwd(), paths: parsed.positionals, format, fix: parsed.values.fix });
   } catch (error) {
     // A mistake in content/checks.yaml: configuration, reported in one line.
     stderr.write(`deeds check：${(error as Error).message}\n`);

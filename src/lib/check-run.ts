@@ -7,10 +7,13 @@ import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, statSync,
 import { join, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { processDocument } from '../pipeline/process-document.ts';
-import { COLLECTIONS, runProject } from '../pipeline/project.ts';
+import { COLLECTIONS } from '../pipeline/project.ts';
+import { checkProject } from './check-project.ts';
 import type { Collection } from '../pipeline/types.ts';
 import { fixSource, type TextFix } from './fix-text.ts';
 import { loadRegistries } from './registries.ts';
+import { loadCheckConfig } from './rule-config.ts';
+import type { CheckContext } from '../pipeline/checks.ts';
 import { formatGithub, formatText, toDiagnostics, type Diagnostic } from './report.ts';
 
 export type CheckFormat = 'text' | 'json' | 'github';
@@ -25,6 +28,8 @@ export interface CheckRunOptions {
   fix?: boolean;
   /** Build date, `YYYY-MM-DD`. */
   today?: string;
+  /** Worker threads for a large project; default one per core. */
+  workers?: number;
 }
 
 export interface CheckRunResult {
@@ -41,7 +46,7 @@ export interface CheckRunResult {
 /** Files `deeds check` reads: entries, and the registries beside them. */
 const CHECKED = /\.(?:mdx|md|ya?ml)$/;
 
-export function checkPaths(options: CheckRunOptions): CheckRunResult {
+export async function checkPaths(options: CheckRunOptions): Promise<CheckRunResult> {
   const root = resolve(options.root);
   const unusable: string[] = [];
   const selected = new Set<string>();
@@ -82,7 +87,7 @@ export function checkPaths(options: CheckRunOptions): CheckRunResult {
   const outside = [...selected].filter((path) => collectionOf(path) === undefined && /\.mdx?$/.test(path));
   if (inContent.length > 0 || requested.some((path) => toRelative(root, resolve(root, path)) === 'content')) {
     // The whole project runs, so that cross-file rules see every entry; only the files asked about are reported.
-    const project = runProject({ root, today: options.today });
+    const project = await checkProject({ root, today: options.today, workers: options.workers });
     for (const file of project.files) {
       const path = file.path.split(sep).join('/');
       if (selected.has(path) || (!options.paths?.length && path.startsWith('content/'))) files.push(file);
@@ -97,7 +102,7 @@ export function checkPaths(options: CheckRunOptions): CheckRunResult {
     };
     for (const path of outside) {
       const value = texts.get(path)!;
-      files.push(processDocument({ path, value, collection: guessCollection(path, value) }, context).file);
+      files.push(processDocument({ path, value, collection: guessCollection(path, value), render: false }, { ...context, checks: loadCheckConfig(root) } as CheckContext).file);
     }
   }
 

@@ -16,12 +16,26 @@ export interface Place {
 
 export type PointLike = { line: number; column: number; offset?: number };
 
+/** At most this many messages of one rule in one file; a hostile or broken file could otherwise produce thousands. */
+export const MAX_MESSAGES_PER_RULE = 100;
+
+const reported = new WeakMap<VFile, Map<string, number>>();
+
 /** Add a message: `fatal` true for an error, false for a warning, undefined for info. */
 export function report(
   file: VFile,
   reason: string,
   options: { place: Place | PointLike; ruleId: string; fatal: boolean | undefined; actual?: string; expected?: string[] },
 ): void {
+  let counts = reported.get(file);
+  if (!counts) reported.set(file, (counts = new Map()));
+  const count = (counts.get(options.ruleId) ?? 0) + 1;
+  counts.set(options.ruleId, count);
+  if (count > MAX_MESSAGES_PER_RULE + 1) return;
+  if (count === MAX_MESSAGES_PER_RULE + 1) {
+    reason = `同类问题超过 ${MAX_MESSAGES_PER_RULE} 处，其余不再逐一列出；请先改正以上各处，再重新检查`;
+    options = { place: options.place, ruleId: options.ruleId, fatal: options.fatal };
+  }
   const message = file.message(reason, { place: options.place, ruleId: options.ruleId, source: MESSAGE_SOURCE });
   message.fatal = options.fatal;
   if (options.actual !== undefined) message.actual = options.actual;

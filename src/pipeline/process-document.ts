@@ -27,6 +27,8 @@ export interface ProcessInput {
   /** The file's text. */
   value: string;
   collection: Collection;
+  /** Render the body to HTML. Default true; `deeds check` needs only the diagnostics. */
+  render?: boolean;
 }
 
 export interface ProcessedDocument {
@@ -136,8 +138,11 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
     file.messages.push(message);
   }
   finishChecks(file, context);
-  const hast = renderer.runSync(structuredClone(tree) as Root, bodyFile);
-  const html = renderer.stringify(hast as never, bodyFile) as string;
+  let html = '';
+  if (input.render !== false) {
+    const hast = renderer.runSync(structuredClone(tree) as Root, bodyFile);
+    html = renderer.stringify(hast as never, bodyFile) as string;
+  }
   return { file, frontmatter: split.data, data, split, normalised, body, tree, html };
 }
 

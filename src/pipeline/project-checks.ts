@@ -16,7 +16,7 @@ import { report, type PointLike } from './check-helpers.ts';
 import { checkConfigFor, finishChecks } from './checks.ts';
 import { mapToSource } from './normalise.ts';
 import type { ProjectEntry } from './project.ts';
-import { checkWordLimit, type WordCountData } from './remark-check-word-limit.ts';
+import { checkWordLimit, overflowPoint, type WordCountData } from './remark-check-word-limit.ts';
 import type { PipelineContext } from './types.ts';
 
 /** One awardee of a roll linked to the deed about them. */
@@ -268,10 +268,15 @@ function resolveWordLimit(deed: ProjectEntry, announcements: ReadonlyMap<string,
       }
     : { ...count, limit: defaultLimit, limitKind: 'max', limitSource: 'default' };
   deed.document.file.data.wordCount = resolved;
-  const { normalised, split } = deed.document;
-  checkWordLimit(deed.document.file, deed.document.tree, resolved, at(deed, ['announcement']), (point) => {
-    const source = mapToSource(normalised.changes, point);
-    return { line: source.line + split.bodyLine - 1, column: source.column };
+  const document = deed.document;
+  checkWordLimit(document.file, resolved, {
+    overflow(limit) {
+      const point = overflowPoint(document.tree, limit);
+      if (!point) return undefined;
+      const source = mapToSource(document.normalised.changes, point);
+      return { line: source.line + document.split.bodyLine - 1, column: source.column };
+    },
+    fallback: () => at(deed, ['announcement']),
   });
 }
 

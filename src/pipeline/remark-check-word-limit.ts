@@ -80,27 +80,26 @@ export function remarkCheckWordLimit(options: Options = {}) {
     file.data.wordCount = count;
     // A deed that answers an announcement gets its limit in the cross-file checks.
     if (own === undefined && typeof frontmatter.announcement === 'string') return;
-    checkWordLimit(file, tree, count, { line: 1, column: 1 });
+    checkWordLimit(file, count, { overflow: (limit) => overflowPoint(tree, limit), fallback: () => ({ line: 1, column: 1 }) });
   };
 }
 
-/**
- * Report a count outside its limit, at the first 字 over it. `toFilePoint` moves a point of the
- * tree to where the message belongs (inside the pipeline: unchanged; across files: to the file).
- */
-export function checkWordLimit(
-  file: VFile,
-  tree: Root,
-  count: WordCountData,
-  fallback: PointLike,
-  toFilePoint: (point: PointLike) => PointLike = (point) => point,
-): void {
+/** Where a word-limit message goes: computed only when there is a message to place. */
+export interface WordLimitPlaces {
+  /** The point of the first 字 over `limit`, in the file. */
+  overflow(limit: number): PointLike | undefined;
+  /** Where to report when there is no such point (a count under a minimum). */
+  fallback(): PointLike;
+}
+
+/** Report a count outside its limit, at the first 字 over it. */
+export function checkWordLimit(file: VFile, count: WordCountData, places: WordLimitPlaces): void {
   const source = describeSource(count);
   const { words, limit } = count;
   if (count.limitKind === 'min') {
     if (words >= limit) return;
     report(file, `事迹材料共 ${formatCount(words)} 字，少于 ${formatCount(limit)} 字的要求（来自${source}）；请补充 ${formatCount(limit - words)} 字`, {
-      place: fallback,
+      place: places.fallback(),
       ruleId: 'word-limit',
       fatal: true,
     });
@@ -108,8 +107,7 @@ export function checkWordLimit(
   }
   const ceiling = count.limitKind === 'approx' ? Math.round(limit * 1.2) : limit;
   if (words <= ceiling) return;
-  const at = overflowPoint(tree, ceiling);
-  const place = at ? toFilePoint(at) : fallback;
+  const place = places.overflow(ceiling) ?? places.fallback();
   if (count.limitKind === 'approx') {
     report(file, `事迹材料共 ${formatCount(words)} 字，明显多于“${formatCount(limit)} 字左右”的要求（来自${source}）；请删减到 ${formatCount(ceiling)} 字以内`, {
       place,

@@ -45,9 +45,9 @@ describe('hostile fixtures', () => {
     }
   });
 
-  test.each(FIXTURES)('deeds check rejects %s', (name) => {
+  test.each(FIXTURES)('deeds check rejects %s', async (name) => {
     const path = `test/fixtures/hostile/${name}`;
-    const result = checkPaths({ root: PROJECT_ROOT, paths: [path], format: 'json' });
+    const result = await checkPaths({ root: PROJECT_ROOT, paths: [path], format: 'json' });
     expect(result.exitCode).toBe(1);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);

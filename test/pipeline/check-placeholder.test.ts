@@ -46,3 +46,9 @@ describe('placeholder', () => {
     expect(messages[0]!.line).toBe(6);
   });
 });
+
+test('a file with thousands of masks lists the first 100 and says there are more', () => {
+  const messages = ruleMessages('placeholder', '**市 '.repeat(500));
+  expect(messages).toHaveLength(101);
+  expect(messages.at(-1)!.message).toContain('超过 100 处');
+});

@@ -1,0 +1,49 @@
+/**
+ * `deeds check` on many entries runs them in worker threads: the result must be the same as in
+ * one thread, message for message, including the cross-file checks that reach back into a
+ * document processed elsewhere (a deed over its announcement's limit).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { stringify } from 'yaml';
+import { checkProject } from '../../src/lib/check-project.ts';
+import { toDiagnostics } from '../../src/lib/report.ts';
+
+function write(root: string, path: string, frontmatter: Record<string, unknown>, body: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`);
+}
+
+describe('checkProject in worker threads', () => {
+  const root = mkdtempSync(join(tmpdir(), 'deeds-parallel-'));
+  write(
+    root,
+    'content/announcements/2023/notice.mdx',
+    { kind: 'notice', title: '关于开展评选的通知', docNumber: '示卫字〔2023〕4号', issuer: '示例市卫生健康委员会', date: '2023-01-04', wordLimits: [{ limit: 50, kind: 'max', appliesTo: '事迹材料' }] },
+    '各单位：现将有关事项通知如下。\n',
+  );
+  for (let i = 0; i < 12; i++) {
+    const body = i % 3 === 0 ? `${'卫'.repeat(40)}。\n\n${'卫'.repeat(40)}。\n` : i % 3 === 1 ? '**市卫生局，效劳群众。\n' : '扎根社区，服务群众。\n';
+    write(
+      root,
+      `content/deeds/2023/deed-${i}.mdx`,
+      { title: `事迹${i}`, subject: { name: `人员${i}`, type: 'person' }, year: 2022, announcement: i % 2 === 0 ? '2023/notice' : '2023/missing' },
+      body,
+    );
+  }
+
+  test('the same diagnostics as one thread', async () => {
+    const single = await checkProject({ root, today: '2024-01-01', workers: 1 });
+    const parallel = await checkProject({ root, today: '2024-01-01', workers: 2, parallelFrom: 1 });
+    const a = toDiagnostics(single.files);
+    const b = toDiagnostics(parallel.files);
+    expect(a.length).toBeGreaterThan(10);
+    expect(a.map((d) => d.ruleId)).toContain('word-limit');
+    expect(a.map((d) => d.ruleId)).toContain('references');
+    expect(b).toEqual(a);
+    const counts = parallel.entries.filter((e) => e.collection === 'deeds').map((e) => e.document.file.data.wordCount?.limit);
+    expect(counts).toEqual(single.entries.filter((e) => e.collection === 'deeds').map((e) => e.document.file.data.wordCount?.limit));
+  });
+});
