@@ -66,18 +66,21 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
   return { result, file, normalised };
 }
 
+/** Normalisations undone for reading rolls: spaces between columns, and lines a list never breaks mid-sentence. */
+const KEPT_FOR_ROLLS = new Set(['cjk-space', 'page-break-join']);
+
 /**
- * The normalised text with the spaces between Chinese characters put back. Print layout uses them
+ * The normalised text with the spaces between Chinese characters (and the line breaks of lists) put back. Print layout uses them
  * to separate columns in rolls (`示例医院  李  静`, `李静 王芳 张伟`); the roll stage reads this text,
  * every other stage the normalised one. `null` when the change record cannot be replayed.
  */
 function spacedText(input: string, normalised: NormaliseResult): string | null {
-  if (!normalised.changes.some((change) => change.rule === 'cjk-space')) return null;
+  if (!normalised.changes.some((change) => KEPT_FOR_ROLLS.has(change.rule))) return null;
   let out = '';
   let at = 0;
   for (const change of normalised.changes) {
     if (change.start.offset < at || input.slice(change.start.offset, change.end.offset) !== change.before) return null;
-    out += input.slice(at, change.start.offset) + (change.rule === 'cjk-space' ? change.before : change.after);
+    out += input.slice(at, change.start.offset) + (KEPT_FOR_ROLLS.has(change.rule) ? change.before : change.after);
     at = change.end.offset;
   }
   return out + input.slice(at);
