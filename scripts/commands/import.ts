@@ -133,7 +133,10 @@ export async function run(args: string[]): Promise<number> {
     stderr.write(`${path}：写入失败（${(error as Error).message.split('\n')[0]}），没有留下半成品文件\n`);
     return 2;
   }
-  const shown = (p: string) => relative(root, p) || p;
+  const shown = (p: string) => {
+    const rel = relative(root, p);
+    return rel && !rel.startsWith('..') ? rel : p;
+  };
   if (written.status === 'unchanged') {
     stdout.write(`${path} 已导入过（同一文件）：${shown(written.entryPath)}；要重新导入请加 --force\n`);
     return 0;

@@ -281,7 +281,8 @@ export const PHASE_LINE: TextPattern = Object.freeze({
 /** 附注 about publication: `（此件公开发布）`. */
 export const PUBLICITY_NOTE: TextPattern = Object.freeze({
   id: 'publicity-note',
-  pattern: /此件(?:公开发布|主动公开|依申请公开|不予公开|不公开|免予公开|删减后公开)/gu,
+  pattern:
+    /此件(?:公开发布|主动公开|依申请公开|不予公开|不公开|免予公开|删减后公开)|(?:信息)?公开(?:方式|形式|属性)[:：]\s*(?:主动公开|依申请公开|不予公开|免予公开|删减后公开)/gu,
   example: '（此件公开发布）',
   label: '公开方式',
 });
