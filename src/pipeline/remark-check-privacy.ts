@@ -127,25 +127,34 @@ export function remarkCheckPrivacy() {
   };
 }
 
-/** A form as a table: a private field in a header with values below it, or beside its value in a row. */
+/** Labels of a form that are not values: a cell holding one is never reported as personal data. */
+const FORM_LABELS = new Set(['姓名', '单位', '职务', '职称', '参加工作时间', '工作单位', '学历', '籍贯']);
+
+/**
+ * A form as a table: a private field in a header with values below it, or beside its value in any
+ * row (| 性别 | 女 |). Each cell is reported once.
+ */
 function checkTable(table: Table, file: VFile, collection: Collection): void {
   const rows = table.children.map((row) => row.children.map((cell) => ({ cell, text: cellText(cell) })));
+  const isValue = (text: string) => text !== '' && !FIELD_NAMES.has(text) && !FORM_LABELS.has(text);
+  const reported = new Set<TableCell>();
+  const flag = (cell: TableCell, field: string) => {
+    if (reported.has(cell)) return;
+    reported.add(cell);
+    reportCell(file, cell, field);
+  };
   const header = rows[0] ?? [];
-  const privateColumns = header.flatMap((entry, index) => (isPrivateField(entry.text, collection) ? [index] : []));
-  for (const row of rows.slice(1)) {
-    for (const column of privateColumns) {
-      const entry = row[column];
-      if (!entry || entry.text === '') continue;
-      reportCell(file, entry.cell, header[column]!.text);
+  header.forEach((entry, column) => {
+    if (!isPrivateField(entry.text, collection)) return;
+    for (const row of rows.slice(1)) {
+      const value = row[column];
+      if (value && isValue(value.text)) flag(value.cell, entry.text);
     }
-  }
+  });
   for (const row of rows) {
     row.forEach((entry, index) => {
       const next = row[index + 1];
-      if (!isPrivateField(entry.text, collection) || !next || next.text === '' || FIELD_NAMES.has(next.text)) return;
-      // The header row of a column table is handled above.
-      if (row === rows[0] && rows.length > 1 && privateColumns.length > 0) return;
-      reportCell(file, next.cell, entry.text);
+      if (isPrivateField(entry.text, collection) && next && isValue(next.text)) flag(next.cell, entry.text);
     });
   }
 }
@@ -164,7 +173,7 @@ function isPrivateField(text: string, collection: Collection): boolean {
 }
 
 function reportCell(file: VFile, cell: TableCell, field: string): void {
-  report(file, `表格中填写了个人信息“${field}”：推荐表中的${field}不能发布；请删去这一列的内容`, {
+  report(file, `表格中填写了个人信息“${field}”：推荐表中的${field}不能发布；请删去这一格的内容`, {
     place: placeOf(cell),
     ruleId: 'privacy',
     fatal: true,
