@@ -70,10 +70,19 @@ describe('docNumberKey', () => {
 });
 
 describe('pagefindTerm', () => {
-  test('rewrites every document number in a query to GB/T 9704 form', () => {
-    expect(pagefindTerm(foldQuery('武卫字[2023]4号 名单'))).toBe('武卫字〔2023〕4号名单');
-    expect(pagefindTerm(foldQuery('李 静'))).toBe('李静');
-    expect(pagefindTerm(foldQuery('武卫字2023年4号'))).toBe('武卫字〔2023〕4号');
+  test.each([
+    ['武卫字[2023]4号 名单', '武 卫 字 2023 4 号 名单'],
+    ['武卫字2023年4号', '武 卫 字 2023 4 号'],
+    ['李 静', '李 静'],
+    ['银针里的坚守', '银针 里 坚守'],
+    ['的', '的'],
+  ])('%s → %s', (query, expected) => {
+    expect(pagefindTerm(foldQuery(query))).toBe(expected);
+  });
+
+  test('every form of a document number gives the same Pagefind words', () => {
+    const forms = ['示卫人〔2023〕61号', '示卫人[2023]61号', '示卫人2023年61号', '示卫人（2023）第61号'];
+    expect(new Set(forms.map((form) => pagefindTerm(foldQuery(form)))).size).toBe(1);
   });
 });
 

@@ -15,7 +15,7 @@
  */
 import { loadToSimplified } from './convert.ts';
 import { KIND_RANK, nameShard, type NameEntry, type PageKind } from './names.ts';
-import { foldQuery, lookupKeys, needsSimplification, pagefindTerm } from './normalise.ts';
+import { foldQuery, lookupKeys, needsSimplification, pagefindTerm, segmentWords } from './normalise.ts';
 
 /** Filters as the UI holds them: values chosen per filter; any value of a filter may match. */
 export type SelectedFilters = Record<string, string[]>;
@@ -244,12 +244,6 @@ export class SearchEngine {
     const best = responses.reduce((a, b) => (b.results.length > a.results.length ? b : a), empty);
     return { results, filters: best.filters, totalFilters: best.totalFilters };
   }
-}
-
-/** Words of a query as the browser cuts them, without punctuation. */
-export function segmentWords(term: string): string[] {
-  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-  return [...segmenter.segment(term)].filter((part) => part.isWordLike).map((part) => part.segment);
 }
 
 /** Pagefind's filter syntax: any of the chosen values within a filter, every filter. */

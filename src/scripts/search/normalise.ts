@@ -8,7 +8,7 @@
  * Traditional → simplified conversion happens before these (see `convert.ts`), and only when
  * `needsSimplification` says the query has a character that needs it.
  */
-import { DOC_NUMBER_IN_QUERY, DOC_NUMBER_QUERY, HAN_PADDING, NAME_SEPARATORS } from './patterns.ts';
+import { DOC_NUMBER_IN_QUERY, DOC_NUMBER_QUERY, HAN_PADDING, NAME_SEPARATORS, STOP_WORDS } from './patterns.ts';
 import { TRADITIONAL_BITMAP, TRADITIONAL_OUTSIDE } from './traditional-chars.ts';
 import { BITMAP_END, BITMAP_START } from './traditional-chars-range.ts';
 
@@ -57,14 +57,25 @@ export function docNumberKey(text: string): string | null {
 
 /**
  * The text handed to Pagefind: folded, padding removed, every document number in GB/T 9704 form
- * (Pagefind drops the brackets and matches agency code, year and serial as words, as it indexed them).
+ * (Pagefind drops the brackets and matches agency code, year and serial as words, as it indexed
+ * them), cut into words as the browser cuts them, without function words (`STOP_WORDS`) when
+ * other words remain.
  */
 export function pagefindTerm(folded: string): string {
-  return joinHan(folded).replace(
+  const text = joinHan(folded).replace(
     DOC_NUMBER_IN_QUERY.pattern,
     (_whole, code: string, bracketYear?: string, bareYear?: string, serial?: string) =>
       `${code}〔${bracketYear ?? bareYear}〕${serial}号`,
   );
+  const words = segmentWords(text);
+  const kept = words.filter((word) => !STOP_WORDS.has(word));
+  return (kept.length > 0 ? kept : words).join(' ');
+}
+
+/** Words of a text as the browser's (and Pagefind's query) segmenter cuts them, without punctuation. */
+export function segmentWords(text: string): string[] {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(text)].filter((part) => part.isWordLike).map((part) => part.segment);
 }
 
 /**

@@ -45,3 +45,10 @@ export const NAME_SEPARATORS: QueryPattern = Object.freeze({
   pattern: /[\s\u3000·•・‧.\-－—_]+/gu,
   example: '阿依古丽·买买提',
 });
+
+/**
+ * Function words that Pagefind's index holds on every page (的 alone has ~50 places per write-up):
+ * each lives in an index chunk of its own that can outweigh the rest of a query. They are left out
+ * of a Pagefind query that has other words; the remaining words still match the same pages.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...'的了和与及在是为对把被将地得着之其等也都并而或']);
