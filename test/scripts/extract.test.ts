@@ -108,6 +108,17 @@ describe('deeds extract', () => {
     expect(performance.now() - started).toBeLessThan(60_000);
   }, 90_000);
 
+  test('a 50 MB text is refused with one line naming the file, not read', async () => {
+    const path = join(scratch, 'huge.txt');
+    writeFileSync(path, Buffer.alloc(50 * 1024 * 1024, '字'));
+    const { code, stdout, stderr } = await runCommand(extract, [path, '--json']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(path);
+    expect(stderr).toContain('10 MB');
+  });
+
   test('usage errors exit 2', async () => {
     expect((await runCommand(extract, [])).code).toBe(2);
     expect((await runCommand(extract, ['a.txt', 'b.txt'])).code).toBe(2);

@@ -36,8 +36,17 @@ export function formatOf(path: string): SourceFormat {
   return 'text';
 }
 
+/** The largest file read: notices, rolls and write-ups are kilobytes; 10 MB is a whole archive pasted in. */
+export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+
 export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {
   if (bytes.length === 0) throw new SourceError(`${path}：文件是空的，没有可导入的内容`);
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    const size = (bytes.length / 1024 / 1024).toFixed(1);
+    throw new SourceError(
+      `${path}：文件有 ${size} MB，超过 10 MB 的上限，不像是一份通知、名单或事迹材料；请拆分成单篇文件再处理`,
+    );
+  }
   const format = formatOf(path);
   if (format === 'docx') return { text: await readDocx(path, bytes), format, encoding: null };
   let decoded;
