@@ -119,13 +119,17 @@ export function documentYear(
 function inferredYears(model: DocumentModel, result: ExtractResult): { reason: string; offset: number }[] {
   const year = documentYear(model, result);
   if (year === null) return [];
+  const used = [result.deadline, ...result.phases.flatMap((p) => [p.start, p.end])].filter(
+    (d): d is string => d !== null,
+  );
   const out: { reason: string; offset: number }[] = [];
   for (const date of findDates(model.text, { year })) {
     if (!date.yearInferred) continue;
-    if (date.iso !== result.deadline && !result.phases.some((p) => p.start === date.iso || p.end === date.iso))
-      continue;
+    // The year read may be the document's or the next (a January deadline in a December notice).
+    const read = used.find((iso) => iso.slice(4) === date.iso.slice(4));
+    if (!read) continue;
     out.push({
-      reason: `日期“${date.text}”没有写年份，按文件年份读作 ${date.iso}；请核对`,
+      reason: `日期“${date.text}”没有写年份，按文件的年份和上下文读作 ${read}；请核对`,
       offset: date.start,
     });
   }
