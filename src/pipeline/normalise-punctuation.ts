@@ -92,9 +92,12 @@ function isTransparent(c: number): boolean {
   );
 }
 
+/** How far to look for context: keeps the stage linear on runs of marks and spaces. */
+const CONTEXT_REACH = 256;
+
 /** The nearest telling character before `index` on its line, or -1. */
 function contextBefore(value: string, index: number, lineStart: number): number {
-  for (let i = index - 1; i >= lineStart; i--) {
+  for (let i = index - 1; i >= Math.max(lineStart, index - CONTEXT_REACH); i--) {
     const c = value.charCodeAt(i);
     if (!isTransparent(c)) return c;
   }
@@ -102,7 +105,7 @@ function contextBefore(value: string, index: number, lineStart: number): number 
 }
 
 function contextAfter(value: string, index: number, lineEnd: number): number {
-  for (let i = index + 1; i < lineEnd; i++) {
+  for (let i = index + 1; i < Math.min(lineEnd, index + CONTEXT_REACH); i++) {
     const c = value.charCodeAt(i);
     if (!isTransparent(c)) return c;
   }
@@ -117,9 +120,9 @@ function isLatinOrDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
-const CANDIDATES = /https?:\/\/|www\.|[,;:?!()"（）[【［〔]/g;
+export const CANDIDATES = /https?:\/\/|www\.|[,;:?!()"（）[【［〔]/g;
 /** A URL runs to whitespace or the first Chinese character or full-width mark. */
-const URL_BODY = /[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>"]*/y;
+export const URL_BODY = /[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>"]*/y;
 
 function hasHan(value: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (isHan(value.charCodeAt(i))) return true;
@@ -207,6 +210,10 @@ function punctuationEdits(value: string): Edit[] | undefined {
 /** Pair parentheses (either form); convert half-width ones in pairs around or beside Chinese. */
 function resolveParens(value: string, parens: Array<{ index: number; open: boolean }>, lineStart: number, lineEnd: number, edits: Edit[]): void {
   if (parens.length === 0) return;
+  // Han characters before each position of the line, so that nested pairs are checked in constant time.
+  const hanBefore = new Int32Array(lineEnd - lineStart + 1);
+  for (let i = lineStart; i < lineEnd; i++) hanBefore[i - lineStart + 1] = hanBefore[i - lineStart]! + (isHan(value.charCodeAt(i)) ? 1 : 0);
+  const hasHanBetween = (from: number, to: number): boolean => hanBefore[to - lineStart]! - hanBefore[from - lineStart]! > 0;
   const stack: number[] = [];
   const decided = new Map<number, boolean>();
   for (const paren of parens) {
@@ -220,7 +227,7 @@ function resolveParens(value: string, parens: Array<{ index: number; open: boole
       continue;
     }
     const close = paren.index;
-    let convert = hasHan(value, open + 1, close);
+    let convert = hasHanBetween(open + 1, close);
     if (!convert && !(open > lineStart && isLatinOrDigit(value.charCodeAt(open - 1)))) {
       const before = contextBefore(value, open, lineStart);
       const after = contextAfter(value, close, lineEnd);
@@ -255,7 +262,7 @@ function resolveQuotes(value: string, quotes: number[], edits: Edit[]): void {
   }
 }
 
-const SPACES_BETWEEN = /[ \u3000]+/g;
+export const SPACES_BETWEEN = /[ \u3000]+/g;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x3000;

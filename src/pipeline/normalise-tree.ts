@@ -189,6 +189,9 @@ export function compileSegments(tree: NormaliseRoot): string {
 
 const markdownParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
+/** Inside a text node's source: escapes, entities and container prefixes of continuation lines stay raw. */
+export const MARKDOWN_PROTECTED = /\\[\s\S]|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});|\r?\n[ \t>]*/gi;
+
 /** Node types whose text is prose; everything else in an MDX body is syntax and kept as written. */
 const PROSE_PARENTS = new Set(['paragraph', 'heading', 'link', 'linkReference', 'emphasis', 'strong', 'delete', 'tableCell', 'listItem', 'blockquote', 'root', 'mdxJsxTextElement', 'mdxJsxFlowElement']);
 
@@ -257,10 +260,8 @@ function collectText(
       ranges.push({ start, end, data: wholeParagraph && lineStart && lineEnd ? { wholeLines: true } : undefined });
       return;
     }
-    // Escapes, entities and container prefixes on continuation lines stay raw.
-    const protectedPattern = /\\[\s\S]|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});|\r?\n[ \t>]*/gi;
     let last = start;
-    for (const match of slice.matchAll(protectedPattern)) {
+    for (const match of slice.matchAll(MARKDOWN_PROTECTED)) {
       const at = start + match.index;
       if (at > last) ranges.push({ start: last, end: at });
       last = at + match[0].length;

@@ -20,7 +20,7 @@ export interface Options {
 const defaults: Readonly<Required<Options>> = Object.freeze({ reportLost: true });
 
 /** A Han character, BMP or supplementary. */
-const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
+export const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
 
 export const stripPinyin: Plugin<[Options?], NormaliseRoot> = function (options) {
   const settings = { ...defaults, ...options };

@@ -158,7 +158,7 @@ function tailNoise(value: string, line: Line): Edit | undefined {
 }
 
 /** A paragraph break: a line break, optional blank lines. */
-const PARAGRAPH_BREAK = /\n[ \t\u3000]*\n(?:[ \t\u3000]*\n){0,8}/g;
+export const PARAGRAPH_BREAK = /\n[ \t\u3000]*\n(?:[ \t\u3000]*\n){0,8}/g;
 
 interface Paragraph {
   start: number;

@@ -18,7 +18,7 @@ const TONE_MARKS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** The shape of a Mandarin syllable: initial, then final (ü also written v). Anchored, no nesting. */
-const SYLLABLE =
+export const SYLLABLE =
   /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|üe|ue|ve|ün|vn|a|o|e|i|u|ü|v|ê)$|^(?:m|n|ng|hm|hng)$/;
 
 export interface Reading {
