@@ -105,7 +105,7 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
       if (!filters.kind?.length) continue;
       characters.add(html);
       const url = pageUrl(file);
-      const response = await index.addHTMLFile({ url, content: html });
+      const response = await index.addHTMLFile({ url, content: searchableHtml(html) });
       problems.push(...response.errors.map((error) => `${file}: ${error}`));
       pages.push({ url, meta: response.file.meta, filters });
     }
@@ -152,6 +152,14 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
+}
+
+/**
+ * The page without what Pagefind would parse and throw away: `<head>` (CSP, JSON-LD that lists a
+ * roll's every awardee), scripts and styles. Pagefind reads the body and takes the title from `<h1>`.
+ */
+export function searchableHtml(html: string): string {
+  return html.replace(/<head\b[\s\S]*?<\/head>/i, '').replace(/<(script|style|svg)\b[\s\S]*?<\/\1>/gi, '');
 }
 
 /** `awardees/li-jing/index.html` → `/awardees/li-jing/`; `404.html` → `/404.html`. */

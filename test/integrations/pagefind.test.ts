@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { indexSite, pageUrl, readFilters, type IndexStats } from '../../src/integrations/pagefind.ts';
+import { indexSite, pageUrl, readFilters, searchableHtml, type IndexStats } from '../../src/integrations/pagefind.ts';
 import { nameShard, type NameEntry } from '../../src/scripts/search/names.ts';
 import { nameKey } from '../../src/scripts/search/normalise.ts';
 
@@ -169,5 +169,14 @@ describe('helpers', () => {
     ).toEqual({
       unit: ['甲 & 乙', '丙'],
     });
+  });
+
+  test('searchableHtml drops head, scripts, styles and icons, and keeps the body', () => {
+    const html =
+      '<html lang="zh-Hans"><head><title>t</title><script type="application/ld+json">{"name":"李静"}</script></head>' +
+      '<body><svg><path d="M0"/></svg><main data-pagefind-body><h1>李静</h1><script>x()</script><style>p{}</style><p>正文</p></main></body></html>';
+    expect(searchableHtml(html)).toBe(
+      '<html lang="zh-Hans"><body><main data-pagefind-body><h1>李静</h1><p>正文</p></main></body></html>',
+    );
   });
 });
