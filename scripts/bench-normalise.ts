@@ -10,7 +10,10 @@ import { normaliseText } from '../src/pipeline/normalise.ts';
 import { openccConverter } from '../src/lib/script.ts';
 
 const megabytes = Number(argv[2] ?? 7);
-const seed = readFileSync(join(import.meta.dirname, '../../shared/seeds/deed-unit-traditional-template-site.txt'), 'utf8');
+const seed = readFileSync(
+  join(import.meta.dirname, '../../shared/seeds/deed-unit-traditional-template-site.txt'),
+  'utf8',
+);
 const input = seed.repeat(Math.ceil((megabytes * 1e6) / Buffer.byteLength(seed)));
 const size = Buffer.byteLength(input) / 1e6;
 
@@ -32,7 +35,9 @@ function time(label: string, run: () => unknown): number {
     cpu = Math.min(cpu, (used.user + used.system) / 1000);
   }
   const rate = (ms: number): string => (size / (ms / 1000)).toFixed(1).padStart(6);
-  console.log(`${label.padEnd(28)} wall ${rate(wall)} MB/s (${wall.toFixed(0)} ms)   cpu ${rate(cpu)} MB/s (${cpu.toFixed(0)} ms)   ${size.toFixed(2)} MB`);
+  console.log(
+    `${label.padEnd(28)} wall ${rate(wall)} MB/s (${wall.toFixed(0)} ms)   cpu ${rate(cpu)} MB/s (${cpu.toFixed(0)} ms)   ${size.toFixed(2)} MB`,
+  );
   return wall;
 }
 

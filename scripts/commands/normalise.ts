@@ -37,7 +37,11 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { to: { type: 'string', default: 'cn' }, from: { type: 'string', default: 't' }, log: { type: 'string' } },
+      options: {
+        to: { type: 'string', default: 'cn' },
+        from: { type: 'string', default: 't' },
+        log: { type: 'string' },
+      },
     });
   } catch (error) {
     stderr.write(`deeds normalise：${(error as Error).message}\n${usage}\n`);
@@ -51,7 +55,9 @@ export async function run(args: string[]): Promise<number> {
   const to = parsed.values.to as TargetScript;
   const from = parsed.values.from as TraditionalSource;
   if (!TARGETS.includes(to) || !SOURCES.includes(from)) {
-    stderr.write(`deeds normalise：--to 应为 cn、tw 或 hk，--from 应为 t、tw 或 hk（收到 --to ${to} --from ${from}）\n`);
+    stderr.write(
+      `deeds normalise：--to 应为 cn、tw 或 hk，--from 应为 t、tw 或 hk（收到 --to ${to} --from ${from}）\n`,
+    );
     return 2;
   }
 
@@ -60,7 +66,14 @@ export async function run(args: string[]): Promise<number> {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : code === 'EACCES' ? '没有读取权限' : '无法读取';
+    const reason =
+      code === 'ENOENT'
+        ? '文件不存在'
+        : code === 'EISDIR'
+          ? '这是目录，不是文件'
+          : code === 'EACCES'
+            ? '没有读取权限'
+            : '无法读取';
     stderr.write(`deeds normalise：${path}：${reason}\n`);
     return 2;
   }
@@ -90,7 +103,9 @@ export async function run(args: string[]): Promise<number> {
   for (const message of result.messages) {
     const place = message.place && 'start' in message.place ? message.place.start : message.place;
     const severity = message.fatal ? 'error' : 'warning';
-    stderr.write(`${path}:${place?.line ?? 1}:${place?.column ?? 1}  ${severity}  ${message.reason}  ${message.ruleId ?? ''}\n`);
+    stderr.write(
+      `${path}:${place?.line ?? 1}:${place?.column ?? 1}  ${severity}  ${message.reason}  ${message.ruleId ?? ''}\n`,
+    );
   }
   stderr.write(
     `deeds normalise：${path}：编码 ${decoded.encoding}${decoded.bom ? '（带 BOM）' : ''}，原文${SCRIPT_NAMES[result.sourceScript]}，` +

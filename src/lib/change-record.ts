@@ -61,7 +61,7 @@ export function composeEdits(prior: readonly Edit[], nextEdits: readonly Edit[],
     const members: Edit[] = [d];
     let rules = d.rule;
     let merged = false;
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       // A prior edit joins when its output reaches into the cluster (an empty output strictly inside it).
       while (i < prior.length && prior[i]!.start + delta < hi) {

@@ -90,7 +90,10 @@ export function decodeFile(buffer: Uint8Array, path: string): DecodedFile {
     }
   }
   if (bytes.includes(0)) {
-    throw new DecodeError(`${path}：文件含有大量空字节，是二进制文件而不是文本；请先另存为 .txt（UTF-8）再处理`, 'binary');
+    throw new DecodeError(
+      `${path}：文件含有大量空字节，是二进制文件而不是文本；请先另存为 .txt（UTF-8）再处理`,
+      'binary',
+    );
   }
   const text = decodeUtf8(bytes);
   if (text !== undefined) return checked(text, 'UTF-8', false, path);
@@ -201,7 +204,10 @@ function plausibility(text: string): number {
 /** Refuse text that decoded but is mostly control characters: a binary file without a known signature. */
 function checked(text: string | undefined, encoding: TextEncoding, bom: boolean, path: string): DecodedFile {
   if (text === undefined) {
-    throw new DecodeError(`${path}：文件声明为 ${encoding} 编码，但内容不是有效的 ${encoding} 文本；请用文本编辑器另存为 UTF-8 再处理`, 'encoding');
+    throw new DecodeError(
+      `${path}：文件声明为 ${encoding} 编码，但内容不是有效的 ${encoding} 文本；请用文本编辑器另存为 UTF-8 再处理`,
+      'encoding',
+    );
   }
   let control = 0;
   for (let i = 0; i < text.length; i++) {
@@ -209,7 +215,10 @@ function checked(text: string | undefined, encoding: TextEncoding, bom: boolean,
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
   }
   if (control > Math.max(2, text.length * 0.01)) {
-    throw new DecodeError(`${path}：文件含有大量控制字符，是二进制文件而不是文本；请先另存为 .txt（UTF-8）再处理`, 'binary');
+    throw new DecodeError(
+      `${path}：文件含有大量控制字符，是二进制文件而不是文本；请先另存为 .txt（UTF-8）再处理`,
+      'binary',
+    );
   }
   return { text, encoding, bom };
 }

@@ -183,7 +183,14 @@ function fastConverter(): FastConverter {
  * telling characters into `counts` on the way. Neighbouring changed characters are recorded as one edit.
  * Returns false (and appends nothing) when the range needs the slow path.
  */
-function fastSimplify(text: string, start: number, end: number, rule: string, edits: Edit[], counts: ScriptCounts): boolean {
+function fastSimplify(
+  text: string,
+  start: number,
+  end: number,
+  rule: string,
+  edits: Edit[],
+  counts: ScriptCounts,
+): boolean {
   const { kinds, chars, trie, longest, pairs } = fastConverter();
   const table = scripts();
   const first = edits.length;
@@ -255,7 +262,12 @@ export function pushDiff(text: string, from: number, to: number, after: string, 
   let head = 0;
   while (head < after.length && from + head < to && text.charCodeAt(from + head) === after.charCodeAt(head)) head++;
   let tail = 0;
-  while (tail < after.length - head && to - tail > from + head && text.charCodeAt(to - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  while (
+    tail < after.length - head &&
+    to - tail > from + head &&
+    text.charCodeAt(to - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++;
   if (head > 0 && isLowSurrogate(after.charCodeAt(head))) head--;
   if (tail > 0 && isLowSurrogate(after.charCodeAt(after.length - tail))) tail--;
   if (from + head === to - tail && head === after.length - tail) return;
@@ -310,7 +322,14 @@ function converter(from: string, to: string): (text: string) => string {
  * Record what a whole-string converter changes in `text[start..end)`: character by character when it
  * keeps the length, else line by line.
  */
-function diffConverted(text: string, start: number, end: number, convert: (s: string) => string, rule: string, edits: Edit[]): void {
+function diffConverted(
+  text: string,
+  start: number,
+  end: number,
+  convert: (s: string) => string,
+  rule: string,
+  edits: Edit[],
+): void {
   const whole = convert(text.slice(start, end));
   if (whole.length === end - start) {
     pushDiff(text, start, end, whole, rule, edits);
@@ -361,7 +380,8 @@ function glossaryMatcher(glossary: Glossary, direction: 'simplified' | 'traditio
     }
   }
   const keys = [...replacement.keys()].sort((a, b) => b.length - a.length);
-  const matcher = keys.length === 0 ? null : { pattern: new RegExp(keys.map(escapeRegExp).join('|'), 'g'), replacement };
+  const matcher =
+    keys.length === 0 ? null : { pattern: new RegExp(keys.map(escapeRegExp).join('|'), 'g'), replacement };
   byDirection.set(direction, matcher);
   return matcher;
 }
@@ -479,7 +499,13 @@ export function toTraditional(text: string, options: TraditionalOptions = {}): s
 }
 
 /** The edits that convert simplified `text[start..end)` to traditional script. */
-export function traditionaliseEdits(text: string, edits: Edit[], options: TraditionalOptions & { rule?: string } = {}, start = 0, end = text.length): void {
+export function traditionaliseEdits(
+  text: string,
+  edits: Edit[],
+  options: TraditionalOptions & { rule?: string } = {},
+  start = 0,
+  end = text.length,
+): void {
   const rule = options.rule ?? 'script';
   const convert = converter('cn', options.variant ?? 'tw');
   splitByGlossary(

@@ -9,9 +9,23 @@
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import type { Edit } from '../lib/change-record.ts';
-import { classifyScript, countScript, pushDiff, simplifyEdits, toSimplified, toTraditional, type TraditionalSource } from '../lib/script.ts';
+import {
+  classifyScript,
+  countScript,
+  pushDiff,
+  simplifyEdits,
+  toSimplified,
+  toTraditional,
+  type TraditionalSource,
+} from '../lib/script.ts';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
-import { editSegments, inputPointMapper, normaliseState, type NormaliseRoot, type ParagraphScript } from './normalise-tree.ts';
+import {
+  editSegments,
+  inputPointMapper,
+  normaliseState,
+  type NormaliseRoot,
+  type ParagraphScript,
+} from './normalise-tree.ts';
 
 export type TargetScript = 'cn' | 'tw' | 'hk';
 
@@ -24,7 +38,11 @@ export interface Options {
   glossary?: readonly GlossaryTerm[];
 }
 
-const defaults = Object.freeze({ to: 'cn' as TargetScript, from: 't' as TraditionalSource, glossary: [] as readonly GlossaryTerm[] });
+const defaults = Object.freeze({
+  to: 'cn' as TargetScript,
+  from: 't' as TraditionalSource,
+  glossary: [] as readonly GlossaryTerm[],
+});
 
 export const convertScript: Plugin<[Options?], NormaliseRoot> = function (options) {
   const settings = { ...defaults, ...options };
@@ -75,4 +93,3 @@ export const convertScript: Plugin<[Options?], NormaliseRoot> = function (option
     state.sourceScript = classifyScript({ traditional, simplified });
   };
 };
-

@@ -27,7 +27,11 @@ export const normaliseCharacters: Plugin<[Options?], NormaliseRoot> = function (
     if (settings.nfc) editSegments(tree, file, nfcEdits);
     editSegments(tree, file, characterEdits);
     editSegments(tree, file, (value, _segment, _index, offset) => {
-      for (let at = value.indexOf(REPLACEMENT_CHARACTER); at !== -1; at = value.indexOf(REPLACEMENT_CHARACTER, at + 1)) {
+      for (
+        let at = value.indexOf(REPLACEMENT_CHARACTER);
+        at !== -1;
+        at = value.indexOf(REPLACEMENT_CHARACTER, at + 1)
+      ) {
         reportAt(
           file,
           offset + at,
@@ -66,7 +70,12 @@ function nfcEdits(value: string): Edit[] | undefined {
         }
         // Back off to a base character so that the record shows whole characters.
         while (head > 0 && /\p{M}/u.test(line[head]!)) head--;
-        edits.push({ rule: 'nfc', start: start + head, end: start + line.length - tail, after: normal.slice(head, normal.length - tail) });
+        edits.push({
+          rule: 'nfc',
+          start: start + head,
+          end: start + line.length - tail,
+          after: normal.slice(head, normal.length - tail),
+        });
       }
     }
     start = end + 1;

@@ -23,7 +23,12 @@ const defaults: Readonly<Required<Options>> = Object.freeze({ spacing: true });
 export const normalisePunctuation: Plugin<[Options?], NormaliseRoot> = function (options) {
   const settings = { ...defaults, ...options };
   return (tree: NormaliseRoot, file: VFile) => {
-    editSegments(tree, file, (value, _segment, index) => withNeighbours(tree, index, value, punctuationEdits), (segment) => !segment.data?.gap);
+    editSegments(
+      tree,
+      file,
+      (value, _segment, index) => withNeighbours(tree, index, value, punctuationEdits),
+      (segment) => !segment.data?.gap,
+    );
     if (settings.spacing) editSegments(tree, file, spacingEdits, (segment) => !segment.data?.gap);
   };
 };
@@ -32,7 +37,12 @@ export const normalisePunctuation: Plugin<[Options?], NormaliseRoot> = function 
  * Run `editor` on a segment with the rest of its line from the neighbouring segments around it, as
  * context only (in an MDX body, `[衛生](url),` has its comma in another segment than its words).
  */
-function withNeighbours(tree: NormaliseRoot, index: number, value: string, editor: (text: string) => Edit[] | undefined): Edit[] | undefined {
+function withNeighbours(
+  tree: NormaliseRoot,
+  index: number,
+  value: string,
+  editor: (text: string) => Edit[] | undefined,
+): Edit[] | undefined {
   if (tree.children.length === 1) return editor(value);
   let before = '';
   for (let k = index - 1; k >= 0 && before.length < 32; k--) {
@@ -58,7 +68,12 @@ function withNeighbours(tree: NormaliseRoot, index: number, value: string, edito
 }
 
 function isHan(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xd840 && c <= 0xd87f)
+  );
 }
 
 /** Han, CJK punctuation, full-width punctuation, curly quotes, dashes and ellipses. */
@@ -86,9 +101,26 @@ function isChinese(c: number): boolean {
  */
 function isTransparent(c: number): boolean {
   return (
-    c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x22 || c === 0x201c || c === 0x201d ||
-    c === 0x2c || c === 0x3b || c === 0x3a || c === 0x3f || c === 0x21 || c === 0x28 || c === 0x29 ||
-    c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01 || c === 0xff08 || c === 0xff09
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x3000 ||
+    c === 0x22 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2c ||
+    c === 0x3b ||
+    c === 0x3a ||
+    c === 0x3f ||
+    c === 0x21 ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0xff0c ||
+    c === 0xff1b ||
+    c === 0xff1a ||
+    c === 0xff1f ||
+    c === 0xff01 ||
+    c === 0xff08 ||
+    c === 0xff09
   );
 }
 
@@ -169,7 +201,8 @@ function punctuationEdits(value: string): Edit[] | undefined {
       const year = issuerEnd > 0 && isHan(value.charCodeAt(issuerEnd - 1)) ? DOC_NUMBER_YEAR.exec(value) : null;
       if (year) {
         const replacement = `〔${year[1]}〕`;
-        if (year[0] !== replacement) edits.push({ rule: 'doc-number-bracket', start: index, end: index + year[0].length, after: replacement });
+        if (year[0] !== replacement)
+          edits.push({ rule: 'doc-number-bracket', start: index, end: index + year[0].length, after: replacement });
         CANDIDATES.lastIndex = index + year[0].length;
         continue;
       }
@@ -194,7 +227,8 @@ function punctuationEdits(value: string): Edit[] | undefined {
     // Attached to a Latin word, a mark belongs to the Latin run (Hello, world!) unless Chinese follows
     // at once (WHO,中国).
     if (isLatinOrDigit(prev)) {
-      if (isHan(next)) edits.push({ rule: 'fullwidth-punctuation', start: index, end: index + 1, after: FULL_WIDTH[mark]! });
+      if (isHan(next))
+        edits.push({ rule: 'fullwidth-punctuation', start: index, end: index + 1, after: FULL_WIDTH[mark]! });
       continue;
     }
     const before = contextBefore(value, index, lineStart);
@@ -208,12 +242,20 @@ function punctuationEdits(value: string): Edit[] | undefined {
 }
 
 /** Pair parentheses (either form); convert half-width ones in pairs around or beside Chinese. */
-function resolveParens(value: string, parens: Array<{ index: number; open: boolean }>, lineStart: number, lineEnd: number, edits: Edit[]): void {
+function resolveParens(
+  value: string,
+  parens: Array<{ index: number; open: boolean }>,
+  lineStart: number,
+  lineEnd: number,
+  edits: Edit[],
+): void {
   if (parens.length === 0) return;
   // Han characters before each position of the line, so that nested pairs are checked in constant time.
   const hanBefore = new Int32Array(lineEnd - lineStart + 1);
-  for (let i = lineStart; i < lineEnd; i++) hanBefore[i - lineStart + 1] = hanBefore[i - lineStart]! + (isHan(value.charCodeAt(i)) ? 1 : 0);
-  const hasHanBetween = (from: number, to: number): boolean => hanBefore[to - lineStart]! - hanBefore[from - lineStart]! > 0;
+  for (let i = lineStart; i < lineEnd; i++)
+    hanBefore[i - lineStart + 1] = hanBefore[i - lineStart]! + (isHan(value.charCodeAt(i)) ? 1 : 0);
+  const hasHanBetween = (from: number, to: number): boolean =>
+    hanBefore[to - lineStart]! - hanBefore[from - lineStart]! > 0;
   const stack: number[] = [];
   const decided = new Map<number, boolean>();
   for (const paren of parens) {

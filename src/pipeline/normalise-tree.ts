@@ -68,7 +68,9 @@ export interface NormaliseState {
 export function normaliseState(file: VFile): NormaliseState {
   const state = file.data.normalise as NormaliseState | undefined;
   if (!state || typeof state !== 'object' || !('edits' in state)) {
-    throw new Error('normalise stages must run in the normaliser (normaliseText/normaliseMarkdown), which sets up file.data.normalise');
+    throw new Error(
+      'normalise stages must run in the normaliser (normaliseText/normaliseMarkdown), which sets up file.data.normalise',
+    );
   }
   return state;
 }
@@ -105,7 +107,11 @@ export function editSegments(
         for (const edit of edits) {
           parts.push(segment.value.slice(last, edit.start), edit.after);
           last = edit.end;
-          global.push(offset === 0 ? edit : { rule: edit.rule, start: edit.start + offset, end: edit.end + offset, after: edit.after });
+          global.push(
+            offset === 0
+              ? edit
+              : { rule: edit.rule, start: edit.start + offset, end: edit.end + offset, after: edit.after },
+          );
         }
         parts.push(segment.value.slice(last));
         segment.value = parts.join('');
@@ -163,14 +169,7 @@ export function inputPoint(state: NormaliseState, offset: number): Point {
  * Report a problem found at `start..end` of the current text, placed in the input.
  * `fatal`: true for errors, false for warnings.
  */
-export function reportAt(
-  file: VFile,
-  start: number,
-  end: number,
-  reason: string,
-  ruleId: string,
-  fatal = false,
-): void {
+export function reportAt(file: VFile, start: number, end: number, reason: string, ruleId: string, fatal = false): void {
   const state = normaliseState(file);
   const place = { start: inputPoint(state, start), end: inputPoint(state, end) };
   const message = file.message(reason, { place, ruleId, source: MESSAGE_SOURCE });
@@ -193,7 +192,21 @@ const markdownParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 export const MARKDOWN_PROTECTED = /\\[\s\S]|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});|\r?\n[ \t>]*/gi;
 
 /** Node types whose text is prose; everything else in an MDX body is syntax and kept as written. */
-const PROSE_PARENTS = new Set(['paragraph', 'heading', 'link', 'linkReference', 'emphasis', 'strong', 'delete', 'tableCell', 'listItem', 'blockquote', 'root', 'mdxJsxTextElement', 'mdxJsxFlowElement']);
+const PROSE_PARENTS = new Set([
+  'paragraph',
+  'heading',
+  'link',
+  'linkReference',
+  'emphasis',
+  'strong',
+  'delete',
+  'tableCell',
+  'listItem',
+  'blockquote',
+  'root',
+  'mdxJsxTextElement',
+  'mdxJsxFlowElement',
+]);
 
 /**
  * unified parser for an MDX body: text nodes of prose become editable segments (minus escapes and the
@@ -272,7 +285,12 @@ function collectText(
   if (node.type === 'link' || node.type === 'linkReference') {
     // Autolinks show their URL as text: leave it.
     const only = node.children.length === 1 ? node.children[0] : undefined;
-    if (only?.type === 'text' && node.type === 'link' && (only.value === node.url || `mailto:${only.value}` === node.url)) return;
+    if (
+      only?.type === 'text' &&
+      node.type === 'link' &&
+      (only.value === node.url || `mailto:${only.value}` === node.url)
+    )
+      return;
   }
   if ('children' in node) {
     for (const child of node.children as MdastNodes[]) collectText(child, node, source, ranges);

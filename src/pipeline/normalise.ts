@@ -113,7 +113,12 @@ export function normaliseWith(
   return pass(value, mode, context, plugins).result;
 }
 
-function pass(value: string, mode: NormaliseState['mode'], context: NormaliseContext = {}, plugins?: PluggableList): Pass {
+function pass(
+  value: string,
+  mode: NormaliseState['mode'],
+  context: NormaliseContext = {},
+  plugins?: PluggableList,
+): Pass {
   const input = inputOf(value);
   const file = new VFile({ value: input, path: context.path });
   const state = initialState(input, mode);

@@ -26,7 +26,12 @@ function htmlEdits(value: string): Edit[] | undefined {
     edits.push({ rule: 'html-tag', start: match.index, end: match.index + match[0].length, after: '' });
   }
   for (const match of value.matchAll(HTML_ENTITY)) {
-    edits.push({ rule: 'html-entity', start: match.index, end: match.index + match[0].length, after: HTML_ENTITIES[match[0]]! });
+    edits.push({
+      rule: 'html-entity',
+      start: match.index,
+      end: match.index + match[0].length,
+      after: HTML_ENTITIES[match[0]]!,
+    });
   }
   return edits.sort((a, b) => a.start - b.start);
 }

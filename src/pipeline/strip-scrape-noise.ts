@@ -43,8 +43,18 @@ export const stripScrapeNoise: Plugin<[Options?], NormaliseRoot> = function (opt
       editSegments(tree, file, chunkMarkerEdits);
       editSegments(tree, file, (value) => pageBreakEdits(value, settings.minSplitLength));
     } else {
-      editSegments(tree, file, (value) => noiseEdits(value, false), (segment) => segment.data?.wholeLines === true);
-      editSegments(tree, file, (_value, segment, index) => gapEdits(tree, segment, index, settings.minSplitLength), (segment) => segment.data?.gap === true);
+      editSegments(
+        tree,
+        file,
+        (value) => noiseEdits(value, false),
+        (segment) => segment.data?.wholeLines === true,
+      );
+      editSegments(
+        tree,
+        file,
+        (_value, segment, index) => gapEdits(tree, segment, index, settings.minSplitLength),
+        (segment) => segment.data?.gap === true,
+      );
     }
   };
 };
@@ -126,7 +136,11 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
         continue;
       }
       const nextTail = tailNoise(value, next);
-      const nextRule = matchingRule(value.slice(next.start, nextTail ? nextTail.start : next.end).trim(), LINE_RULES, j < headerEnd);
+      const nextRule = matchingRule(
+        value.slice(next.start, nextTail ? nextTail.start : next.end).trim(),
+        LINE_RULES,
+        j < headerEnd,
+      );
       if (!nextRule) break;
       if (!rules.includes(nextRule.id)) rules.push(nextRule.id);
       last = j;
@@ -199,7 +213,7 @@ function chunkMarkerEdits(value: string): Edit[] | undefined {
     const previous = paras[run[k]!.para - 1]!;
     const chunkStart = paras[run[k - 1]!.para]!.start;
     const text = value.slice(previous.start, previous.end).trimEnd();
-    if (previous.end - chunkStart < 80 || SENTENCE_END.test(text) && !/[(（]$/.test(text)) return undefined;
+    if (previous.end - chunkStart < 80 || (SENTENCE_END.test(text) && !/[(（]$/.test(text))) return undefined;
   }
   const edits: Edit[] = [];
   for (let k = 0; k < run.length; k++) {
@@ -231,7 +245,8 @@ export function isSplitSentence(before: string, after: string, minLength: number
   if (!HAN_END.test(head) || !HAN_START.test(tail)) return false;
   if (HEADING_ENDINGS.test(head) || ENUMERATION.test(tail) || HEADING_STARTS.test(tail)) return false;
   // Tables and laid-out lines (signatures, dates padded with spaces) are not prose.
-  if (head.includes('\t') || tail.includes('\t') || /[ \u3000]{3}/.test(head.slice(head.lastIndexOf('\n') + 1))) return false;
+  if (head.includes('\t') || tail.includes('\t') || /[ \u3000]{3}/.test(head.slice(head.lastIndexOf('\n') + 1)))
+    return false;
   if (CONTINUATION_STARTS.test(tail)) return true;
   if (head.trim().length < minLength) return false;
   if (ENUMERATION.test(head)) {

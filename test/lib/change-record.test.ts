@@ -55,7 +55,8 @@ describe('composeEdits', () => {
           current = applyEdits(current, stage);
         }
         expect(applyEdits(input, composed)).toBe(current);
-        for (let k = 1; k < composed.length; k++) expect(composed[k]!.start).toBeGreaterThanOrEqual(composed[k - 1]!.end);
+        for (let k = 1; k < composed.length; k++)
+          expect(composed[k]!.start).toBeGreaterThanOrEqual(composed[k - 1]!.end);
       }),
       { numRuns: 2000 },
     );
@@ -93,7 +94,13 @@ describe('toChanges', () => {
     const input = 'ab\n衛生';
     const changes = toChanges(input, [{ rule: 'script', start: 3, end: 4, after: '卫' }]);
     expect(changes).toEqual([
-      { rule: 'script', start: { line: 2, column: 1, offset: 3 }, end: { line: 2, column: 2, offset: 4 }, before: '衛', after: '卫' },
+      {
+        rule: 'script',
+        start: { line: 2, column: 1, offset: 3 },
+        end: { line: 2, column: 2, offset: 4 },
+        before: '衛',
+        after: '卫',
+      },
     ]);
   });
 
@@ -114,7 +121,11 @@ describe('mapToSource', () => {
           let delta = 0;
           let k = 0;
           for (let o = 0; o < output.length; o++) {
-            while (k < edits.length && edits[k]!.start + delta + edits[k]!.after.length <= o && edits[k]!.start + delta <= o) {
+            while (
+              k < edits.length &&
+              edits[k]!.start + delta + edits[k]!.after.length <= o &&
+              edits[k]!.start + delta <= o
+            ) {
               if (edits[k]!.start + delta + edits[k]!.after.length > o) break;
               delta += edits[k]!.after.length - (edits[k]!.end - edits[k]!.start);
               k++;

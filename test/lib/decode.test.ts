@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { decodeFile, DecodeError, tryDecodeFile } from '../../src/lib/decode.ts';
 import { describeSeeds, readSeed, SEED_FILES } from '../helpers/seeds.ts';
 
-const SIMPLIFIED = '关于开展2022年度全区卫生健康系统先进单位和先进个人评选活动的通知\n各直属医疗卫生单位：现将有关事项通知如下。';
+const SIMPLIFIED =
+  '关于开展2022年度全区卫生健康系统先进单位和先进个人评选活动的通知\n各直属医疗卫生单位：现将有关事项通知如下。';
 const TRADITIONAL = '衛生健康委員會召開表彰大會，我院黨支部榮獲先進基層黨組織稱號。\n';
 
 const bytes = (text: string, encoding: string): Uint8Array => new Uint8Array(iconv.encode(text, encoding));
@@ -12,9 +13,24 @@ const bytes = (text: string, encoding: string): Uint8Array => new Uint8Array(ico
 describe('decodeFile', () => {
   test.each([
     ['UTF-8', () => bytes(SIMPLIFIED, 'utf8'), SIMPLIFIED, false],
-    ['UTF-8 with BOM', () => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(SIMPLIFIED, 'utf8')]), '\uFEFF' + SIMPLIFIED, true],
-    ['UTF-16LE with BOM', () => new Uint8Array([0xff, 0xfe, ...bytes(SIMPLIFIED, 'utf16le')]), '\uFEFF' + SIMPLIFIED, true],
-    ['UTF-16BE with BOM', () => new Uint8Array([0xfe, 0xff, ...bytes(SIMPLIFIED, 'utf16be')]), '\uFEFF' + SIMPLIFIED, true],
+    [
+      'UTF-8 with BOM',
+      () => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(SIMPLIFIED, 'utf8')]),
+      '\uFEFF' + SIMPLIFIED,
+      true,
+    ],
+    [
+      'UTF-16LE with BOM',
+      () => new Uint8Array([0xff, 0xfe, ...bytes(SIMPLIFIED, 'utf16le')]),
+      '\uFEFF' + SIMPLIFIED,
+      true,
+    ],
+    [
+      'UTF-16BE with BOM',
+      () => new Uint8Array([0xfe, 0xff, ...bytes(SIMPLIFIED, 'utf16be')]),
+      '\uFEFF' + SIMPLIFIED,
+      true,
+    ],
     ['UTF-16LE without BOM', () => bytes(SIMPLIFIED, 'utf16le'), SIMPLIFIED, false],
     ['UTF-16BE without BOM', () => bytes(SIMPLIFIED, 'utf16be'), SIMPLIFIED, false],
     ['GB18030', () => bytes(SIMPLIFIED, 'gb18030'), SIMPLIFIED, false],

@@ -34,7 +34,16 @@ describe('toSimplified', () => {
 
   test('the fast path gives exactly what opencc-js t→cn gives', () => {
     const opencc = openccConverter('t', 'cn');
-    const unit = fc.constantFrom(...'衛生會議乾隆淨於鍾鐘後發髮臺灣裡裏著覆藉瞭沈麼個們為這來說時樣點們爲眾體國標準化，。 a1\n𠀀𪚥', '乾淨', '反覆', '瞭解', '藉口', '千鍾粟', '\u2ff0', '\uF900');
+    const unit = fc.constantFrom(
+      ...'衛生會議乾隆淨於鍾鐘後發髮臺灣裡裏著覆藉瞭沈麼個們為這來說時樣點們爲眾體國標準化，。 a1\n𠀀𪚥',
+      '乾淨',
+      '反覆',
+      '瞭解',
+      '藉口',
+      '千鍾粟',
+      '\u2ff0',
+      '\uF900',
+    );
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
         const text = units.join('');
@@ -71,7 +80,9 @@ describe('toTraditional', () => {
 
   test('glossary terms take their traditional form', () => {
     expect(toTraditional('钟南山院士', { variant: 'tw' })).toBe(openccConverter('cn', 'tw')('钟南山院士'));
-    expect(toTraditional('钟南山院士和于是', { variant: 'tw', glossary })).toBe('鍾南山院士和' + openccConverter('cn', 'tw')('于是'));
+    expect(toTraditional('钟南山院士和于是', { variant: 'tw', glossary })).toBe(
+      '鍾南山院士和' + openccConverter('cn', 'tw')('于是'),
+    );
   });
 
   test('is fast enough for every page of the site: 1 MB under a few seconds', () => {

@@ -57,9 +57,21 @@ for (const [stage, { plugins, mode }] of Object.entries(STAGES)) {
           : normaliseWith(input, plugins, mode);
       expect(restore(result.value, result.changes)).toBe(input);
       compare(join(dir, inputFile.replace('input', 'output')), result.value);
-      const changes = result.changes.map((c) => ({ rule: c.rule, line: c.start.line, column: c.start.column, before: c.before, after: c.after }));
+      const changes = result.changes.map((c) => ({
+        rule: c.rule,
+        line: c.start.line,
+        column: c.start.column,
+        before: c.before,
+        after: c.after,
+      }));
       compare(join(dir, 'changes.json'), JSON.stringify(changes, null, 2) + '\n');
-      const messages = result.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, fatal: m.fatal, reason: m.reason }));
+      const messages = result.messages.map((m) => ({
+        ruleId: m.ruleId,
+        line: m.line,
+        column: m.column,
+        fatal: m.fatal,
+        reason: m.reason,
+      }));
       compare(join(dir, 'messages.json'), JSON.stringify(messages, null, 2) + '\n');
       // A stage on its own is idempotent too.
       expect(normaliseWith(result.value, plugins, mode).value).toBe(result.value);

@@ -17,7 +17,12 @@ import {
   SENTENCE_END,
 } from '../../src/pipeline/data/scrape-noise.ts';
 import { normaliseCharacters } from '../../src/pipeline/normalise-characters.ts';
-import { CANDIDATES, normalisePunctuation, SPACES_BETWEEN, URL_BODY } from '../../src/pipeline/normalise-punctuation.ts';
+import {
+  CANDIDATES,
+  normalisePunctuation,
+  SPACES_BETWEEN,
+  URL_BODY,
+} from '../../src/pipeline/normalise-punctuation.ts';
 import { MARKDOWN_PROTECTED } from '../../src/pipeline/normalise-tree.ts';
 import { normaliseMarkdown, normaliseText, normaliseWith, restore } from '../../src/pipeline/normalise.ts';
 import { HAN, stripPinyin } from '../../src/pipeline/strip-pinyin.ts';
@@ -36,8 +41,13 @@ describe('character rules', () => {
 describe('scrape-noise rules', () => {
   test.each(NOISE_RULES.map((rule) => [rule.id, rule] as const))('%s removes its example', (_id, rule) => {
     // A site name is noise only in a page header, above a breadcrumb.
-    const page = rule.where === 'header' ? `${rule.example}\n位置:首页 > 栏目\n正文第一段。` : `正文第一段。\n${rule.example}\n正文第二段。`;
-    expect(rule.pattern.test(rule.kind === 'line' ? rule.example : rule.example.slice(rule.example.indexOf('内容总结') - 1))).toBe(true);
+    const page =
+      rule.where === 'header'
+        ? `${rule.example}\n位置:首页 > 栏目\n正文第一段。`
+        : `正文第一段。\n${rule.example}\n正文第二段。`;
+    expect(
+      rule.pattern.test(rule.kind === 'line' ? rule.example : rule.example.slice(rule.example.indexOf('内容总结') - 1)),
+    ).toBe(true);
     const result = normaliseWith(page, [stripScrapeNoise]);
     expect(result.changes.some((c) => c.rule.split('+').includes(`scrape-noise/${rule.id}`))).toBe(true);
     expect(result.value).toContain('正文第一段。');
@@ -49,11 +59,21 @@ describe('scrape-noise rules', () => {
   });
 
   test.each([
-    ['prose split mid-sentence', '全面落实基层卫生服务能力提升行动，加强家庭医生签约服务，进一步', '提升群众获得感。', true],
+    [
+      'prose split mid-sentence',
+      '全面落实基层卫生服务能力提升行动，加强家庭医生签约服务，进一步',
+      '提升群众获得感。',
+      true,
+    ],
     ['a title', '关于开展年度先进集体推荐评选工作的通知', '各乡镇卫生院：', false],
     ['a heading', '一、工作目标', '全面落实基层卫生服务能力提升行动。', false],
     ['an enumerated item and its tail', '1.严格落实各项管理制度，按期完成考核任务并取得明', '显成效。', true],
-    ['an enumerated heading and a paragraph', '二、革新举措，试点先行，片医负责制社区卫生服务新模式', '近年来，通过合理规划布局，新建改建转型，基本形成了覆盖全市的服务圈。', false],
+    [
+      'an enumerated heading and a paragraph',
+      '二、革新举措，试点先行，片医负责制社区卫生服务新模式',
+      '近年来，通过合理规划布局，新建改建转型，基本形成了覆盖全市的服务圈。',
+      false,
+    ],
     ['a particle continues', '加强宣传，持续做好健康教育工作', '的宣传报道。', true],
     ['an attachment heading', '卫生健康局办公室关于做好年度考核工作的有关要求和说明', '附件1：', false],
     ['a sentence end', '全面落实基层卫生服务能力提升行动，加强家庭医生签约服务。', '提升群众获得感。', false],
@@ -148,7 +168,10 @@ const ADVERSARIAL: Array<[string, string]> = [
 
 describe('patterns stay linear on adversarial input', () => {
   test.each(PATTERNS)('%s', (_name, pattern) => {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags.replace('y', '') : pattern.flags.replace('y', '') + 'g');
+    const global = new RegExp(
+      pattern.source,
+      pattern.flags.includes('g') ? pattern.flags.replace('y', '') : pattern.flags.replace('y', '') + 'g',
+    );
     for (const [label, input] of ADVERSARIAL) {
       const started = performance.now();
       pattern.lastIndex = 0;

@@ -24,7 +24,8 @@ export const NOISE_RULES: readonly NoiseRule[] = Object.freeze([
     id: 'breadcrumb',
     description: '网站的位置导航（位置:首页 > …）',
     kind: 'line',
-    pattern: /^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|位置)\s{0,3}[:：]\s{0,3}(?:首页|首頁|主页|主頁|网站首页|網站首頁)[^\n]{0,200}$/,
+    pattern:
+      /^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|位置)\s{0,3}[:：]\s{0,3}(?:首页|首頁|主页|主頁|网站首页|網站首頁)[^\n]{0,200}$/,
     example: '位置:首頁 > 工作報告 > 事蹟材料',
   },
   {
@@ -32,14 +33,16 @@ export const NOISE_RULES: readonly NoiseRule[] = Object.freeze([
     description: '模板网站的站名（只在导航之前的页头）',
     kind: 'line',
     where: 'header',
-    pattern: /^[^\s，。,；;！!？?：:]{0,12}(?:范文|範文|文库|文庫|文档|文檔|资料|資料|之家|网|網|帮|幫|站|吧)(?:网|網|帮|幫|站)?$/,
+    pattern:
+      /^[^\s，。,；;！!？?：:]{0,12}(?:范文|範文|文库|文庫|文档|文檔|资料|資料|之家|网|網|帮|幫|站|吧)(?:网|網|帮|幫|站)?$/,
     example: '九九範文幫',
   },
   {
     id: 'action-bar',
     description: '收藏、分享、举报、下载等按钮',
     kind: 'line',
-    pattern: /^(?:(?:收藏|分享|举报|舉報|下载|下載|相关|相關|打印|纠错|糾錯|评论|評論|点赞|點讚|关注|關注|赏|賞)[ \t]{0,3}(?:[(（][赏賞][)）])?[ \t|/·]{0,3}){2,8}$/,
+    pattern:
+      /^(?:(?:收藏|分享|举报|舉報|下载|下載|相关|相關|打印|纠错|糾錯|评论|評論|点赞|點讚|关注|關注|赏|賞)[ \t]{0,3}(?:[(（][赏賞][)）])?[ \t|/·]{0,3}){2,8}$/,
     example: '收藏 分享(赏)',
   },
   {
@@ -53,7 +56,8 @@ export const NOISE_RULES: readonly NoiseRule[] = Object.freeze([
     id: 'document-info',
     description: '上传人、文档编号、上传时间、格式、页数、大小等文档信息',
     kind: 'line',
-    pattern: /^(?:(?:上传人|上傳人|上传者|上傳者|贡献者|貢獻者|文档编号|文檔編號|上传时间|上傳時間|发布时间|格式|页数|頁數|大小|浏览|瀏覽|下载次数|下載次數|下载券|积分)[ \t]{0,3}[:：][ \t]{0,3}[^\s:：]{0,40}[ \t]{0,3}){2,12}$/,
+    pattern:
+      /^(?:(?:上传人|上傳人|上传者|上傳者|贡献者|貢獻者|文档编号|文檔編號|上传时间|上傳時間|发布时间|格式|页数|頁數|大小|浏览|瀏覽|下载次数|下載次數|下载券|积分)[ \t]{0,3}[:：][ \t]{0,3}[^\s:：]{0,40}[ \t]{0,3}){2,12}$/,
     example: '上传人:g****t 文档编号:1296159 上传时间:2023-04-19 格式:DOC 页数:5 大小:14KB',
   },
   {
@@ -81,7 +85,8 @@ export const NOISE_RULES: readonly NoiseRule[] = Object.freeze([
     id: 'section-label',
     description: '网站的栏目标签（资源描述、相关资源、猜你喜欢、相关搜索、展开阅读全文）',
     kind: 'line',
-    pattern: /^(?:资源描述|資源描述|文档描述|文本预览|展开阅读全文|展開閱讀全文|阅读全文|点击展开|相关资源|相關資源|猜你喜欢|猜你喜歡|相关搜索|相關搜索|相关推荐|相關推薦|相关文档|相關文檔|热门推荐|精品推荐|本文关键词)[ \t]{0,2}[:：]?[ \t]{0,2}[∨↓»>]?$/,
+    pattern:
+      /^(?:资源描述|資源描述|文档描述|文本预览|展开阅读全文|展開閱讀全文|阅读全文|点击展开|相关资源|相關資源|猜你喜欢|猜你喜歡|相关搜索|相關搜索|相关推荐|相關推薦|相关文档|相關文檔|热门推荐|精品推荐|本文关键词)[ \t]{0,2}[:：]?[ \t]{0,2}[∨↓»>]?$/,
     example: '展开阅读全文',
   },
   {
@@ -111,7 +116,8 @@ export const NOISE_RULES: readonly NoiseRule[] = Object.freeze([
 export const HEADER_LINES = 6;
 
 /** Leftover HTML tags, as found in table cells copied from web pages. */
-export const HTML_TAG = /<\/?(?:p|br|span|div|font|strong|b|em|i|u|td|tr|th|table|tbody|thead)(?:\s[^<>]{0,200})?\s?\/?>/gi;
+export const HTML_TAG =
+  /<\/?(?:p|br|span|div|font|strong|b|em|i|u|td|tr|th|table|tbody|thead)(?:\s[^<>]{0,200})?\s?\/?>/gi;
 
 /** HTML entities left with the tags, and their characters. */
 export const HTML_ENTITIES: Readonly<Record<string, string>> = Object.freeze({
@@ -132,10 +138,12 @@ export const HTML_ENTITY = /&(?:nbsp|amp|lt|gt|quot|#39|ldquo|rdquo|mdash|hellip
  * A page break that split a sentence leaves a paragraph ending in a character that cannot end one.
  * These end titles and headings instead, so a paragraph ending in them is never joined to the next.
  */
-export const HEADING_ENDINGS = /(?:通知|通报|通報|决定|決定|方案|意见|意見|办法|辦法|公告|公示|报告|報告|请示|請示|批复|批覆|函|纪要|紀要|规定|規定|细则|細則|表|名单|名單|事迹|事蹟|材料|总结|總結|计划|計劃|要求|条件|條件|范围|範圍|程序|阶段|階段|附件\d{0,2}|目录|目錄|印发|印發|\d{1,2}日)$/;
+export const HEADING_ENDINGS =
+  /(?:通知|通报|通報|决定|決定|方案|意见|意見|办法|辦法|公告|公示|报告|報告|请示|請示|批复|批覆|函|纪要|紀要|规定|規定|细则|細則|表|名单|名單|事迹|事蹟|材料|总结|總結|计划|計劃|要求|条件|條件|范围|範圍|程序|阶段|階段|附件\d{0,2}|目录|目錄|印发|印發|\d{1,2}日)$/;
 
 /** Enumeration at the start of a paragraph: 一、 （一） 1. 1、 第一. */
-export const ENUMERATION = /^[ \t\u3000]{0,4}(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．]|第[一二三四五六七八九十\d]{1,3}[条章节])/;
+export const ENUMERATION =
+  /^[ \t\u3000]{0,4}(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．]|第[一二三四五六七八九十\d]{1,3}[条章节])/;
 
 /** A paragraph starting with these is a heading of its own (附件1：), never a continuation. */
 export const HEADING_STARTS = /^(?:附件|附表|抄送|主送|联系人|聯繫人|联系电话|聯繫電話)/;
