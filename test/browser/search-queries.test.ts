@@ -11,6 +11,8 @@ import { PROJECT_ROOT } from '../helpers/seeds.ts';
 import { buildSite } from '../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { searchOnPage } from './search-helpers.ts';
+import { loadRegistries } from '../../src/lib/registries.ts';
+import { createTraditionalConverter } from '../../src/lib/traditional.ts';
 
 interface Query {
   query: string;
@@ -64,6 +66,45 @@ describeBrowser('recall@3 of the query set on the demo site', () => {
   });
 
   test('recall@3 is 100%', () => {
+    expect(missed).toEqual([]);
+  });
+});
+
+describeBrowser('the names guarantee on the demo site', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let awardees: Array<{ name: string; url: string }>;
+
+  beforeAll(async () => {
+    const { dir } = await buildSite();
+    const data = JSON.parse(readFileSync(join(dir, 'data', 'awardees.json'), 'utf8')) as {
+      awardees: Array<{ name: string; page_url: string }>;
+    };
+    const byUrl = new Map(data.awardees.map((a) => [new URL(a.page_url).pathname, a.name]));
+    awardees = [...byUrl].map(([url, name]) => ({ name, url }));
+    server = await serveStatic(dir);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(`${server.url}/search/`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('every person and unit of every roll is in the top 3 for their name: simplified, traditional and padded', async () => {
+    const { glossary } = loadRegistries(join(PROJECT_ROOT, 'content'));
+    const toTraditional = createTraditionalConverter({ glossary });
+    expect(awardees.length).toBeGreaterThan(50);
+    const missed: string[] = [];
+    for (const { name, url } of awardees) {
+      const forms = new Set([name, toTraditional(name), [...toTraditional(name)].join(' ')]);
+      for (const form of forms) {
+        const top = (await searchOnPage(page, form)).slice(0, 3);
+        if (!top.includes(url)) missed.push(`${form} → ${url} (got ${top.join(' ')})`);
+      }
+    }
     expect(missed).toEqual([]);
   });
 });
