@@ -45,6 +45,18 @@ describe('internal links', () => {
     expect(missing).toEqual([]);
   });
 
+  test('ids are unique on every page', () => {
+    const duplicates: string[] = [];
+    for (const p of all) {
+      const seen = new Set<string>();
+      for (const match of p.html.matchAll(/<[a-z][^>]*\sid="([^"]+)"/g)) {
+        if (seen.has(match[1]!)) duplicates.push(`${p.url}#${match[1]}`);
+        seen.add(match[1]!);
+      }
+    }
+    expect(duplicates).toEqual([]);
+  });
+
   test('outbound links carry rel="noopener noreferrer"', () => {
     const unsafe: string[] = [];
     for (const p of all) {
