@@ -276,7 +276,7 @@ async function writeNameShards(folder: string, entries: NameEntry[]): Promise<vo
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
   const shards = new Map<string, NameEntry[]>();
-  for (let i = 0; i < NAME_SHARDS; i++) shards.set(i.toString(16).padStart(2, '0'), []);
+  for (let i = 0; i < NAME_SHARDS; i++) shards.set(i.toString(16).padStart(3, '0'), []);
   for (const entry of entries) shards.get(nameShard(entry.k))!.push(entry);
   await Promise.all(
     [...shards].map(([shard, list]) => {

@@ -90,7 +90,7 @@ describe('indexSite', () => {
   });
 
   test('writes every names shard, and the subject, aliases and document number of each page', () => {
-    expect(readdirSync(join(dir, 'search', 'names'))).toHaveLength(256);
+    expect(readdirSync(join(dir, 'search', 'names'))).toHaveLength(1024);
     const person = shard('李静').filter((e) => e.k === '李静');
     expect(person).toHaveLength(1);
     expect(person[0]).toMatchObject({

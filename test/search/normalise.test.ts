@@ -104,11 +104,11 @@ describe('names', () => {
     expect(lookupKeys(foldQuery('武卫字[2023]4号'))).toEqual(['武卫字〔2023〕4号', '武卫字[2023]4号']);
   });
 
-  test('shards are two hex digits within range, the same for the same key', () => {
+  test('shards are three hex digits within range, the same for the same key', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), (key) => {
         const shard = nameShard(key);
-        expect(shard).toMatch(/^[0-9a-f]{2}$/);
+        expect(shard).toMatch(/^[0-9a-f]{3}$/);
         expect(parseInt(shard, 16)).toBeLessThan(NAME_SHARDS);
         expect(nameShard(`${key}`)).toBe(shard);
       }),

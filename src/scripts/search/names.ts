@@ -5,7 +5,7 @@
  * search looks a query up here first and ranks what it finds ahead of Pagefind's results.
  *
  * The index is split into shards by a hash of the key, so a query fetches one small file per
- * key however large the site: `/search/names/3f.json`.
+ * key however large the site: `/search/names/3f0.json`.
  */
 
 /** What a page is, as the `kind` filter says. */
@@ -31,11 +31,11 @@ export interface NameEntry {
   p?: string;
 }
 
-/** How many shards the names index has: 10,000 deeds give shards of a few KB. */
-export const NAME_SHARDS = 256;
+/** How many shards the names index has: 10,000 deeds (20,000 keys) give shards of about 6 KB. */
+export const NAME_SHARDS = 1024;
 
 /**
- * The shard a key lives in, as two hex digits: FNV-1a of the whole key, so that names sharing a
+ * The shard a key lives in, as three hex digits: FNV-1a of the whole key, so that names sharing a
  * first character (every 示例市… unit) spread over the shards. Lookups are by exact key.
  */
 export function nameShard(key: string): string {
@@ -44,7 +44,7 @@ export function nameShard(key: string): string {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return ((hash >>> 0) % NAME_SHARDS).toString(16).padStart(2, '0');
+  return ((hash >>> 0) % NAME_SHARDS).toString(16).padStart(3, '0');
 }
 
 /** Kinds in the order the names index ranks them: a person's page before their write-up. */
