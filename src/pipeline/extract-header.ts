@@ -159,7 +159,8 @@ function findTitle(lines: readonly ModelLine[], headerLines: number): Found | nu
 
 /** The first line, if it is short, has no sentence punctuation, and a paragraph follows it. */
 function headline(lines: readonly ModelLine[]): Found | null {
-  const [first, next] = lines.filter((l) => l.text !== '');
+  const [first, ...rest] = lines.filter((l) => l.text !== '');
+  const next = rest.find((l) => !FURNITURE.test(l.text));
   if (!first || !next) return null;
   const text = closeCjkSpaces(first.text);
   if (text.length < 6 || text.length > 40 || /[。，,；;：:！？!?]/u.test(text) || isNoise(text)) return null;
@@ -237,9 +238,17 @@ function headerIssuer(lines: readonly ModelLine[], title: Found | null, docNumbe
   return null;
 }
 
+/** Lines of page furniture on news pages. */
+const FURNITURE = /^(?:来源|发布|作者|编辑|时间|日期|浏览|点击|位置|当前位置)|发布时间|浏览次数/u;
+
+/** The first paragraph of prose: long, and not a line of page furniture (来源：… 发布时间：…). */
+function leadParagraph(lines: readonly ModelLine[]): ModelLine | undefined {
+  return lines.find((l) => l.text.length > 20 && !FURNITURE.test(l.text));
+}
+
 /** For news of an honour: the body that held the meeting or issued the decision, from the lead sentence. */
 function conferringBody(lines: readonly ModelLine[]): string | null {
-  const lead = lines.find((l) => l.text.length > 20);
+  const lead = leadParagraph(lines);
   if (!lead) return null;
   const sentence = lead.text.split(/[。！？]/u)[0]!;
   for (const match of matchAll(CONFERRING_BODY.pattern, sentence)) {
@@ -251,7 +260,7 @@ function conferringBody(lines: readonly ModelLine[]): string | null {
 
 /** For news: the date that opens the lead (`2020年6月11日，…`). */
 function leadDate(lines: readonly ModelLine[]): string | null {
-  const lead = lines.find((l) => l.text.length > 20);
+  const lead = leadParagraph(lines);
   if (!lead) return null;
   const [first] = findDates(lead.text);
   if (!first || first.start > 2 || first.day === null) return null;

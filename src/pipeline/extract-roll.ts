@@ -52,6 +52,8 @@ const CATEGORY_IN_TEXT = new RegExp(
   `(?:${CATEGORY_HEADS.join('|')})[\\p{Script=Han}]{0,8}?(?:${[...CATEGORY_TAILS].sort((a, b) => b.length - a.length).join('|')})|${PRIZE_CATEGORY.source}`,
   'gu',
 );
+/** A line that is nothing but a category: `先进集体`, `优秀护士`, `一等奖`. */
+const WHOLE_CATEGORY = new RegExp(`^(?:${CATEGORY_IN_TEXT.source})$`, 'u');
 /** `先进个人（63名）`, `“左英护理奖”特别奖(1名)`, `一等奖：3名`. */
 const CATEGORY_WITH_COUNT =
   /^(.{2,40}?)[\s\u3000]*(?:[（(][\s\u3000]*(?:共|计)?[\s\u3000]*([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支)[\s\u3000]*[）)]|[:：][\s\u3000]*(?:共|计)?([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支))[\s\u3000]*[:：]?$/u;
@@ -199,7 +201,8 @@ export function readCategoryHeading(text: string): ExtractedCategory | null {
   if (/^(?:各|全|有关|市直|省直|委直|区直|县直)|各/u.test(name)) return null;
   if (!counted && !/[:：]$/u.test(closeCjkSpaces(text)) && !NUMBERING.test(text.trim()) && !/名单$/u.test(name)) {
     // A bare line is a heading only if it reads like one (先进个人, 一等奖), not like an awardee unit.
-    if (isOrgName(name) || name.length > 16) return null;
+    if (isOrgName(name) || name.length > 16 || splitGlued(name)) return null;
+    if (!WHOLE_CATEGORY.test(name) && !(/[奖]$/u.test(name) && name.length <= 12)) return null;
   }
   const printedCount = counted ? (counted[2] ?? counted[3]) : undefined;
   return {
@@ -288,7 +291,11 @@ export function readEntryLine(
       const glued = cells.map((cell) => splitGlued(cleanName(cell))).filter((g) => g !== null);
       return { awardees: glued.map((g) => ({ ...g, category: categoryName })) };
     }
-    const unitCell = cells.find((cell) => cell !== nameCell && isOrgName(cell)) ?? null;
+    const unitCell =
+      cells
+        .filter((cell) => cell !== nameCell)
+        .map((cell) => (isOrgName(cell) ? cell : unitWithoutPost(cell)))
+        .find((u) => u) ?? null;
     const names = cells.filter((cell) => isPersonName(cleanName(cell)));
     if (names.length > 1 && !unitCell) {
       return { awardees: names.map((name) => ({ name: cleanName(name), unit: currentUnit, category: categoryName })) };
