@@ -16,10 +16,10 @@ import type { Change, Collection } from '../pipeline/types.ts';
  */
 let pending: { key: string; run: Promise<ProjectResult>; taken: Set<Collection> } | undefined;
 
-export function projectRun(root: string, generation = 0): Promise<ProjectResult> {
+export function projectRun(root: string, generation = 0, warn?: (message: string) => void): Promise<ProjectResult> {
   const key = `${root}#${generation}`;
   if (!pending || pending.key !== key) {
-    pending = { key, run: runProjectInWorkers({ root }), taken: new Set() };
+    pending = { key, run: runProjectInWorkers({ root, warn }), taken: new Set() };
   }
   return pending.run;
 }
@@ -48,7 +48,7 @@ export function documentLoader(collection: Collection): Loader {
       const root = fileURLToPath(config.root);
       const runGeneration = generation;
       const started = performance.now();
-      const project = await projectRun(root, runGeneration);
+      const project = await projectRun(root, runGeneration, (message) => logger.warn(message));
       if (collection === 'announcements') {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`内容管线处理 ${project.entries.length} 个条目，用时 ${seconds} 秒`);

@@ -62,7 +62,14 @@ export function runProject(options: ProjectOptions): ProjectResult {
  * the frontmatter again when first called. Small projects, and any failure to start the threads,
  * fall back to `runProject`.
  */
-export async function runProjectInWorkers(options: ProjectOptions & { workers?: number }): Promise<ProjectResult> {
+export async function runProjectInWorkers(
+  options: ProjectOptions & {
+    /** Threads to use; default one per core, at most 4 (`DEEDS_WORKERS` overrides; 0 or 1: none). */
+    workers?: number;
+    /** Told when the threads fail and the run falls back to this thread. */
+    warn?: (message: string) => void;
+  },
+): Promise<ProjectResult> {
   const plan = planProject(options);
   const workers = Math.min(options.workers ?? workerCount(), Math.ceil(plan.items.length / WORKER_MIN_FILES));
   if (workers < 2)
@@ -87,8 +94,9 @@ export async function runProjectInWorkers(options: ProjectOptions & { workers?: 
           }),
       ),
     );
-  } catch {
+  } catch (error) {
     // Threads could not run the pipeline here (a loader hook they lack, say): do it in this thread.
+    options.warn?.(`worker threads failed, processing in one thread: ${(error as Error).message}`);
     return finishProject(
       plan,
       plan.items.map((item) => processItem(options.root, item, plan.context)),
