@@ -52,26 +52,26 @@ export interface SearchOutcome {
   filters: Record<string, Record<string, number>>;
 }
 
-interface PagefindResult {
+export interface PagefindResult {
   id: string;
   score: number;
   data(): Promise<PagefindData>;
 }
 
-interface PagefindData {
+export interface PagefindData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
 
-interface PagefindResponse {
+export interface PagefindResponse {
   results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
   totalFilters: Record<string, Record<string, number>>;
 }
 
-interface PagefindApi {
+export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse>;
@@ -86,9 +86,13 @@ export class SearchEngine {
   readonly #shards = new Map<string, Promise<NameEntry[]>>();
   #filtersLoaded: Promise<unknown> | undefined;
 
-  /** @param base The site's base path, with a trailing slash. */
-  constructor(base = '/') {
+  /**
+   * @param base The site's base path, with a trailing slash.
+   * @param loadPagefind How to get Pagefind; by default its script from `<base>pagefind/`.
+   */
+  constructor(base = '/', loadPagefind?: () => Promise<PagefindApi>) {
     this.#base = base.endsWith('/') ? base : `${base}/`;
+    if (loadPagefind) this.#pagefind = loadPagefind();
   }
 
   /** Start loading Pagefind (script, WASM, metadata) before the first query needs it. */
@@ -172,8 +176,9 @@ export class SearchEngine {
   async #lookupNames(keys: string[]): Promise<NameEntry[]> {
     const found: NameEntry[] = [];
     const seen = new Set<string>();
-    for (const key of keys) {
-      const shard = await this.#shard(nameShard(key));
+    const shards = await Promise.all(keys.map((key) => this.#shard(nameShard(key))));
+    for (const [i, key] of keys.entries()) {
+      const shard = shards[i]!;
       const matches = shard.filter((entry) => entry.k === key).sort((a, b) => KIND_RANK[a.c] - KIND_RANK[b.c]);
       for (const entry of matches) {
         if (seen.has(entry.u)) continue;

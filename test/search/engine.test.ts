@@ -1,0 +1,159 @@
+/**
+ * The browser engine's merging, with a stand-in Pagefind and names index: names-index hits come
+ * first, Pagefind's copy of the same page is dropped, filters apply to both, counts add up, and a
+ * query no page holds in full falls back to ranking pages by how many of its words they hold.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import {
+  SearchEngine,
+  type PagefindApi,
+  type PagefindResponse,
+  type PagefindResult,
+} from '../../src/scripts/search/engine.ts';
+import { nameShard, type NameEntry } from '../../src/scripts/search/names.ts';
+
+interface FakePage {
+  id: string;
+  url: string;
+  title: string;
+  kind: string;
+  words: string[];
+  filters: Record<string, string[]>;
+}
+
+const PAGES: FakePage[] = [
+  {
+    id: 'zh_a',
+    url: '/awardees/li-jing/',
+    title: '李静',
+    kind: 'awardee',
+    words: ['李', '静'],
+    filters: { kind: ['awardee'], year: ['2022'] },
+  },
+  {
+    id: 'zh_b',
+    url: '/deeds/2023/li-jing/',
+    title: '把诊室搬进居民楼',
+    kind: 'deed',
+    words: ['李', '静', '诊室', '居民楼'],
+    filters: { kind: ['deed'], year: ['2023'] },
+  },
+  {
+    id: 'zh_c',
+    url: '/rolls/2023/mingdan/',
+    title: '名单',
+    kind: 'roll',
+    words: ['李', '静', '王', '芳', '名单'],
+    filters: { kind: ['roll'], year: ['2023'] },
+  },
+  {
+    id: 'zh_d',
+    url: '/deeds/2024/sun-ming/',
+    title: '银针里的坚守',
+    kind: 'deed',
+    words: ['银针', '坚守', '中风'],
+    filters: { kind: ['deed'], year: ['2024'] },
+  },
+];
+
+const NAMES: NameEntry[] = [
+  {
+    k: '李静',
+    u: '/awardees/li-jing/',
+    t: '李静',
+    c: 'awardee',
+    d: '示例市第一人民医院',
+    f: { kind: ['awardee'], year: ['2022'] },
+    p: 'zh_a',
+  },
+  {
+    k: '李静',
+    u: '/deeds/2023/li-jing/',
+    t: '把诊室搬进居民楼',
+    c: 'deed',
+    f: { kind: ['deed'], year: ['2023'] },
+    p: 'zh_b',
+  },
+];
+
+/** Pagefind's behaviour in brief: every word must prefix-match a word of the page; filters are any-of. */
+function fakePagefind(): PagefindApi & { searches: string[] } {
+  const searches: string[] = [];
+  const matches = (page: FakePage, term: string, filters: Record<string, { any: string[] }>) =>
+    term.split(' ').every((word) => page.words.some((w) => w.startsWith(word))) &&
+    Object.entries(filters).every(([name, { any }]) => (page.filters[name] ?? []).some((v) => any.includes(v)));
+  return {
+    searches,
+    options: async () => {},
+    init: async () => {},
+    filters: async () => ({}),
+    search: async (term, options = {}) => {
+      searches.push(term ?? '');
+      const filters = (options.filters ?? {}) as Record<string, { any: string[] }>;
+      const found = PAGES.filter((page) => matches(page, term ?? '', filters));
+      const counts: Record<string, Record<string, number>> = {};
+      for (const page of found) {
+        for (const [name, values] of Object.entries(page.filters)) {
+          for (const value of values) (counts[name] ??= {})[value] = (counts[name]?.[value] ?? 0) + 1;
+        }
+      }
+      const results: PagefindResult[] = found.map((page, i) => ({
+        id: page.id,
+        score: 10 - i,
+        data: async () => ({
+          url: page.url,
+          excerpt: `<mark>${page.words[0]}</mark>\u200b正文`,
+          meta: { title: page.title, kind: page.kind },
+          filters: page.filters,
+        }),
+      }));
+      return { results, filters: counts, totalFilters: counts } satisfies PagefindResponse;
+    },
+  };
+}
+
+describe('SearchEngine', () => {
+  let pagefind: ReturnType<typeof fakePagefind>;
+  let engine: SearchEngine;
+
+  beforeEach(() => {
+    pagefind = fakePagefind();
+    engine = new SearchEngine('/', async () => pagefind);
+    vi.stubGlobal('fetch', async (url: string) => {
+      const shard = /names\/([0-9a-f]+)\.json$/.exec(url)?.[1];
+      const entries = NAMES.filter((entry) => nameShard(entry.k) === shard);
+      return new Response(JSON.stringify(entries), { status: shard ? 200 : 404 });
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('ranks names-index hits first, awardee before write-up, without Pagefind duplicates', async () => {
+    const outcome = await engine.search('李 静');
+    expect(outcome.hits.map((hit) => [hit.url, hit.source])).toEqual([
+      ['/awardees/li-jing/', 'names'],
+      ['/deeds/2023/li-jing/', 'names'],
+      ['/rolls/2023/mingdan/', 'pagefind'],
+    ]);
+    expect(outcome.total).toBe(3);
+    expect(outcome.hits[0]!.excerpt).toBe('示例市第一人民医院');
+    expect(outcome.hits[2]!.excerpt).toBe('<mark>李</mark>正文');
+  });
+
+  test('applies filters to names-index hits as to Pagefind results, and counts each page once', async () => {
+    const all = await engine.search('李静', { counts: true });
+    expect(all.filters.kind).toEqual({ awardee: 1, deed: 1, roll: 1 });
+    const deeds = await engine.search('李静', { filters: { kind: ['deed'] } });
+    expect(deeds.hits.map((hit) => hit.url)).toEqual(['/deeds/2023/li-jing/']);
+  });
+
+  test('a query no page holds in full ranks pages by how many of its words they hold', async () => {
+    const outcome = await engine.search('银针 坚守 针灸');
+    expect(outcome.hits.map((hit) => hit.url)).toEqual(['/deeds/2024/sun-ming/']);
+    expect(pagefind.searches).toEqual(['银针 坚守 针灸', '银针', '坚守', '针灸']);
+  });
+
+  test('an empty query searches nothing', async () => {
+    expect((await engine.search('   ')).hits).toEqual([]);
+    expect(pagefind.searches).toEqual([]);
+  });
+});
