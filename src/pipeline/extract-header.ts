@@ -314,8 +314,13 @@ function evaluationYear(lines: readonly ModelLine[], title: Found | null, kind: 
     .map((l) => l.text)
     .join('\n')
     .slice(0, 800);
-  const found = firstMatchGroup(EVALUATION_YEAR.pattern, opening);
-  return found ? Number(found) : null;
+  // Only a year of what is being evaluated: 开展2022年度…评选, not 根据2021年度考核结果.
+  for (const sentence of opening.split(/[。；，,\n]/u)) {
+    if (!/评选|表彰|推荐|推选|评比|评先|先进|优秀/u.test(sentence) || /考核|决算|预算|统计/u.test(sentence)) continue;
+    const found = firstMatchGroup(EVALUATION_YEAR.pattern, sentence);
+    if (found) return Number(found);
+  }
+  return null;
 }
 
 function firstMatchGroup(pattern: RegExp, text: string): string | null {
@@ -342,7 +347,10 @@ function findAttachments(model: DocumentModel): string[] {
     if (!list) continue;
     const items: string[] = [];
     const first = list[1]!.trim();
-    if (first) items.push(NUMBERED_ITEM.exec(first)?.[1] ?? first);
+    // Several numbered items on the line itself: 附件：1.… 2.…
+    for (const part of first ? first.split(/[\s\u3000]+(?=[0-9０-９]{1,2}\s*[.、．])/u) : []) {
+      items.push(NUMBERED_ITEM.exec(part)?.[1] ?? part);
+    }
     for (let j = i + 1; j < lines.length && j < i + 30; j++) {
       const text = lines[j]!.text;
       if (text === '') continue;
