@@ -4,7 +4,7 @@
  *
  *   征集中  the deadline is today or later (with days left)
  *   公示中  a 公示 refers to it and today is inside its period (with end date and contact)
- *   已表彰  a decision refers to it (or it is one)
+ *   已表彰  a decision dated on or before the build date refers to it (or it is one)
  *   评审中  the deadline has passed and there is neither a decision nor a current 公示
  *   公示结束 a 公示 whose period is over, before a decision
  */
@@ -36,7 +36,8 @@ export function announcementStatuses(entries: readonly StatusInput[], today: str
   for (const entry of entries) {
     const notice = entry.data.notice;
     if (!notice) continue;
-    if (entry.data.kind === 'decision' && !decisionsFor.has(notice)) decisionsFor.set(notice, entry.id);
+    // A decision dated after the build date does not exist yet (a build "as of" an earlier day).
+    if (entry.data.kind === 'decision' && entry.data.date <= today && !decisionsFor.has(notice)) decisionsFor.set(notice, entry.id);
     if (entry.data.kind === 'publicity') publicitiesFor.set(notice, [...(publicitiesFor.get(notice) ?? []), entry]);
   }
   const statuses = new Map<string, AnnouncementStatus | undefined>();

@@ -30,7 +30,12 @@ describe('announcementStatuses', () => {
     expect(at('2023-02-20', [notice, publicity])).toBe('即将公示');
     expect(at('2023-03-01', [notice, publicity])).toBe('公示中');
     expect(at('2023-03-08', [notice, publicity])).toBe('公示结束');
-    expect(at('2023-03-08', [notice, publicity, decision])).toBe('已表彰');
+    expect(at('2023-04-02', [notice, publicity, decision])).toBe('已表彰');
+  });
+
+  test('a decision dated after the build date does not count yet', () => {
+    expect(announcementStatuses([notice, decision], '2023-03-31').get('2023/notice')?.label).toBe('评审中');
+    expect(announcementStatuses([notice, decision], '2023-04-01').get('2023/notice')?.label).toBe('已表彰');
   });
 
   test('a notice without a deadline and without followers has no status', () => {
