@@ -33,7 +33,8 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 
 /**
  * Fold `next` (edits on `middle`, the output of `prior`) into `prior` (edits on the input). Both lists are
- * sorted and non-overlapping; so is the result. An edit of `next` that touches text an edit of `prior`
+ * sorted and non-overlapping; so is the result. The edits of `next` are handed over: they may be moved
+ * into input coordinates in place. An edit of `next` that touches text an edit of `prior`
  * produced is merged with it into one edit whose rules are joined with `+`.
  */
 export function composeEdits(prior: readonly Edit[], nextEdits: readonly Edit[], middle: string): Edit[] {
@@ -86,8 +87,15 @@ export function composeEdits(prior: readonly Edit[], nextEdits: readonly Edit[],
         grew = true;
       }
     }
-    const after = !merged && members.length === 1 ? d.after : applyRange(middle, lo, hi, members);
-    result.push({ rule: rules, start: inputStart, end: hi - delta, after });
+    if (!merged && members.length === 1) {
+      // The common case: an edit on text no earlier edit touched. Stages hand over their edits, so it
+      // is moved into input coordinates in place rather than copied.
+      d.start = inputStart;
+      d.end = hi - delta;
+      result.push(d);
+      continue;
+    }
+    result.push({ rule: rules, start: inputStart, end: hi - delta, after: applyRange(middle, lo, hi, members) });
   }
   while (i < prior.length) result.push(prior[i++]!);
   return result;
@@ -109,7 +117,7 @@ function splitAtPriorEdges(prior: readonly Edit[], next: readonly Edit[], middle
       delta += prior[i]!.after.length - (prior[i]!.end - prior[i]!.start);
       i++;
     }
-    const cuts: number[] = [];
+    let cuts: number[] | undefined;
     if (d.end - d.start === d.after.length && d.end - d.start > 1) {
       let k = i;
       let kDelta = delta;
@@ -117,13 +125,13 @@ function splitAtPriorEdges(prior: readonly Edit[], next: readonly Edit[], middle
         const outStart = prior[k]!.start + kDelta;
         if (outStart >= d.end) break;
         const outEnd = outStart + prior[k]!.after.length;
-        if (outStart > d.start) cuts.push(outStart);
-        if (outEnd > d.start && outEnd < d.end && outEnd !== outStart) cuts.push(outEnd);
+        if (outStart > d.start) (cuts ??= []).push(outStart);
+        if (outEnd > d.start && outEnd < d.end && outEnd !== outStart) (cuts ??= []).push(outEnd);
         kDelta += prior[k]!.after.length - (prior[k]!.end - prior[k]!.start);
         k++;
       }
     }
-    if (cuts.length === 0) {
+    if (!cuts) {
       result?.push(d);
       continue;
     }

@@ -126,14 +126,35 @@ function pass(
   const proc = processor(mode, context, plugins);
   const tree = proc.runSync(proc.parse(file), file);
   const output = proc.stringify(tree, file) as string;
-  const result = {
-    value: output,
-    changes: toChanges(input, state.edits),
-    sourceScript: state.sourceScript,
-    paragraphs: state.paragraphs,
-    messages: file.messages,
-  };
+  const result = makeResult(input, output, state.edits, state.sourceScript, state.paragraphs, file.messages);
   return { result, edits: state.edits };
+}
+
+/**
+ * The result, with `changes` built from the composed edits on first use: the record is complete when
+ * the stages finish, but turning hundreds of thousands of edits into `Change` objects with line and
+ * column costs as much as a stage, and callers that only want the text need not pay it.
+ * (`changes` is an ordinary enumerable property to JSON, spreading and structuredClone.)
+ */
+function makeResult(
+  input: string,
+  value: string,
+  edits: Edit[],
+  sourceScript: Script,
+  paragraphs: ParagraphScript[],
+  messages: VFileMessage[],
+): NormaliseResult {
+  let changes: Change[] | undefined;
+  const result = { value, sourceScript, paragraphs, messages } as NormaliseResult;
+  Object.defineProperty(result, 'changes', {
+    enumerable: true,
+    configurable: true,
+    get: () => (changes ??= toChanges(input, edits)),
+    set: (replacement: Change[]) => {
+      changes = replacement;
+    },
+  });
+  return result;
 }
 
 /** Normalise plain text (an imported file). */
@@ -155,5 +176,6 @@ export function normaliseMarkdown(value: string, context?: NormaliseContext): No
     output = again.result.value;
   }
   if (output === first.result.value) return first.result;
-  return { ...first.result, value: output, changes: toChanges(inputOf(value), edits) };
+  const { sourceScript, paragraphs, messages } = first.result;
+  return makeResult(inputOf(value), output, edits, sourceScript, paragraphs, messages);
 }
