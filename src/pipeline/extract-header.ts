@@ -183,6 +183,10 @@ function findDocNumber(lines: readonly ModelLine[], title: Found | null, headerL
     if (number && line.text.length - number.printed.length <= 20) {
       return { text: formatDocNumber(number), line: line.index, offset: line.start };
     }
+    // Text copied without line breaks: the number opens the document, before its title.
+    if (number && number.start <= 30 && line.text.length > 200 && !/[。，]/u.test(line.text.slice(0, number.start))) {
+      return { text: formatDocNumber(number), line: line.index, offset: line.start + number.start };
+    }
   }
   return null;
 }
@@ -212,6 +216,22 @@ function findSignature(lines: readonly ModelLine[]): { issuer: string | null; da
       else break;
     }
     return { issuer, date: date.iso };
+  }
+  // Text copied without line breaks: `…示例市卫生健康委员会 2023年1月4日` at the very end.
+  const last = [...lines].reverse().find((l) => l.text !== '');
+  if (last && last.text.length > 200) {
+    const dates = findDates(last.text.slice(-24));
+    const date = dates[dates.length - 1];
+    if (date && date.day !== null && !date.yearInferred && /^[\s）)]*$/u.test(last.text.slice(-24).slice(date.end))) {
+      const before = last.text.slice(0, last.text.length - 24 + date.start).replace(/[\s\u3000]+$/u, '');
+      let issuer: string | null = null;
+      for (let length = 3; length <= 30 && length <= before.length; length++) {
+        const candidate = before.slice(-length);
+        if (/^[。，；：！？\s]/u.test(candidate)) break;
+        if (isOrgName(candidate)) issuer = candidate;
+      }
+      return { issuer, date: date.iso };
+    }
   }
   // A labelled date in the header: 发文日期：中华民国107年7月17日.
   for (const line of lines.slice(0, 20)) {

@@ -300,7 +300,15 @@ export function readEntryLine(
     if (names.length > 1 && !unitCell) {
       return { awardees: names.map((name) => ({ name: cleanName(name), unit: currentUnit, category: categoryName })) };
     }
-    return { awardees: [{ name: cleanName(nameCell), unit: unitCell ?? currentUnit, category: categoryName }] };
+    // No cell reads as a unit: a remaining cell that is not a post is the unit as printed (示例县青山镇).
+    const otherCell =
+      unitCell ??
+      cells.find(
+        (cell) =>
+          cell !== nameCell && cell.length >= 4 && /^[\p{Script=Han}（）()]+$/u.test(cell) && !POST_SUFFIX.test(cell),
+      ) ??
+      null;
+    return { awardees: [{ name: cleanName(nameCell), unit: otherCell ?? currentUnit, category: categoryName }] };
   }
   const items = splitOutsideBrackets(text.replace(/[。；;]$/u, ''), /[、，,；;]/u);
   // A unit alone on its line, under a category of people: the unit for the names that follow.
