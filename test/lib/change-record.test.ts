@@ -51,8 +51,10 @@ describe('composeEdits', () => {
         let current = input;
         let composed: Edit[] = [];
         for (const stage of stages) {
+          // composeEdits takes the stage's edits over (it may move them in place): apply them first.
+          const next = applyEdits(current, stage);
           composed = composeEdits(composed, stage, current);
-          current = applyEdits(current, stage);
+          current = next;
         }
         expect(applyEdits(input, composed)).toBe(current);
         for (let k = 1; k < composed.length; k++)
@@ -68,8 +70,10 @@ describe('composeEdits', () => {
         let current = input;
         let composed: Edit[] = [];
         for (const stage of stages) {
+          // composeEdits takes the stage's edits over (it may move them in place): apply them first.
+          const next = applyEdits(current, stage);
           composed = composeEdits(composed, stage, current);
-          current = applyEdits(current, stage);
+          current = next;
         }
         expect(restore(current, toChanges(input, composed))).toBe(input);
       }),
