@@ -3,7 +3,15 @@
  * Each stage is a unified plugin in its own file; this module exports them in order.
  */
 export * from './types.ts';
-export { normaliseText, normaliseMarkdown, type NormaliseResult } from './normalise.ts';
+export {
+  normaliseText,
+  normaliseMarkdown,
+  normalisePlugins,
+  restore,
+  mapToSource,
+  type NormaliseResult,
+  type NormaliseContext,
+} from './normalise.ts';
 export { checkPlugins } from './checks.ts';
 export { extractDocument, extractPlugins, type ExtractResult, type ExtractOptions } from './extract.ts';
 export { remarkRenderComponents } from './remark-render-components.ts';
