@@ -3,9 +3,8 @@
  * position of a match inside a text node, walking the text of a tree and the strings of a
  * frontmatter.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Image, Nodes, Root, Table } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
 import { mapToSource } from './normalise.ts';
 import { MESSAGE_SOURCE, type Change, type Collection } from './types.ts';
 
@@ -75,13 +74,39 @@ export function placeOf(node: { position?: { start: PointLike; end: PointLike } 
   return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 }
 
+/** The nodes the rules look at, gathered in one walk of the tree and shared by every rule. */
+export interface TreeIndex {
+  /** Text an editor wrote: text, inline code and code blocks, in document order. */
+  text: TextNode[];
+  /** Every node, in document order (for mdx-safety). */
+  all: Nodes[];
+  tables: Table[];
+  images: Image[];
+}
+
+const indexes = new WeakMap<Root, TreeIndex>();
+
+/** The tree's index; one walk per tree, however many rules ask (unist-util-visit is the slow part otherwise). */
+export function indexTree(tree: Root): TreeIndex {
+  let index = indexes.get(tree);
+  if (index) return index;
+  index = { text: [], all: [], tables: [], images: [] };
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    index.all.push(node);
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') index.text.push(node as TextNode);
+    else if (node.type === 'table') index.tables.push(node);
+    else if (node.type === 'image') index.images.push(node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  indexes.set(tree, index);
+  return index;
+}
+
 /** Visit every piece of text an editor wrote in the body: text, inline code and code blocks. */
-export function visitText(tree: Root, visitor: (node: TextNode, ancestors: readonly Nodes[]) => void): void {
-  visit(tree, (node: Nodes, _index, parent) => {
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
-      visitor(node as TextNode, parent ? [parent as Nodes] : []);
-    }
-  });
+export function visitText(tree: Root, visitor: (node: TextNode) => void): void {
+  for (const node of indexTree(tree).text) visitor(node);
 }
 
 /** One string in the frontmatter with its path: `{ path: ['subject', 'name'], value: '李静' }`. */

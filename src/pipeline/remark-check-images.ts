@@ -7,10 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Image, Root } from 'mdast';
+import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
-import { placeOf, report, type FrontmatterCheck } from './check-helpers.ts';
+import { indexTree, placeOf, report, type FrontmatterCheck } from './check-helpers.ts';
 
 /** Whether `src` points at another site (`https://…`, `//cdn…`). */
 export function isRemote(src: string): boolean {
@@ -34,7 +33,7 @@ function safeLocalPath(file: VFile, src: string): string | undefined {
 
 export function remarkCheckImages() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'image', (node: Image) => {
+    for (const node of indexTree(tree).images) {
       const place = placeOf(node);
       if (isRemote(node.url)) {
         report(file, `图片引用了外站地址“${node.url}”：网站不从其他站点加载内容；请把图片下载后放在本文旁边，用相对路径引用`, {
@@ -42,7 +41,7 @@ export function remarkCheckImages() {
           ruleId: 'images',
           fatal: true,
         });
-        return;
+        continue;
       }
       if (!node.alt || node.alt.trim() === '') {
         report(file, `图片“${node.url}”没有说明文字：看不到图片的读者需要它；请写成 ![图片内容的说明](${node.url})`, {
@@ -59,7 +58,7 @@ export function remarkCheckImages() {
           fatal: true,
         });
       }
-    });
+    }
   };
 }
 

@@ -11,8 +11,7 @@
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
-import { placeInText, placeOf, report, type TextNode } from './check-helpers.ts';
+import { indexTree, placeInText, placeOf, report, type TextNode } from './check-helpers.ts';
 import { ALLOWED_COMPONENTS, type AllowedComponent } from './data/components.ts';
 import { matchAll } from './data/patterns.ts';
 import { CSS_URL, DECODED_MARKUP, FORBIDDEN_ELEMENTS, isEventAttribute, isForbiddenUrl, urlScheme } from './data/unsafe-markup.ts';
@@ -32,41 +31,41 @@ export function remarkCheckMdxSafety(options: Options = {}) {
   return (tree: Root, file: VFile) => {
     const error = (reason: string, node: { position?: unknown }) =>
       report(file, reason, { place: placeOf(node as Parameters<typeof placeOf>[0]), ruleId: RULE, fatal: true });
-    visit(tree, (node: Nodes) => {
+    for (const node of indexTree(tree).all) {
       switch (node.type) {
         case 'mdxjsEsm':
           error('正文中有 import/export 语句：内容文件是文档，不能写代码；请删去这一行', node);
-          return;
+          break;
         case 'mdxFlowExpression':
         case 'mdxTextExpression':
           error(
             `正文中有花括号表达式“{${truncate(node.value)}}”：内容文件不能写代码；要显示花括号请改用全角“｛｝”或在前面加反斜杠“\\{”`,
             node,
           );
-          return;
+          break;
         case 'html':
           error('正文中有 HTML 代码：请改用 Markdown 写法', node);
-          return;
+          break;
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement':
           checkElement(node, components, allowedNames, error);
-          return;
+          break;
         case 'link':
         case 'image':
         case 'definition':
           if (isForbiddenUrl(node.url)) {
             error(`链接地址使用了 ${urlScheme(node.url)} 协议，会执行代码或夹带内容；只能用 https:// 链接或本站的相对路径`, node);
           }
-          return;
+          break;
         case 'text':
         case 'inlineCode':
         case 'code':
           checkText(node as TextNode, file);
-          return;
+          break;
         default:
-          return;
+          break;
       }
-    });
+    }
   };
 }
 

@@ -13,6 +13,7 @@ import { visit } from 'unist-util-visit';
 import {
   formatPath,
   frontmatterStrings,
+  indexTree,
   placeInText,
   placeOf,
   report,
@@ -123,7 +124,7 @@ export function remarkCheckPrivacy() {
         });
       }
     });
-    visit(tree, 'table', (table: Table) => checkTable(table, file, collection));
+    for (const table of indexTree(tree).tables) checkTable(table, file, collection);
   };
 }
 

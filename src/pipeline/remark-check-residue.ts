@@ -18,8 +18,8 @@ export interface Options {
 }
 
 export function remarkCheckResidue(options: Options = {}) {
-  const traditional = traditionalOnlyCharacters();
-  const terms = (options.protectedTerms ?? []).filter((term) => [...term].some((char) => traditional.has(char)));
+  const traditional = traditionalTable();
+  const terms = (options.protectedTerms ?? []).filter((term) => [...term].some((char) => traditionalOnlyCharacters().has(char)));
   return (tree: Root, file: VFile) => {
     visitText(tree, (node) => {
       for (const match of matchAll(REPLACEMENT_CHARACTER.pattern, node.value)) {
@@ -44,17 +44,17 @@ export function remarkCheckResidue(options: Options = {}) {
 }
 
 /** One warning per text node, listing its traditional characters, at the first of them. */
-function checkTraditional(node: TextNode, file: VFile, traditional: Set<string>, terms: readonly string[]): void {
+function checkTraditional(node: TextNode, file: VFile, traditional: TraditionalTable, terms: readonly string[]): void {
   const value = node.value;
   let protectedRanges: Array<[number, number]> | undefined;
   let first = -1;
   const found = new Set<string>();
   let count = 0;
-  let index = 0;
-  for (const char of value) {
-    const at = index;
-    index += char.length;
-    if (!traditional.has(char)) continue;
+  for (let at = 0; at < value.length; at++) {
+    const code = value.charCodeAt(at);
+    // A bitmap of the Basic Multilingual Plane; the few traditional-only characters beyond it (rare
+    // extension-B forms) are not looked for.
+    if (code < 0x3400 || traditional.bitmap[code] !== 1) continue;
     protectedRanges ??= terms.flatMap((term) => {
       const ranges: Array<[number, number]> = [];
       for (let i = value.indexOf(term); i !== -1; i = value.indexOf(term, i + 1)) ranges.push([i, i + term.length]);
@@ -62,7 +62,7 @@ function checkTraditional(node: TextNode, file: VFile, traditional: Set<string>,
     });
     if (protectedRanges.some(([start, end]) => at >= start && at < end)) continue;
     if (first === -1) first = at;
-    found.add(char);
+    found.add(value[at]!);
     count++;
   }
   if (first === -1) return;
@@ -72,6 +72,20 @@ function checkTraditional(node: TextNode, file: VFile, traditional: Set<string>,
     `发现 ${count} 个繁体字（${list}${found.size > 12 ? '…' : ''}）：正文应为简体；请转成简体（npm run deeds -- normalise），人名地名需保留原字的请加入 content/glossary.yaml`,
     { place: placeInText(node, first, first + 1), ruleId: 'residue', fatal: false },
   );
+}
+
+interface TraditionalTable {
+  /** 1 at the code unit of each traditional-only character of the BMP. */
+  bitmap: Uint8Array;
+}
+
+let table: TraditionalTable | undefined;
+
+function traditionalTable(): TraditionalTable {
+  if (table) return table;
+  const bitmap = new Uint8Array(0x10000);
+  for (const char of traditionalOnlyCharacters()) if (char.length === 1) bitmap[char.charCodeAt(0)] = 1;
+  return (table = { bitmap });
 }
 
 export function residueOptions(context: PipelineContext): Options {

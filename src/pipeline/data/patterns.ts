@@ -13,12 +13,26 @@ export interface TextPattern {
   label: string;
 }
 
-/** Every match of a global pattern in `text`, without the pitfalls of a shared `lastIndex`. */
+const globals = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Every match of a pattern in `text`. The pattern's global twin is compiled once and reused (a
+ * new RegExp per call costs more than the search); `lastIndex` is reset on every call, so an
+ * abandoned iteration does not leak into the next.
+ */
 export function* matchAll(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  let regex = globals.get(pattern);
+  if (!regex) {
+    regex = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+    globals.set(pattern, regex);
+  }
+  regex.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = regex.exec(text)) !== null) {
     if (match[0].length === 0) regex.lastIndex++;
+    const resume = regex.lastIndex;
     yield match;
+    // A caller that searched with the same pattern in between (nested use) must not derail this one.
+    regex.lastIndex = resume;
   }
 }
