@@ -106,5 +106,5 @@ describeBrowser('the names guarantee on the demo site', () => {
       }
     }
     expect(missed).toEqual([]);
-  });
+  }, 600_000);
 });
