@@ -29,6 +29,8 @@ import {
 
 export type TargetScript = 'cn' | 'tw' | 'hk';
 
+const GLOSSARY_RULE = 'script-glossary';
+
 export interface Options {
   /** The script to write: simplified (`cn`, default), or traditional, Taiwan (`tw`) or Hong Kong (`hk`). */
   to?: TargetScript;
@@ -67,7 +69,12 @@ export const convertScript: Plugin<[Options?], NormaliseRoot> = function (option
               // Convert and count in one pass; a paragraph without traditional characters stays as written.
               const mark = edits.length;
               counts = simplifyEdits(value, edits, { from: settings.from, glossary: settings.glossary }, start, end);
-              if (counts.traditional === 0) edits.length = mark;
+              if (counts.traditional === 0) {
+                // Only glossary spellings change here (钟干 → 钟乾 where the glossary lists 钟干).
+                let kept = mark;
+                for (let k = mark; k < edits.length; k++) if (edits[k]!.rule === GLOSSARY_RULE) edits[kept++] = edits[k]!;
+                edits.length = kept;
+              }
             } else {
               counts = countScript(value, start, end);
               const line = value.slice(start, end);

@@ -218,6 +218,12 @@ describe('glossary', () => {
     expect(result.changes.map((c) => c.rule)).toContain('script-glossary');
     expect(restore(result.value, result.changes)).toBe('鐘南山院士和於梨華先生');
   });
+  test('a variant spelling is corrected in simplified text too', () => {
+    const terms = [{ simplified: '钟乾', traditional: '鍾乾', variants: ['钟干'], type: 'person' as const }];
+    const result = normaliseText('钟干医生', { glossary: terms });
+    expect(result.value).toBe('钟乾医生');
+    expect(result.sourceScript).toBe('simplified');
+  });
   test('without the glossary, names follow OpenCC: 鍾 becomes 钟, 於 becomes 于', () => {
     expect(normaliseText('鐘南山院士於是').value).toBe('钟南山院士于是');
     expect(normaliseText('於梨華先生', { glossary: [] }).value).toBe(normaliseText('於梨華先生').value);
