@@ -62,7 +62,9 @@ function unique(text: string, pattern: RegExp): string[] {
   return out;
 }
 
-const QUOTE = /[“"「]([^“”"「」\n]{2,60})[”"」]/gu;
+/** Quoted text; single quotes only when not nested in double ones (“‘五好’基层党组织”). */
+const QUOTE = /“([^“”\n]{2,60})”|"([^"\n]{2,60})"|「([^「」\n]{2,60})」|『([^『』\n]{2,60})』|‘([^‘’“”\n]{2,60})’/gu;
+const quoted = (match: RegExpMatchArray) => match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? '';
 
 /** Honour titles: quoted ones in the context of 授予/评为/荣获/称号, and unquoted ones after 荣获…称号 or 评为. */
 export function findHonours(text: string, maxLength = DEFAULTS.maxHonourLength): string[] {
@@ -99,7 +101,7 @@ export function findHonours(text: string, maxLength = DEFAULTS.maxHonourLength):
         .split(/[。！？；\n]/u)
         .pop() ?? '';
     const after = text.slice(last.index + last[0].length, last.index + last[0].length + 6);
-    if (HONOUR_VERBS.test(before) || /^(?:等)?(?:荣誉|光荣)?(?:称号|荣誉|奖)/u.test(after)) add(quote[1]!);
+    if (HONOUR_VERBS.test(before) || /^(?:等)?(?:荣誉|光荣)?(?:称号|荣誉|奖)/u.test(after)) add(quoted(quote));
   }
   for (const rule of HONOUR_IN_PROSE) {
     for (const match of matchAll(rule.pattern, text)) {
@@ -123,7 +125,14 @@ function findSubject(model: DocumentModel, result: ExtractResult): FoundSubject 
   for (const line of model.lines.slice(0, 15)) {
     for (const match of matchAll(DEED_SUBTITLE.pattern, line.text)) candidates.push(match[1]!);
   }
-  if (result.title) for (const match of matchAll(DEED_TITLE.pattern, result.title)) candidates.push(match[1]!);
+  if (result.title) {
+    for (const match of matchAll(DEED_TITLE.pattern, result.title)) candidates.push(match[1]!);
+    // 李静：用爱守护生命 · 守护生命的白衣天使——记李静 · 用爱守护生命——李静同志
+    const named = /^([\p{Script=Han}]{2,4})[：:]/u.exec(result.title);
+    if (named) candidates.push(named[1]!);
+    const dashed = /[—－-]{1,2}\s*记?\s*([^—－-]{2,40})$/u.exec(result.title);
+    if (dashed) candidates.push(dashed[1]!);
+  }
   for (const candidate of candidates) {
     const found = readSubject(closeCjkSpaces(candidate));
     if (found) return found;

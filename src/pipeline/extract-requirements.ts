@@ -169,7 +169,10 @@ function findWordLimits(text: string, maxAppliesTo: number): ExtractedWordLimit[
 
 /** What a limit applies to: the noun phrase just before it in its clause (`事迹材料`, `典型事迹`). */
 function appliesTo(before: string, max: number): string | null {
-  const clause = before.split(/[，,。；;：:（(）)\n、“”《》]/u).pop() ?? '';
+  const parts = before.split(/[，,。；;：:（(）)\n、“”《》]/u);
+  let clause = parts.pop() ?? '';
+  // 主要事迹（1000字以内）: the limit in brackets applies to what stands before them.
+  if (clause.trim() === '' && /[（(]\s*$/u.test(before)) clause = parts.pop() ?? '';
   let phrase = clause.replace(/[\s\u3000]+/gu, '');
   for (let i = 0; i < 3; i++) phrase = phrase.replace(LIMIT_FILLER, '');
   phrase = phrase.replace(LIMIT_LEAD, '');
@@ -178,6 +181,16 @@ function appliesTo(before: string, max: number): string | null {
 }
 
 // ---- quotas ------------------------------------------------------------------------------
+
+/** A count per unit (每个单位推荐先进个人1名, 各单位…), not a total. */
+function perUnit(sentence: string, index: number): boolean {
+  const clause =
+    sentence
+      .slice(0, index)
+      .split(/[，,：:]/u)
+      .pop() ?? '';
+  return /各|每/u.test(clause);
+}
 
 function findQuotas(text: string, tables: readonly QuotaTable[]): { category: string; count: number }[] {
   const quotas: { category: string; count: number }[] = [];
@@ -191,12 +204,12 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
     if (!/[0-9０-９一二两三四五六七八九十百]\s*[个名人家项位支篇件]/u.test(sentence)) continue;
     const spans: [number, number][] = [];
     for (const match of matchAll(QUOTA_AFTER, sentence)) {
-      if (/各[\s\u3000]*$/u.test(sentence.slice(0, match.index + match[1]!.length))) continue;
+      if (perUnit(sentence, match.index)) continue;
       add(match[1]!, parseCount(match[2]!));
       spans.push([match.index, match.index + match[0].length]);
     }
     for (const match of matchAll(QUOTA_BEFORE, sentence)) {
-      if (/各[\s\u3000]*$/u.test(sentence.slice(0, match.index))) continue;
+      if (perUnit(sentence, match.index)) continue;
       add(match[2]!, parseCount(match[1]!));
       spans.push([match.index, match.index + match[0].length]);
     }

@@ -47,8 +47,11 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
   const normalised: NormaliseResult = options.normalised
     ? { value: text, changes: [], sourceScript: 'simplified', paragraphs: [], messages: [] }
     : normaliseText(text, { ...options.context, path: options.path });
-  const file = new VFile({ path: options.path ?? 'document.txt', value: normalised.value });
-  file.data.extractSpacedText = spacedText(text, normalised);
+  // Headings, titles and list lines are read with their line breaks: the normaliser joins lines it takes
+  // for a sentence broken by a page break, and a headline followed by its first paragraph looks like one.
+  const structural = options.normalised ? null : replay(text, normalised, KEPT_LINE_BREAKS);
+  const file = new VFile({ path: options.path ?? 'document.txt', value: structural ?? normalised.value });
+  file.data.extractSpacedText = options.normalised ? null : replay(text, normalised, KEPT_FOR_ROLLS);
   const result = extractOf(file);
   result.sourceScript = normalised.sourceScript;
   processor.runSync({ type: 'root', children: [] } as Root, file);
@@ -66,21 +69,22 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
   return { result, file, normalised };
 }
 
-/** Normalisations undone for reading rolls: spaces between columns, and lines a list never breaks mid-sentence. */
+/** Normalisations undone for reading the structure: the line breaks the normaliser joined. */
+const KEPT_LINE_BREAKS = new Set(['page-break-join']);
+/** And for reading rolls: also the spaces between columns. */
 const KEPT_FOR_ROLLS = new Set(['cjk-space', 'page-break-join']);
 
 /**
- * The normalised text with the spaces between Chinese characters (and the line breaks of lists) put back. Print layout uses them
- * to separate columns in rolls (`示例医院  李  静`, `李静 王芳 张伟`); the roll stage reads this text,
- * every other stage the normalised one. `null` when the change record cannot be replayed.
+ * The normalised text with some of its changes undone (`keep`: rules whose original text is kept),
+ * replayed from the change record. `null` when there is nothing to undo or the record cannot be replayed.
  */
-function spacedText(input: string, normalised: NormaliseResult): string | null {
-  if (!normalised.changes.some((change) => KEPT_FOR_ROLLS.has(change.rule))) return null;
+function replay(input: string, normalised: NormaliseResult, keep: ReadonlySet<string>): string | null {
+  if (!normalised.changes.some((change) => keep.has(change.rule))) return null;
   let out = '';
   let at = 0;
   for (const change of normalised.changes) {
     if (change.start.offset < at || input.slice(change.start.offset, change.end.offset) !== change.before) return null;
-    out += input.slice(at, change.start.offset) + (KEPT_FOR_ROLLS.has(change.rule) ? change.before : change.after);
+    out += input.slice(at, change.start.offset) + (keep.has(change.rule) ? change.before : change.after);
     at = change.end.offset;
   }
   return out + input.slice(at);

@@ -189,13 +189,13 @@ export const HONOUR_VERBS = /(?:授予|评为|被评|荣获|获得|获评|获|�
 export const HONOUR_IN_PROSE: readonly TextPattern[] = Object.freeze([
   Object.freeze({
     id: 'honour-title-after-verb',
-    pattern: /(?:荣获|获得|获评|授予|被授予)(?:了)?([^“”"，。；！？,;\n]{4,120}?)(?:等)?(?:荣誉)?称号/gu,
+    pattern: /(?:荣获|获得|获评|授予|被授予)(?:了)?([^“”"‘’「」『』，。；！？,;\n]{4,120}?)(?:等)?(?:荣誉)?称号/gu,
     example: '荣获河南省文明单位、河南省结核病防治先进集体等荣誉称号',
     label: '荣誉称号',
   }),
   Object.freeze({
     id: 'honour-rated-as',
-    pattern: /评为([^“”"，。；！？,;\n]{4,40}?)(?=[。；，,;\n]|$)/gu,
+    pattern: /评为([^“”"‘’「」『』，。；！？,;\n]{4,40}?)(?=[。；，,;\n]|$)/gu,
     example: '被国家卫生部评为全国无偿献血先进城市。',
     label: '荣誉称号',
   }),
