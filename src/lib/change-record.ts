@@ -95,7 +95,10 @@ export function composeEdits(prior: readonly Edit[], nextEdits: readonly Edit[],
       result.push(d);
       continue;
     }
-    result.push({ rule: rules, start: inputStart, end: hi - delta, after: applyRange(middle, lo, hi, members) });
+    const after = applyRange(middle, lo, hi, members);
+    // A deletion of text earlier stages had changed is just a deletion: name only the deleting rules.
+    const rule = after === '' ? [...new Set(members.map((m) => m.rule))].join('+') : rules;
+    result.push({ rule, start: inputStart, end: hi - delta, after });
   }
   while (i < prior.length) result.push(prior[i++]!);
   return result;
