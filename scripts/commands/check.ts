@@ -50,7 +50,9 @@ export async function run(args: string[]): Promise<number> {
   }
   for (const problem of result.unusable) stderr.write(`deeds check：${problem}\n`);
   if (result.fixes.length > 0) {
-    const lines = result.fixes.map((fix) => `${fix.file}:${fix.line}:${fix.column}  已修正  “${fix.before}”→“${fix.after}”  ${fix.rule}`);
+    const lines = result.fixes.map(
+      (fix) => `${fix.file}:${fix.line}:${fix.column}  已修正  “${fix.before}”→“${fix.after}”  ${fix.rule}`,
+    );
     (format === 'text' ? stdout : stderr).write(`${lines.join('\n')}\n共修正 ${result.fixes.length} 处\n\n`);
   }
   stdout.write(`${result.output}\n`);

@@ -34,7 +34,10 @@ export interface CheckJobResult {
   index: number;
   messages: Array<{
     reason: string;
-    place: { line: number; column: number } | { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
+    place:
+      | { line: number; column: number }
+      | { start: { line: number; column: number }; end: { line: number; column: number } }
+      | undefined;
     ruleId: string | undefined;
     source: string | undefined;
     fatal: boolean | null | undefined;
@@ -86,7 +89,10 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
     const dir = join(contentDir, collection);
     for (const path of listEntries(dir, contentDir, files, options.root)) {
       const rel = relative(options.root, path).split(sep).join('/');
-      const id = relative(dir, path).split(sep).join('/').replace(/\.mdx$/, '');
+      const id = relative(dir, path)
+        .split(sep)
+        .join('/')
+        .replace(/\.mdx$/, '');
       jobs.push({ index: jobs.length, path: rel, id, collection, value: readFileSync(path, 'utf8') });
     }
   }
@@ -94,7 +100,9 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   const documents =
     workers > 1 && jobs.length >= (options.parallelFrom ?? 2000)
       ? await processInWorkers(jobs, context, workers)
-      : jobs.map((job) => processDocument({ path: job.path, value: job.value, collection: job.collection, render: false }, context));
+      : jobs.map((job) =>
+          processDocument({ path: job.path, value: job.value, collection: job.collection, render: false }, context),
+        );
 
   const entries: ProjectEntry[] = [];
   const seenIds = new Map<string, string>();
@@ -116,7 +124,11 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   return { files, entries, context };
 }
 
-async function processInWorkers(jobs: readonly CheckJob[], context: PipelineContext, count: number): Promise<ProcessedDocument[]> {
+async function processInWorkers(
+  jobs: readonly CheckJob[],
+  context: PipelineContext,
+  count: number,
+): Promise<ProcessedDocument[]> {
   const shares: CheckJob[][] = Array.from({ length: count }, () => []);
   jobs.forEach((job, index) => shares[index % count]!.push(job));
   const url = new URL('./check-worker.ts', import.meta.url);
@@ -158,7 +170,11 @@ function revive(result: CheckJobResult, job: CheckJob, context: PipelineContext)
   }
   let full: ProcessedDocument | undefined;
   let split: SplitDocument | undefined;
-  const load = () => (full ??= processDocument({ path: job.path, value: job.value, collection: job.collection, render: false }, context));
+  const load = () =>
+    (full ??= processDocument(
+      { path: job.path, value: job.value, collection: job.collection, render: false },
+      context,
+    ));
   return {
     file,
     frontmatter: result.frontmatter,

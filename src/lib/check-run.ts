@@ -102,14 +102,23 @@ export async function checkPaths(options: CheckRunOptions): Promise<CheckRunResu
     };
     for (const path of outside) {
       const value = texts.get(path)!;
-      files.push(processDocument({ path, value, collection: guessCollection(path, value), render: false }, { ...context, checks: loadCheckConfig(root) } as CheckContext).file);
+      files.push(
+        processDocument({ path, value, collection: guessCollection(path, value), render: false }, {
+          ...context,
+          checks: loadCheckConfig(root),
+        } as CheckContext).file,
+      );
     }
   }
 
   const diagnostics = toDiagnostics(files);
   const format = options.format ?? 'text';
   const output =
-    format === 'json' ? JSON.stringify(diagnostics, null, 2) : format === 'github' ? formatGithub(diagnostics) : formatText(diagnostics);
+    format === 'json'
+      ? JSON.stringify(diagnostics, null, 2)
+      : format === 'github'
+        ? formatGithub(diagnostics)
+        : formatText(diagnostics);
   const exitCode = unusable.length > 0 ? 2 : diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   return { diagnostics, unusable, fixes, output, exitCode };
 }

@@ -15,7 +15,10 @@ interface WorkerInput {
 
 const { context, jobs } = workerData as WorkerInput;
 const results: CheckJobResult[] = jobs.map((job) => {
-  const document = processDocument({ path: job.path, value: job.value, collection: job.collection, render: false }, context);
+  const document = processDocument(
+    { path: job.path, value: job.value, collection: job.collection, render: false },
+    context,
+  );
   return {
     index: job.index,
     messages: document.file.messages.map((message) => ({

@@ -27,7 +27,14 @@ export interface FixResult {
 }
 
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
-const FULL_WIDTH: Readonly<Record<string, string>> = Object.freeze({ ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' });
+const FULL_WIDTH: Readonly<Record<string, string>> = Object.freeze({
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '.': '。',
+});
 
 /** Punctuation between Han characters (one space either side is dropped), or after one at the end of a line: 社区, 服务 / 如下: */
 const BETWEEN_HAN = new RegExp(
@@ -49,13 +56,19 @@ export function fixSource(source: string): FixResult {
   const { bodyStart, docNumber } = frontmatterInfo(source);
   if (docNumber) {
     const canonical = canonicalDocNumber(docNumber.value);
-    if (canonical !== docNumber.value) edits.push({ start: docNumber.start, end: docNumber.end, after: canonical, rule: 'doc-number' });
+    if (canonical !== docNumber.value)
+      edits.push({ start: docNumber.start, end: docNumber.end, after: canonical, rule: 'doc-number' });
   }
   for (const [start, end] of proseRanges(source, bodyStart)) {
     const text = source.slice(start, end);
     for (const match of matchAll(BETWEEN_HAN, text)) {
       const mark = match[0].trim();
-      edits.push({ start: start + match.index, end: start + match.index + match[0].length, after: FULL_WIDTH[mark]!, rule: 'punctuation-width' });
+      edits.push({
+        start: start + match.index,
+        end: start + match.index + match[0].length,
+        after: FULL_WIDTH[mark]!,
+        rule: 'punctuation-width',
+      });
     }
     for (const match of matchAll(HAN_PARENTHESES, text)) {
       edits.push({ start: start + match.index, end: start + match.index + 1, after: '（', rule: 'punctuation-width' });
@@ -64,7 +77,13 @@ export function fixSource(source: string): FixResult {
     }
     for (const match of matchAll(DOC_NUMBER_LOOSE.pattern, text)) {
       const canonical = canonicalDocNumber(match[0]);
-      if (canonical !== match[0]) edits.push({ start: start + match.index, end: start + match.index + match[0].length, after: canonical, rule: 'doc-number' });
+      if (canonical !== match[0])
+        edits.push({
+          start: start + match.index,
+          end: start + match.index + match[0].length,
+          after: canonical,
+          rule: 'doc-number',
+        });
     }
   }
   return applyEdits(source, edits);
@@ -84,7 +103,13 @@ function applyEdits(source: string, edits: Edit[]): FixResult {
       lineStart = i + 1;
     }
     parts.push(source.slice(cursor, edit.start), edit.after);
-    fixes.push({ rule: edit.rule, line, column: edit.start - lineStart + 1, before: source.slice(edit.start, edit.end), after: edit.after });
+    fixes.push({
+      rule: edit.rule,
+      line,
+      column: edit.start - lineStart + 1,
+      before: source.slice(edit.start, edit.end),
+      after: edit.after,
+    });
     cursor = edit.end;
   }
   parts.push(source.slice(cursor));
@@ -92,7 +117,10 @@ function applyEdits(source: string, edits: Edit[]): FixResult {
 }
 
 /** Where the body starts, and the `docNumber:` value of the frontmatter with its offsets. */
-function frontmatterInfo(source: string): { bodyStart: number; docNumber?: { value: string; start: number; end: number } } {
+function frontmatterInfo(source: string): {
+  bodyStart: number;
+  docNumber?: { value: string; start: number; end: number };
+} {
   const open = /^\uFEFF?---[ \t]*\r?\n/.exec(source);
   if (!open) return { bodyStart: 0 };
   const close = /^---[ \t]*$/m.exec(source.slice(open[0].length));

@@ -22,7 +22,10 @@ export interface CheckConfig {
   wordLimit: number;
 }
 
-export const DEFAULT_CHECK_CONFIG: CheckConfig = Object.freeze({ rules: Object.freeze({}), wordLimit: CHECK_DEFAULTS.wordLimit });
+export const DEFAULT_CHECK_CONFIG: CheckConfig = Object.freeze({
+  rules: Object.freeze({}),
+  wordLimit: CHECK_DEFAULTS.wordLimit,
+});
 
 const SEVERITIES = new Set<RuleSeverity>(['off', 'warning', 'error']);
 const REQUIRED = new Set(RULES.filter((rule) => rule.required).map((rule) => rule.id));
@@ -33,7 +36,9 @@ export function parseCheckConfig(text: string, path = 'content/checks.yaml'): Ch
   try {
     raw = parse(text) ?? {};
   } catch (error) {
-    throw new Error(`${path}：YAML 格式有误（${(error as Error).message.split('\n')[0]}）；请按“rules: { 规则名: off|warning|error }”填写`);
+    throw new Error(
+      `${path}：YAML 格式有误（${(error as Error).message.split('\n')[0]}）；请按“rules: { 规则名: off|warning|error }”填写`,
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new Error(`${path}：应是“字段: 值”的形式，如 rules: { spun-text: error }`);

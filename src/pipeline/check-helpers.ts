@@ -24,7 +24,13 @@ const reported = new WeakMap<VFile, Map<string, number>>();
 export function report(
   file: VFile,
   reason: string,
-  options: { place: Place | PointLike; ruleId: string; fatal: boolean | undefined; actual?: string; expected?: string[] },
+  options: {
+    place: Place | PointLike;
+    ruleId: string;
+    fatal: boolean | undefined;
+    actual?: string;
+    expected?: string[];
+  },
 ): void {
   let counts = reported.get(file);
   if (!counts) reported.set(file, (counts = new Map()));

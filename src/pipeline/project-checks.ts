@@ -10,11 +10,14 @@
  *
  * Messages go on the entries' own files, so that each file lists all its problems.
  */
-import type { VFile } from 'vfile';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
 import type { Unit } from '../schemas/unit.ts';
-import { report, type PointLike } from './check-helpers.ts';
+import { formatPath, frontmatterStrings, report, type PointLike } from './check-helpers.ts';
 import { checkConfigFor, finishChecks } from './checks.ts';
 import { mapToSource } from './normalise.ts';
+import { findPersonalData } from './remark-check-privacy.ts';
 import type { ProjectEntry } from './project.ts';
 import { checkWordLimit, overflowPoint, type WordCountData } from './remark-check-word-limit.ts';
 import type { PipelineContext } from './types.ts';
@@ -87,9 +90,61 @@ export function projectChecks(entries: readonly ProjectEntry[], context: Pipelin
   checkDeedDuplicates([...byCollection.deeds.values()]);
   checkUnits(entries, context.units);
   const config = checkConfigFor(context);
-  for (const entry of byCollection.deeds.values()) resolveWordLimit(entry, byCollection.announcements, config.wordLimit);
+  for (const entry of byCollection.deeds.values())
+    resolveWordLimit(entry, byCollection.announcements, config.wordLimit);
   for (const entry of entries) finishChecks(entry.document.file, context);
-  return [];
+  return checkRegistries(context);
+}
+
+/**
+ * Personal data in the registries fails the build too (a unit's alias with a mobile number, say).
+ * Positions come from the file's text when it can be read from the working directory.
+ */
+function checkRegistries(context: PipelineContext): VFile[] {
+  const files: VFile[] = [];
+  const registries: Array<[string, unknown]> = [
+    ['content/units.yaml', context.units],
+    ['content/glossary.yaml', context.glossary],
+  ];
+  for (const [path, data] of registries) {
+    let file: VFile | undefined;
+    let text: string | undefined;
+    for (const { path: field, value } of frontmatterStrings(data)) {
+      for (const finding of findPersonalData(value, 'deeds')) {
+        if (!file) {
+          file = new VFile({ path });
+          try {
+            text = readFileSync(join(process.cwd(), path), 'utf8');
+          } catch {
+            text = undefined;
+          }
+        }
+        report(
+          file,
+          `${formatPath(field.map((key) => (typeof key === 'number' ? key + 1 : key)))}：${finding.reason}`,
+          {
+            place: locateText(text, value),
+            ruleId: 'privacy',
+            fatal: finding.fatal,
+          },
+        );
+      }
+    }
+    if (file) {
+      finishChecks(file, context);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+/** Line and column of `value` in `text`, or the start of the file. */
+function locateText(text: string | undefined, value: string): PointLike {
+  const index = text?.indexOf(value) ?? -1;
+  if (!text || index === -1) return { line: 1, column: 1 };
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return { line, column: index - before.lastIndexOf('\n') };
 }
 
 function at(entry: ProjectEntry, path: ReadonlyArray<PropertyKey>): PointLike {
@@ -128,7 +183,9 @@ function linkAwardees(deeds: ReadonlyMap<string, ProjectEntry>, rolls: ReadonlyM
   for (const roll of rolls.values()) roll.document.file.data.awardeeDeeds = [];
   // Deeds that name their roll link first; the others look in the rolls of their year.
   const ordered = [...deeds.values()].sort(
-    (a, b) => Number(!(a.document.data as DeedData | undefined)?.roll) - Number(!(b.document.data as DeedData | undefined)?.roll),
+    (a, b) =>
+      Number(!(a.document.data as DeedData | undefined)?.roll) -
+      Number(!(b.document.data as DeedData | undefined)?.roll),
   );
   for (const deed of ordered) {
     const data = deed.document.data as DeedData | undefined;
@@ -223,7 +280,9 @@ function checkUnits(entries: readonly ProjectEntry[], units: readonly Unit[]): v
     report(
       entry.document.file,
       `单位“${name}”不在 content/units.yaml 中${
-        suggestion ? `；最接近的是“${suggestion}”${full && full !== suggestion ? `（${full}）` : ''}，如果是同一单位请改成它` : ''
+        suggestion
+          ? `；最接近的是“${suggestion}”${full && full !== suggestion ? `（${full}）` : ''}，如果是同一单位请改成它`
+          : ''
       }；新单位请加入 content/units.yaml（name 写全称，aliases 写简称）`,
       { place: at(entry, path), ruleId: 'unknown-unit', fatal: false },
     );
@@ -251,7 +310,11 @@ function checkUnits(entries: readonly ProjectEntry[], units: readonly Unit[]): v
 }
 
 /** A deed that answers an announcement gets the announcement's limit (unless it has its own). */
-function resolveWordLimit(deed: ProjectEntry, announcements: ReadonlyMap<string, ProjectEntry>, defaultLimit: number): void {
+function resolveWordLimit(
+  deed: ProjectEntry,
+  announcements: ReadonlyMap<string, ProjectEntry>,
+  defaultLimit: number,
+): void {
   const data = deed.document.data as DeedData | undefined;
   const count = deed.document.file.data.wordCount as WordCountData | undefined;
   if (!data || !count || data.wordLimit !== undefined || !data.announcement) return;
@@ -286,12 +349,19 @@ function announcementName(entry: ProjectEntry, id: string): string {
 }
 
 /** The candidate closest to `value` by edit distance, if within `maxDistance`. */
-export function nearest(value: string, candidates: readonly string[], maxDistance = Math.max(2, Math.ceil(value.length / 3))): string | undefined {
+export function nearest(
+  value: string,
+  candidates: readonly string[],
+  maxDistance = Math.max(2, Math.ceil(value.length / 3)),
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     // Containment (市一院 in 示例市第一人民医院's aliases) is a strong hint.
-    const distance = candidate.includes(value) || value.includes(candidate) ? Math.abs(candidate.length - value.length) * 0.5 : editDistance(value, candidate, maxDistance + 1);
+    const distance =
+      candidate.includes(value) || value.includes(candidate)
+        ? Math.abs(candidate.length - value.length) * 0.5
+        : editDistance(value, candidate, maxDistance + 1);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

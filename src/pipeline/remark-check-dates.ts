@@ -28,11 +28,15 @@ export function remarkCheckDates() {
         const day = Number(dayText);
         const place = placeInText(node, match.index, match.index + found.length);
         if (!isPossibleDate(year, month, day)) {
-          report(file, `日期“${found}”不存在（${month > 12 || month < 1 ? '没有这个月份' : `${month}月没有${day}日`}）；请对照原件改正`, {
-            place,
-            ruleId: 'dates',
-            fatal: true,
-          });
+          report(
+            file,
+            `日期“${found}”不存在（${month > 12 || month < 1 ? '没有这个月份' : `${month}月没有${day}日`}）；请对照原件改正`,
+            {
+              place,
+              ruleId: 'dates',
+              fatal: true,
+            },
+          );
           continue;
         }
         const canonical = `${year !== undefined ? `${year}年` : ''}${month}月${day}日`;

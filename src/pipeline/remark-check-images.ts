@@ -36,11 +36,15 @@ export function remarkCheckImages() {
     for (const node of indexTree(tree).images) {
       const place = placeOf(node);
       if (isRemote(node.url)) {
-        report(file, `图片引用了外站地址“${node.url}”：网站不从其他站点加载内容；请把图片下载后放在本文旁边，用相对路径引用`, {
-          place,
-          ruleId: 'images',
-          fatal: true,
-        });
+        report(
+          file,
+          `图片引用了外站地址“${node.url}”：网站不从其他站点加载内容；请把图片下载后放在本文旁边，用相对路径引用`,
+          {
+            place,
+            ruleId: 'images',
+            fatal: true,
+          },
+        );
         continue;
       }
       if (!node.alt || node.alt.trim() === '') {

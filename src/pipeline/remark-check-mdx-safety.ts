@@ -9,12 +9,24 @@
  *   <iframe src="https://evil.example"></iframe>   →   error: 不能使用 <iframe>：不能嵌入其他网页…
  */
 import type { Nodes, Root } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type {
+  MdxJsxAttribute,
+  MdxJsxExpressionAttribute,
+  MdxJsxFlowElement,
+  MdxJsxTextElement,
+} from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { indexTree, placeInText, placeOf, report, type TextNode } from './check-helpers.ts';
 import { ALLOWED_COMPONENTS, type AllowedComponent } from './data/components.ts';
 import { matchAll } from './data/patterns.ts';
-import { CSS_URL, DECODED_MARKUP, FORBIDDEN_ELEMENTS, isEventAttribute, isForbiddenUrl, urlScheme } from './data/unsafe-markup.ts';
+import {
+  CSS_URL,
+  DECODED_MARKUP,
+  FORBIDDEN_ELEMENTS,
+  isEventAttribute,
+  isForbiddenUrl,
+  urlScheme,
+} from './data/unsafe-markup.ts';
 
 export interface Options {
   /** Components an editor may use, with their props. */
@@ -54,7 +66,10 @@ export function remarkCheckMdxSafety(options: Options = {}) {
         case 'image':
         case 'definition':
           if (isForbiddenUrl(node.url)) {
-            error(`链接地址使用了 ${urlScheme(node.url)} 协议，会执行代码或夹带内容；只能用 https:// 链接或本站的相对路径`, node);
+            error(
+              `链接地址使用了 ${urlScheme(node.url)} 协议，会执行代码或夹带内容；只能用 https:// 链接或本站的相对路径`,
+              node,
+            );
           }
           break;
         case 'text':
@@ -81,7 +96,9 @@ function checkElement(
     error(`正文中有空标签 <>…</>：请删去，只能使用 ${allowedNames}`, node);
   } else if (!allowed) {
     const lower = name.toLowerCase();
-    const why = Object.hasOwn(FORBIDDEN_ELEMENTS, lower) ? FORBIDDEN_ELEMENTS[lower] : '它不在允许使用的组件之列，发布时会被删掉';
+    const why = Object.hasOwn(FORBIDDEN_ELEMENTS, lower)
+      ? FORBIDDEN_ELEMENTS[lower]
+      : '它不在允许使用的组件之列，发布时会被删掉';
     error(`不能使用 <${name}>：${why}；正文中只能使用 ${allowedNames}`, node);
   }
   for (const attribute of node.attributes) checkAttribute(attribute, name ?? '', allowed, error, node);
@@ -105,7 +122,10 @@ function checkAttribute(
     return;
   }
   if (value !== null && typeof value === 'object') {
-    error(`<${element}> 的 ${name} 属性是表达式“{${truncate(value.value)}}”：属性值只能是引号中的文字，如 ${name}="…"`, at);
+    error(
+      `<${element}> 的 ${name} 属性是表达式“{${truncate(value.value)}}”：属性值只能是引号中的文字，如 ${name}="…"`,
+      at,
+    );
     return;
   }
   if (allowed && !Object.hasOwn(allowed.props, name)) {
@@ -131,11 +151,11 @@ function checkAttribute(
 
 function checkText(node: TextNode, file: VFile): void {
   for (const match of matchAll(DECODED_MARKUP.pattern, node.value)) {
-    report(
-      file,
-      `正文中有（可能经过字符实体编码的）脚本或标签“${truncate(match[0])}”：内容文件不能夹带代码；请删去`,
-      { place: placeInText(node, match.index, match.index + match[0].length), ruleId: RULE, fatal: true },
-    );
+    report(file, `正文中有（可能经过字符实体编码的）脚本或标签“${truncate(match[0])}”：内容文件不能夹带代码；请删去`, {
+      place: placeInText(node, match.index, match.index + match[0].length),
+      ruleId: RULE,
+      fatal: true,
+    });
   }
 }
 

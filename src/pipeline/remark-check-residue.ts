@@ -19,7 +19,9 @@ export interface Options {
 
 export function remarkCheckResidue(options: Options = {}) {
   const traditional = traditionalTable();
-  const terms = (options.protectedTerms ?? []).filter((term) => [...term].some((char) => traditionalOnlyCharacters().has(char)));
+  const terms = (options.protectedTerms ?? []).filter((term) =>
+    [...term].some((char) => traditionalOnlyCharacters().has(char)),
+  );
   return (tree: Root, file: VFile) => {
     visitText(tree, (node) => {
       for (const match of matchAll(REPLACEMENT_CHARACTER.pattern, node.value)) {

@@ -21,7 +21,9 @@ export const checkRollCountFrontmatter: FrontmatterCheck = ({ file, data, locate
     report(
       file,
       `类别“${String(category.name)}”写明 ${category.declaredCount} 名，实际列出 ${listed} 名：${
-        listed < category.declaredCount ? `少了 ${category.declaredCount - listed} 名，请补全名单` : `多了 ${listed - category.declaredCount} 名，请核对名单`
+        listed < category.declaredCount
+          ? `少了 ${category.declaredCount - listed} 名，请补全名单`
+          : `多了 ${listed - category.declaredCount} 名，请核对名单`
       }，或改正 declaredCount`,
       { place: locate(['categories', index, 'declaredCount']), ruleId: 'roll-count', fatal: false },
     );

@@ -36,17 +36,13 @@ export function remarkCheckSpunText(options: Options = {}) {
     visitText(tree, (node) => {
       for (const match of matchAll(pattern, node.value)) {
         const likely = original.get(match[0])!;
-        report(
-          file,
-          `“${match[0]}”像是文库网站“伪原创”替换过的文字，原文可能是“${likely}”；请对照原件核实后改正`,
-          {
-            place: placeInText(node, match.index, match.index + match[0].length),
-            ruleId: 'spun-text',
-            fatal: false,
-            actual: match[0],
-            expected: [likely],
-          },
-        );
+        report(file, `“${match[0]}”像是文库网站“伪原创”替换过的文字，原文可能是“${likely}”；请对照原件核实后改正`, {
+          place: placeInText(node, match.index, match.index + match[0].length),
+          ruleId: 'spun-text',
+          fatal: false,
+          actual: match[0],
+          expected: [likely],
+        });
       }
       for (const match of matchAll(BROKEN_YEAR.pattern, node.value)) {
         const [found, head, tail] = match as unknown as [string, string, string];

@@ -80,7 +80,10 @@ export function remarkCheckWordLimit(options: Options = {}) {
     file.data.wordCount = count;
     // A deed that answers an announcement gets its limit in the cross-file checks.
     if (own === undefined && typeof frontmatter.announcement === 'string') return;
-    checkWordLimit(file, count, { overflow: (limit) => overflowPoint(tree, limit), fallback: () => ({ line: 1, column: 1 }) });
+    checkWordLimit(file, count, {
+      overflow: (limit) => overflowPoint(tree, limit),
+      fallback: () => ({ line: 1, column: 1 }),
+    });
   };
 }
 
@@ -98,29 +101,41 @@ export function checkWordLimit(file: VFile, count: WordCountData, places: WordLi
   const { words, limit } = count;
   if (count.limitKind === 'min') {
     if (words >= limit) return;
-    report(file, `事迹材料共 ${formatCount(words)} 字，少于 ${formatCount(limit)} 字的要求（来自${source}）；请补充 ${formatCount(limit - words)} 字`, {
-      place: places.fallback(),
-      ruleId: 'word-limit',
-      fatal: true,
-    });
+    report(
+      file,
+      `事迹材料共 ${formatCount(words)} 字，少于 ${formatCount(limit)} 字的要求（来自${source}）；请补充 ${formatCount(limit - words)} 字`,
+      {
+        place: places.fallback(),
+        ruleId: 'word-limit',
+        fatal: true,
+      },
+    );
     return;
   }
   const ceiling = count.limitKind === 'approx' ? Math.round(limit * 1.2) : limit;
   if (words <= ceiling) return;
   const place = places.overflow(ceiling) ?? places.fallback();
   if (count.limitKind === 'approx') {
-    report(file, `事迹材料共 ${formatCount(words)} 字，明显多于“${formatCount(limit)} 字左右”的要求（来自${source}）；请删减到 ${formatCount(ceiling)} 字以内`, {
-      place,
-      ruleId: 'word-limit',
-      fatal: false,
-    });
+    report(
+      file,
+      `事迹材料共 ${formatCount(words)} 字，明显多于“${formatCount(limit)} 字左右”的要求（来自${source}）；请删减到 ${formatCount(ceiling)} 字以内`,
+      {
+        place,
+        ruleId: 'word-limit',
+        fatal: false,
+      },
+    );
     return;
   }
-  report(file, `事迹材料共 ${formatCount(words)} 字，超过 ${formatCount(limit)} 字的限制（来自${source}）；请删减 ${formatCount(words - limit)} 字`, {
-    place,
-    ruleId: 'word-limit',
-    fatal: true,
-  });
+  report(
+    file,
+    `事迹材料共 ${formatCount(words)} 字，超过 ${formatCount(limit)} 字的限制（来自${source}）；请删减 ${formatCount(words - limit)} 字`,
+    {
+      place,
+      ruleId: 'word-limit',
+      fatal: true,
+    },
+  );
 }
 
 function describeSource(count: WordCountData): string {

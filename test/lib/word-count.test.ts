@@ -36,7 +36,9 @@ describe('countWords counts 字数 the way Word does', () => {
   });
 
   test('Han text counts one per character, and concatenation adds up', () => {
-    const han = fc.array(fc.integer({ min: 0x4e00, max: 0x9fff }), { maxLength: 50 }).map((codes) => String.fromCodePoint(...codes));
+    const han = fc
+      .array(fc.integer({ min: 0x4e00, max: 0x9fff }), { maxLength: 50 })
+      .map((codes) => String.fromCodePoint(...codes));
     fc.assert(
       fc.property(han, han, (a, b) => {
         expect(countWords(a).words).toBe([...a].length);

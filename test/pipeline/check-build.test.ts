@@ -33,7 +33,9 @@ describe('a build with broken content', () => {
   test('fails, listing every error of every file with file, line and column', async () => {
     const root = fixtureSite({
       'content/deeds/2023/broken.mdx': source('**市卫生局，效劳群众。\n\n手机13812345678。\n'),
-      'content/deeds/2023/hostile.mdx': source('正文。\n\n<script>alert(document.cookie)</script>\n', { frontmatter: { subject: { name: '王芳', type: 'person' } } }),
+      'content/deeds/2023/hostile.mdx': source('正文。\n\n<script>alert(document.cookie)</script>\n', {
+        frontmatter: { subject: { name: '王芳', type: 'person' } },
+      }),
     });
     let log = '';
     try {

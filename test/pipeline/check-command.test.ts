@@ -30,7 +30,9 @@ function project(files: Record<string, string | Buffer>): string {
 }
 
 const CLEAN = source('李静同志扎根社区二十年，服务群众。\n');
-const BROKEN = source('**市卫生局，效劳群众。\n\n手机13812345678。\n', { frontmatter: { subject: { name: '王芳', type: 'person' } } });
+const BROKEN = source('**市卫生局，效劳群众。\n\n手机13812345678。\n', {
+  frontmatter: { subject: { name: '王芳', type: 'person' } },
+});
 
 describe('deeds check', () => {
   const root = project({
@@ -42,7 +44,9 @@ describe('deeds check', () => {
     const { code, stdout } = deeds(root);
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n');
-    expect(lines).toContain(lines.find((l) => l.startsWith('content/deeds/2023/broken.mdx:10:1  error  ') && l.endsWith('  placeholder')));
+    expect(lines).toContain(
+      lines.find((l) => l.startsWith('content/deeds/2023/broken.mdx:10:1  error  ') && l.endsWith('  placeholder')),
+    );
     expect(stdout).toMatch(/^content\/deeds\/2023\/broken\.mdx:10:\d+ {2}warning {2}.+ {2}spun-text$/m);
     expect(stdout).toMatch(/^content\/deeds\/2023\/broken\.mdx:12:3 {2}error {2}.+ {2}privacy$/m);
     expect(lines.at(-1)).toBe('共 2 个错误、1 个警告、0 条提示');
@@ -59,8 +63,23 @@ describe('deeds check', () => {
     expect(code).toBe(1);
     const data = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(data).toHaveLength(3);
-    expect(Object.keys(data[0]!).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
-    expect(data[0]).toMatchObject({ file: 'content/deeds/2023/broken.mdx', line: 10, column: 1, severity: 'error', ruleId: 'placeholder' });
+    expect(Object.keys(data[0]!).sort()).toEqual([
+      'column',
+      'endColumn',
+      'endLine',
+      'file',
+      'line',
+      'message',
+      'ruleId',
+      'severity',
+    ]);
+    expect(data[0]).toMatchObject({
+      file: 'content/deeds/2023/broken.mdx',
+      line: 10,
+      column: 1,
+      severity: 'error',
+      ruleId: 'placeholder',
+    });
   });
 
   test('github: ::error file=…,line=…,col=…::message lines', () => {
@@ -68,7 +87,9 @@ describe('deeds check', () => {
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^::error file=content\/deeds\/2023\/broken\.mdx,line=10,col=1,endLine=10,endColumn=3,title=placeholder::发现星号打码/);
+    expect(lines[0]).toMatch(
+      /^::error file=content\/deeds\/2023\/broken\.mdx,line=10,col=1,endLine=10,endColumn=3,title=placeholder::发现星号打码/,
+    );
     expect(lines.some((l) => l.startsWith('::warning '))).toBe(true);
   });
 
@@ -95,10 +116,13 @@ describe('deeds check', () => {
 
   test('--fix: punctuation width and doc-number brackets, says what changed, then checks', () => {
     const fixable = project({
-      'content/announcements/2023/notice.mdx': source('各单位：\n\n根据武卫字[2023]第04号文件精神,现将有关事项通知如下.请各单位(含社区卫生服务中心)按时报送。\n\n```\na,b\n```\n', {
-        collection: 'announcements',
-        frontmatter: { docNumber: '武卫字[2023]第04号' },
-      }),
+      'content/announcements/2023/notice.mdx': source(
+        '各单位：\n\n根据武卫字[2023]第04号文件精神,现将有关事项通知如下.请各单位(含社区卫生服务中心)按时报送。\n\n```\na,b\n```\n',
+        {
+          collection: 'announcements',
+          frontmatter: { docNumber: '武卫字[2023]第04号' },
+        },
+      ),
     });
     const path = join(fixable, 'content/announcements/2023/notice.mdx');
     const { code, stdout } = deeds(fixable, '--fix');
@@ -107,7 +131,9 @@ describe('deeds check', () => {
     expect(stdout).toContain('共修正 6 处');
     const fixed = readFileSync(path, 'utf8');
     expect(fixed).toContain('docNumber: 武卫字〔2023〕4号');
-    expect(fixed).toContain('根据武卫字〔2023〕4号文件精神，现将有关事项通知如下。请各单位（含社区卫生服务中心）按时报送。');
+    expect(fixed).toContain(
+      '根据武卫字〔2023〕4号文件精神，现将有关事项通知如下。请各单位（含社区卫生服务中心）按时报送。',
+    );
     expect(fixed).toContain('```\na,b\n```');
     expect(deeds(fixable, '--fix').stdout).not.toContain('已修正');
   });
@@ -126,7 +152,10 @@ describe('deeds check', () => {
       'content/deeds/2023/broken.mdx': BROKEN,
       'content/checks.yaml': 'rules:\n  spun-text: error\n  placeholder: off\n',
     });
-    const data = JSON.parse(deeds(configured, '--format', 'json').stdout) as Array<{ ruleId: string; severity: string }>;
+    const data = JSON.parse(deeds(configured, '--format', 'json').stdout) as Array<{
+      ruleId: string;
+      severity: string;
+    }>;
     expect(data.map((d) => `${d.ruleId}:${d.severity}`).sort()).toEqual(['privacy:error', 'spun-text:error']);
     const wrong = project({ 'content/deeds/2023/clean.mdx': CLEAN, 'content/checks.yaml': 'rules:\n  privacy: off\n' });
     const result = deeds(wrong);

@@ -17,9 +17,12 @@ describe('dates', () => {
     expect(messages[0]!.message).toContain(why);
   });
 
-  test.each([['2024年2月29日'], ['2月29日'], ['2023年1月10日前报局办公室。'], ['2023年12月31日']])('possible %j passes', (body) => {
-    expect(ruleMessages('dates', body)).toEqual([]);
-  });
+  test.each([['2024年2月29日'], ['2月29日'], ['2023年1月10日前报局办公室。'], ['2023年12月31日']])(
+    'possible %j passes',
+    (body) => {
+      expect(ruleMessages('dates', body)).toEqual([]);
+    },
+  );
 
   test.each([
     ['2023年01月04日', '2023年1月4日'],
@@ -32,17 +35,24 @@ describe('dates', () => {
   });
 
   test('a deadline before the announcement is an error at the deadline field', () => {
-    const messages = ruleMessages('dates', '正文。', { collection: 'announcements', frontmatter: { deadline: '2023-01-01' } });
+    const messages = ruleMessages('dates', '正文。', {
+      collection: 'announcements',
+      frontmatter: { deadline: '2023-01-01' },
+    });
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ severity: 'error', line: 6 });
-    expect(ruleMessages('dates', '正文。', { collection: 'announcements', frontmatter: { deadline: '2023-01-10' } })).toEqual([]);
+    expect(
+      ruleMessages('dates', '正文。', { collection: 'announcements', frontmatter: { deadline: '2023-01-10' } }),
+    ).toEqual([]);
   });
 
   test('a phase that ends before it starts', () => {
     const phases = [{ name: '推荐审核阶段', start: '2021-09-15', end: '2021-09-01' }];
     expect(ruleMessages('dates', '正文。', { collection: 'announcements', frontmatter: { phases } })).toHaveLength(1);
     const monthOnly = [{ name: '活动开展阶段', start: '2021-05', end: '2021-08-31' }];
-    expect(ruleMessages('dates', '正文。', { collection: 'announcements', frontmatter: { phases: monthOnly } })).toEqual([]);
+    expect(
+      ruleMessages('dates', '正文。', { collection: 'announcements', frontmatter: { phases: monthOnly } }),
+    ).toEqual([]);
   });
 
   test('isPossibleDate', () => {
@@ -71,11 +81,19 @@ describe('doc-number', () => {
   test('a correct number passes, in the body and the frontmatter', () => {
     expect(pluginMessages(remarkCheckDocNumber, '根据武卫字〔2023〕4号文件。')).toEqual([]);
     expect(pluginMessages(remarkCheckDocNumber, '截至2023年（2023）。')).toEqual([]);
-    expect(ruleMessages('doc-number', '正文。', { collection: 'announcements', frontmatter: { docNumber: '武卫字〔2023〕4号' } })).toEqual([]);
+    expect(
+      ruleMessages('doc-number', '正文。', {
+        collection: 'announcements',
+        frontmatter: { docNumber: '武卫字〔2023〕4号' },
+      }),
+    ).toEqual([]);
   });
 
   test('the frontmatter docNumber, at its line', () => {
-    const messages = ruleMessages('doc-number', '正文。', { collection: 'announcements', frontmatter: { docNumber: '武卫字[2023]第04号' } });
+    const messages = ruleMessages('doc-number', '正文。', {
+      collection: 'announcements',
+      frontmatter: { docNumber: '武卫字[2023]第04号' },
+    });
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ line: 6, severity: 'warning' });
     expect(messages[0]!.message).toContain('武卫字〔2023〕4号');

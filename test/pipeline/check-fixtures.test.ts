@@ -14,7 +14,9 @@ import { processDocument } from '../../src/pipeline/process-document.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 
 const DIR = join(PROJECT_ROOT, 'test/fixtures/check');
-const CASES = readdirSync(DIR).filter((name) => existsSync(join(DIR, name, 'input.mdx'))).sort();
+const CASES = readdirSync(DIR)
+  .filter((name) => existsSync(join(DIR, name, 'input.mdx')))
+  .sort();
 const context: CheckContext = { glossary: [], units: [], today: '2024-01-01', checks: DEFAULT_CHECK_CONFIG };
 
 describe('check fixtures', () => {

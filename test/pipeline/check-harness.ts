@@ -15,7 +15,12 @@ import { processDocument, type ProcessedDocument } from '../../src/pipeline/proc
 import type { Collection } from '../../src/pipeline/types.ts';
 
 export const BASE_FRONTMATTER: Record<Collection, Record<string, unknown>> = {
-  deeds: { title: '扎根社区的健康守门人', subject: { name: '李静', type: 'person' }, unit: '示例市第一人民医院', year: 2022 },
+  deeds: {
+    title: '扎根社区的健康守门人',
+    subject: { name: '李静', type: 'person' },
+    unit: '示例市第一人民医院',
+    year: 2022,
+  },
   announcements: { kind: 'notice', title: '关于开展评选的通知', issuer: '示例市卫生健康委员会', date: '2023-01-04' },
   rolls: {
     title: '先进个人名单',
@@ -38,14 +43,23 @@ export interface CheckOptions {
 
 export function source(body: string, options: CheckOptions = {}): string {
   const collection = options.collection ?? 'deeds';
-  const yaml = options.rawFrontmatter ?? stringify({ ...BASE_FRONTMATTER[collection], ...options.frontmatter }, { lineWidth: 0 });
+  const yaml =
+    options.rawFrontmatter ?? stringify({ ...BASE_FRONTMATTER[collection], ...options.frontmatter }, { lineWidth: 0 });
   return `---\n${yaml}---\n\n${body}`;
 }
 
 export function run(body: string, options: CheckOptions = {}): ProcessedDocument {
   const collection = options.collection ?? 'deeds';
-  const context: CheckContext = { glossary: [], units: [], today: '2024-01-01', checks: options.checks ?? DEFAULT_CHECK_CONFIG };
-  return processDocument({ path: options.path ?? `content/${collection}/2023/test.mdx`, value: source(body, options), collection }, context);
+  const context: CheckContext = {
+    glossary: [],
+    units: [],
+    today: '2024-01-01',
+    checks: options.checks ?? DEFAULT_CHECK_CONFIG,
+  };
+  return processDocument(
+    { path: options.path ?? `content/${collection}/2023/test.mdx`, value: source(body, options), collection },
+    context,
+  );
 }
 
 export function diagnose(body: string, options: CheckOptions = {}): Diagnostic[] {

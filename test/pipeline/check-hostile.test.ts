@@ -14,11 +14,38 @@ import { processDocument } from '../../src/pipeline/process-document.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 
 const DIR = join(PROJECT_ROOT, 'test/fixtures/hostile');
-const FIXTURES = readdirSync(DIR).filter((name) => name.endsWith('.mdx')).sort();
+const FIXTURES = readdirSync(DIR)
+  .filter((name) => name.endsWith('.mdx'))
+  .sort();
 /** The body starts after the 7 lines of frontmatter and a blank line. */
 const BODY_LINE = 9;
-const FORBIDDEN_TAGS = new Set(['script', 'style', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'svg', 'math', 'meta', 'base', 'link']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'srcSet', 'action', 'formAction', 'poster', 'background', 'cite', 'data']);
+const FORBIDDEN_TAGS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'svg',
+  'math',
+  'meta',
+  'base',
+  'link',
+]);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'srcSet',
+  'action',
+  'formAction',
+  'poster',
+  'background',
+  'cite',
+  'data',
+]);
 
 /** What in rendered HTML could run or load something: forbidden elements, event handlers, styles, foreign URLs. */
 function executableParts(html: string): string[] {
@@ -30,7 +57,11 @@ function executableParts(html: string): string[] {
       const text = Array.isArray(value) ? value.join(' ') : String(value);
       if (/^on/i.test(name)) found.push(`${name}=`);
       if (name === 'style') found.push('style=');
-      if (URL_ATTRIBUTES.has(name) && /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(text) && !/^https:\/\/[^/]*\.gov\.cn\//.test(text)) {
+      if (
+        URL_ATTRIBUTES.has(name) &&
+        /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(text) &&
+        !/^https:\/\/[^/]*\.gov\.cn\//.test(text)
+      ) {
         found.push(`${name}=${text}`);
       }
     }
@@ -40,7 +71,18 @@ function executableParts(html: string): string[] {
 
 describe('hostile fixtures', () => {
   test('the set covers every kind the issue names', () => {
-    for (const kind of ['esm', 'expression', 'script', 'event', 'javascript', 'data', 'iframe', 'svg', 'entity', 'css-url']) {
+    for (const kind of [
+      'esm',
+      'expression',
+      'script',
+      'event',
+      'javascript',
+      'data',
+      'iframe',
+      'svg',
+      'entity',
+      'css-url',
+    ]) {
       expect(FIXTURES.some((name) => name.startsWith(kind))).toBe(true);
     }
   });
@@ -61,18 +103,20 @@ describe('hostile fixtures', () => {
 
   test.each(FIXTURES)('nothing of %s reaches the rendered HTML', (name) => {
     const value = readFileSync(join(DIR, name), 'utf8');
-    const { html } = processDocument({ path: name, value, collection: 'deeds' }, { glossary: [], units: [], today: '2024-01-01' });
+    const { html } = processDocument(
+      { path: name, value, collection: 'deeds' },
+      { glossary: [], units: [], today: '2024-01-01' },
+    );
     expect(executableParts(html)).toEqual([]);
     // Text that decodes to markup is shown escaped, never as markup.
     expect(html).not.toMatch(/<(?:script|iframe|svg|img[^>]*onerror)/i);
   });
 
   test('the HTML probe finds what it looks for', () => {
-    expect(executableParts('<p onclick="x"><script></script><a href="javascript:x">a</a><img src="https://evil.example/x.png"></p>')).toEqual([
-      'onClick=',
-      '<script>',
-      'href=javascript:x',
-      'src=https://evil.example/x.png',
-    ]);
+    expect(
+      executableParts(
+        '<p onclick="x"><script></script><a href="javascript:x">a</a><img src="https://evil.example/x.png"></p>',
+      ),
+    ).toEqual(['onClick=', '<script>', 'href=javascript:x', 'src=https://evil.example/x.png']);
   });
 });

@@ -21,15 +21,32 @@ describe('checkProject in worker threads', () => {
   write(
     root,
     'content/announcements/2023/notice.mdx',
-    { kind: 'notice', title: '关于开展评选的通知', docNumber: '示卫字〔2023〕4号', issuer: '示例市卫生健康委员会', date: '2023-01-04', wordLimits: [{ limit: 50, kind: 'max', appliesTo: '事迹材料' }] },
+    {
+      kind: 'notice',
+      title: '关于开展评选的通知',
+      docNumber: '示卫字〔2023〕4号',
+      issuer: '示例市卫生健康委员会',
+      date: '2023-01-04',
+      wordLimits: [{ limit: 50, kind: 'max', appliesTo: '事迹材料' }],
+    },
     '各单位：现将有关事项通知如下。\n',
   );
   for (let i = 0; i < 12; i++) {
-    const body = i % 3 === 0 ? `${'卫'.repeat(40)}。\n\n${'卫'.repeat(40)}。\n` : i % 3 === 1 ? '**市卫生局，效劳群众。\n' : '扎根社区，服务群众。\n';
+    const body =
+      i % 3 === 0
+        ? `${'卫'.repeat(40)}。\n\n${'卫'.repeat(40)}。\n`
+        : i % 3 === 1
+          ? '**市卫生局，效劳群众。\n'
+          : '扎根社区，服务群众。\n';
     write(
       root,
       `content/deeds/2023/deed-${i}.mdx`,
-      { title: `事迹${i}`, subject: { name: `人员${i}`, type: 'person' }, year: 2022, announcement: i % 2 === 0 ? '2023/notice' : '2023/missing' },
+      {
+        title: `事迹${i}`,
+        subject: { name: `人员${i}`, type: 'person' },
+        year: 2022,
+        announcement: i % 2 === 0 ? '2023/notice' : '2023/missing',
+      },
       body,
     );
   }
@@ -43,7 +60,11 @@ describe('checkProject in worker threads', () => {
     expect(a.map((d) => d.ruleId)).toContain('word-limit');
     expect(a.map((d) => d.ruleId)).toContain('references');
     expect(b).toEqual(a);
-    const counts = parallel.entries.filter((e) => e.collection === 'deeds').map((e) => e.document.file.data.wordCount?.limit);
-    expect(counts).toEqual(single.entries.filter((e) => e.collection === 'deeds').map((e) => e.document.file.data.wordCount?.limit));
+    const counts = parallel.entries
+      .filter((e) => e.collection === 'deeds')
+      .map((e) => e.document.file.data.wordCount?.limit);
+    expect(counts).toEqual(
+      single.entries.filter((e) => e.collection === 'deeds').map((e) => e.document.file.data.wordCount?.limit),
+    );
   });
 });

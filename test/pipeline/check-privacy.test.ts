@@ -73,7 +73,9 @@ describe('privacy', () => {
   });
 
   test('an office contact line in an announcement is a warning, a mobile number still an error', () => {
-    const office = ruleMessages('privacy', '联系人：局办公室，联系电话：0519-12345678。', { collection: 'announcements' });
+    const office = ruleMessages('privacy', '联系人：局办公室，联系电话：0519-12345678。', {
+      collection: 'announcements',
+    });
     expect(office.length).toBeGreaterThan(0);
     expect(office.every((m) => m.severity === 'warning')).toBe(true);
     const mobile = ruleMessages('privacy', '联系电话：13812345678。', { collection: 'announcements' });

@@ -61,13 +61,32 @@ describe('project checks', () => {
   );
   write(root, 'content/announcements/2023/notice.mdx', NOTICE);
   write(root, 'content/rolls/2023/roll.mdx', ROLL);
-  write(root, 'content/deeds/2023/li-jing.mdx', deed({ roll: '2023/roll', announcement: '2023/notice' }), `${'卫'.repeat(501)}\n`);
+  write(
+    root,
+    'content/deeds/2023/li-jing.mdx',
+    deed({ roll: '2023/roll', announcement: '2023/notice' }),
+    `${'卫'.repeat(501)}\n`,
+  );
   write(root, 'content/deeds/2023/li-jing-2.mdx', deed({}));
-  write(root, 'content/deeds/2023/wang-fang.mdx', deed({ subject: { name: '王芳', type: 'person' }, unit: '示例市疾控中心', roll: '2023/rol', announcement: '2023/notic' }));
-  write(root, 'content/deeds/2023/zhang-san.mdx', deed({ subject: { name: '张三', type: 'person' }, roll: '2023/roll', wordLimit: 2000 }));
+  write(
+    root,
+    'content/deeds/2023/wang-fang.mdx',
+    deed({
+      subject: { name: '王芳', type: 'person' },
+      unit: '示例市疾控中心',
+      roll: '2023/rol',
+      announcement: '2023/notic',
+    }),
+  );
+  write(
+    root,
+    'content/deeds/2023/zhang-san.mdx',
+    deed({ subject: { name: '张三', type: 'person' }, roll: '2023/roll', wordLimit: 2000 }),
+  );
   const result = runProject({ root, today: '2024-01-01' });
   const diagnostics = toDiagnostics(result.files);
-  const of = (file: string, ruleId: string) => diagnostics.filter((d) => d.file === `content/${file}` && d.ruleId === ruleId);
+  const of = (file: string, ruleId: string) =>
+    diagnostics.filter((d) => d.file === `content/${file}` && d.ruleId === ruleId);
 
   test('word-limit: a deed gets its announcement’s limit, named by its doc number', () => {
     const [message] = of('deeds/2023/li-jing.mdx', 'word-limit');
@@ -91,7 +110,12 @@ describe('project checks', () => {
   test('references: a deed whose subject is not in its roll is a warning; awardees link to deeds', () => {
     expect(of('deeds/2023/zhang-san.mdx', 'references')).toMatchObject([{ severity: 'warning' }]);
     const roll = result.entries.find((e) => e.id === '2023/roll')!;
-    expect(roll.document.file.data.awardeeDeeds).toContainEqual({ category: 0, awardee: 0, name: '李静', deed: '2023/li-jing' });
+    expect(roll.document.file.data.awardeeDeeds).toContainEqual({
+      category: 0,
+      awardee: 0,
+      name: '李静',
+      deed: '2023/li-jing',
+    });
     const li = result.entries.find((e) => e.id === '2023/li-jing')!;
     expect(li.document.file.data.rollEntry).toEqual({ roll: '2023/roll', category: 0, awardee: 0 });
   });
@@ -140,5 +164,26 @@ describe('nearest and editDistance', () => {
   test('nearest suggests within reach, nothing beyond', () => {
     expect(nearest('示例市第一医院', ['示例市第一人民医院', '示例市疾病预防控制中心'])).toBe('示例市第一人民医院');
     expect(nearest('完全无关的名字', ['示例市第一人民医院'])).toBeUndefined();
+  });
+});
+
+describe('registries', () => {
+  test('personal data in units.yaml is an error at its line', () => {
+    const root = mkdtempSync(join(tmpdir(), 'deeds-registry-'));
+    mkdirSync(join(root, 'content'), { recursive: true });
+    writeFileSync(
+      join(root, 'content', 'units.yaml'),
+      stringify([{ id: 'shi-yiyuan', name: '示例市第一人民医院', aliases: ['院办 13812345678'] }]),
+    );
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const diagnostics = toDiagnostics(runProject({ root, today: '2024-01-01' }).files);
+      const privacy = diagnostics.filter((d) => d.ruleId === 'privacy');
+      expect(privacy).toHaveLength(1);
+      expect(privacy[0]).toMatchObject({ file: 'content/units.yaml', line: 4, severity: 'error' });
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });

@@ -23,14 +23,23 @@ function table(): QuotaTableModel & { rows: Array<QuotaTableModel['rows'][number
 
 describe('quota-sum', () => {
   test('a table that adds up has no issues, merged cells counted once', () => {
-    expect(checkQuotaTable(table(), [{ name: '先进单位', quota: 8 }, { name: '先进个人', quota: 63 }])).toEqual([]);
+    expect(
+      checkQuotaTable(table(), [
+        { name: '先进单位', quota: 8 },
+        { name: '先进个人', quota: 63 },
+      ]),
+    ).toEqual([]);
     expect(columnSums(table())).toEqual([8, 63]);
   });
 
   test.each<[string, (t: ReturnType<typeof table>) => void, string]>([
     ['a row changed', (t) => void (t.rows[1]!.counts = [null, 9]), 'total'],
     ['a total changed', (t) => void (t.total = [8, 64]), 'total'],
-    ['a sub-allocation off by one', (t) => void (t.rows[6]!.subAllocations = { 甲: 2, 乙: 2, 丙: 2, 丁: 1, 戊: 2 }), 'subAllocations'],
+    [
+      'a sub-allocation off by one',
+      (t) => void (t.rows[6]!.subAllocations = { 甲: 2, 乙: 2, 丙: 2, 丁: 1, 戊: 2 }),
+      'subAllocations',
+    ],
     ['a merged cell counted again below', (t) => void (t.rows[2]!.counts = [3, 1]), 'counts'],
     ['a merged cell too tall', (t) => void (t.rows[6]!.merged = [{ column: 0, rows: 9, count: 5 }]), 'merged'],
     ['a row with a missing column', (t) => void (t.rows[3]!.counts = [4]), 'counts'],
@@ -51,20 +60,31 @@ describe('quota-sum', () => {
   test('in an announcement, an error at the cell it is about', () => {
     const t = table();
     t.total = [8, 64];
-    const messages = ruleMessages('quota-sum', '正文。', { collection: 'announcements', frontmatter: { quotaTables: [t] } });
+    const messages = ruleMessages('quota-sum', '正文。', {
+      collection: 'announcements',
+      frontmatter: { quotaTables: [t] },
+    });
     expect(messages).toHaveLength(1);
     expect(messages[0]!.severity).toBe('error');
     expect(messages[0]!.message).toContain('63');
     expect(messages[0]!.message).toContain('64');
     expect(messages[0]!.line).toBeGreaterThan(5);
-    const clean = ruleMessages('quota-sum', '正文。', { collection: 'announcements', frontmatter: { quotaTables: [table()] } });
+    const clean = ruleMessages('quota-sum', '正文。', {
+      collection: 'announcements',
+      frontmatter: { quotaTables: [table()] },
+    });
     expect(clean).toEqual([]);
   });
 });
 
 describeSeeds('quota-sum on the numbers of the Wujin notice (seed)', () => {
   const seed = expectedSeeds().find((s) => s.file === 'announcement-wujin-2023.txt')! as unknown as {
-    allocation: { rows: Array<[string, number]>; subAllocations: Record<string, Record<string, number>>; individualsTotal: number; unitsTotal: number };
+    allocation: {
+      rows: Array<[string, number]>;
+      subAllocations: Record<string, Record<string, number>>;
+      individualsTotal: number;
+      unitsTotal: number;
+    };
     quotas: Array<{ category: string; count: number }>;
   };
   const { allocation } = seed;

@@ -17,12 +17,18 @@ describe('residue', () => {
     expect(messages[0]!.message).toContain(found);
   });
 
-  test.each([['卫生院'], ['乾坤'], ['CT(computed tomography)'], ['著名专家'], ['（一）评选范围']])('passes %j', (body) => {
-    expect(pluginMessages(remarkCheckResidue, body)).toEqual([]);
-  });
+  test.each([['卫生院'], ['乾坤'], ['CT(computed tomography)'], ['著名专家'], ['（一）评选范围']])(
+    'passes %j',
+    (body) => {
+      expect(pluginMessages(remarkCheckResidue, body)).toEqual([]);
+    },
+  );
 
   test('glossary terms keep their characters', () => {
-    const plugin: [typeof remarkCheckResidue, { protectedTerms: string[] }] = [remarkCheckResidue, { protectedTerms: ['鍾南山'] }];
+    const plugin: [typeof remarkCheckResidue, { protectedTerms: string[] }] = [
+      remarkCheckResidue,
+      { protectedTerms: ['鍾南山'] },
+    ];
     expect(pluginMessages(plugin, '鍾南山院士')).toEqual([]);
     expect(pluginMessages(plugin, '鍾表')).toHaveLength(1);
   });

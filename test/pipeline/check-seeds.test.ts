@@ -34,7 +34,9 @@ describeSeeds('checks on the seeds', () => {
 
   test('spun-text finds every pair and broken year of the spun plan', () => {
     const name = 'plan-doc-sharing-site-spun.txt';
-    const found = pluginMessages(remarkCheckSpunText, asBody(name)).map((m) => m.message).join('\n');
+    const found = pluginMessages(remarkCheckSpunText, asBody(name))
+      .map((m) => m.message)
+      .join('\n');
     const seed = expected(name) as { spunText: Record<string, string>; brokenYears: string[] };
     for (const [spun, original] of Object.entries(seed.spunText)) {
       const key = spun === '稳固提高' ? '稳固' : spun;
@@ -48,7 +50,9 @@ describeSeeds('checks on the seeds', () => {
     '%s as an announcement: no privacy error, no mask, no spun word',
     (name) => {
       const { file } = run(asBody(name), { collection: 'announcements' });
-      const errors = file.messages.filter((m) => ['privacy', 'placeholder', 'spun-text'].includes(m.ruleId ?? '') && m.fatal);
+      const errors = file.messages.filter(
+        (m) => ['privacy', 'placeholder', 'spun-text'].includes(m.ruleId ?? '') && m.fatal,
+      );
       expect(errors.map((m) => m.reason)).toEqual([]);
     },
   );

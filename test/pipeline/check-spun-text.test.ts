@@ -29,10 +29,13 @@ describe('spun-text', () => {
     expect(messages[0]!.message).toContain(found);
   });
 
-  test.each([['全心全意为人民服务。'], ['创建省级文明城市。'], ['2023年工作圆满完成。'], ['为群众提供基础医疗。'], ['编号123456年']])(
-    'passes %j',
-    (body) => {
-      expect(ruleMessages('spun-text', body)).toEqual([]);
-    },
-  );
+  test.each([
+    ['全心全意为人民服务。'],
+    ['创建省级文明城市。'],
+    ['2023年工作圆满完成。'],
+    ['为群众提供基础医疗。'],
+    ['编号123456年'],
+  ])('passes %j', (body) => {
+    expect(ruleMessages('spun-text', body)).toEqual([]);
+  });
 });

@@ -6,11 +6,19 @@ const han = (n: number) => '卫'.repeat(n);
 describe('word-limit', () => {
   test('every deed gets its count on file.data.wordCount', () => {
     const { file } = run('2023年，李静在CT室工作。');
-    expect(file.data.wordCount).toEqual({ words: 11, characters: 15, limit: 1000, limitKind: 'max', limitSource: 'default' });
+    expect(file.data.wordCount).toEqual({
+      words: 11,
+      characters: 15,
+      limit: 1000,
+      limitKind: 'max',
+      limitSource: 'default',
+    });
   });
 
   test('markup is not counted: only what a reader sees', () => {
-    const { file } = run('## 一、小标题\n\n**加粗**和[链接](https://example.gov.cn)。\n\n<Note title="编者按">按语</Note>');
+    const { file } = run(
+      '## 一、小标题\n\n**加粗**和[链接](https://example.gov.cn)。\n\n<Note title="编者按">按语</Note>',
+    );
     // 一、小标题 (5) + 加粗和链接。(6) + 按语 (2)
     expect(file.data.wordCount?.words).toBe(13);
   });

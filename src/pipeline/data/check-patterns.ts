@@ -21,5 +21,10 @@ export const CHECK_PATTERNS: readonly TextPattern[] = Object.freeze([
   DECODED_MARKUP,
   CSS_URL,
   { id: 'doc-number-form', pattern: DOC_NUMBER_FORM, example: '武卫字〔2023〕4号', label: '发文字号' },
-  { id: 'doc-number-canonical', pattern: CANONICAL_DOC_NUMBER_PATTERN, example: '武卫字[2023]第04号', label: '发文字号' },
+  {
+    id: 'doc-number-canonical',
+    pattern: CANONICAL_DOC_NUMBER_PATTERN,
+    example: '武卫字[2023]第04号',
+    label: '发文字号',
+  },
 ]);

@@ -8,7 +8,8 @@ import type { TextPattern } from './patterns.ts';
 /** Resident ID numbers: 18 digits (the last may be X) or the old 15 digits, not inside a longer number. */
 export const ID_NUMBER: TextPattern = Object.freeze({
   id: 'resident-id',
-  pattern: /(?<![0-9A-Za-z])[1-9]\d{5}(?:(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[0-9Xx]|\d{2}[01]\d[0-3]\d\d{3})(?![0-9A-Za-z])/g,
+  pattern:
+    /(?<![0-9A-Za-z])[1-9]\d{5}(?:(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[0-9Xx]|\d{2}[01]\d[0-3]\d\d{3})(?![0-9A-Za-z])/g,
   example: '身份证号110101199003074578',
   label: '居民身份证号码',
 });
@@ -43,7 +44,8 @@ export const HOME_ADDRESS: TextPattern = Object.freeze({
  */
 export const PRIVATE_FIELD: TextPattern = Object.freeze({
   id: 'private-field',
-  pattern: /(性别|年龄|出生年月|出生日期|民族|政治面貌|身份证号码?|身份证|家庭住址|家庭地址|住址|联系电话|手机号码?|手机)[ \t\u3000]{0,3}[:：][ \t\u3000]{0,3}(?=[^\s|｜])/g,
+  pattern:
+    /(性别|年龄|出生年月|出生日期|民族|政治面貌|身份证号码?|身份证|家庭住址|家庭地址|住址|联系电话|手机号码?|手机)[ \t\u3000]{0,3}[:：][ \t\u3000]{0,3}(?=[^\s|｜])/g,
   example: '性别：女',
   label: '个人信息字段',
 });

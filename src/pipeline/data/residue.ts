@@ -8,8 +8,7 @@ import type { TextPattern } from './patterns.ts';
 /** A reading in brackets after a Han character, with at least one tone mark: 衛(wèi), 設（shè）. */
 export const PINYIN_READING: TextPattern = Object.freeze({
   id: 'pinyin-reading',
-  pattern:
-    /(?<=[\u4e00-\u9fff])[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}[)）]/g,
+  pattern: /(?<=[\u4e00-\u9fff])[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}[)）]/g,
   example: '衛(wèi)生',
   label: '拼音注音',
 });
@@ -25,7 +24,19 @@ export const REPLACEMENT_CHARACTER: TextPattern = Object.freeze({
  * Characters that are traditional forms also used in simplified text in some words, so that
  * finding them is not a sign of unconverted text: 乾 (乾坤、乾隆), 於 (a surname), 藉 (慰藉)….
  */
-export const SHARED_CHARACTERS: readonly string[] = Object.freeze(['乾', '於', '藉', '瞭', '夥', '甦', '覆', '著', '谘', '麽', '閒']);
+export const SHARED_CHARACTERS: readonly string[] = Object.freeze([
+  '乾',
+  '於',
+  '藉',
+  '瞭',
+  '夥',
+  '甦',
+  '覆',
+  '著',
+  '谘',
+  '麽',
+  '閒',
+]);
 
 let traditionalOnly: Set<string> | undefined;
 

@@ -25,12 +25,19 @@ export const FORBIDDEN_ELEMENTS: Readonly<Record<string, string>> = Object.freez
 });
 
 /** URL schemes that run code or smuggle content (checked after removing white space and control characters). */
-export const FORBIDDEN_SCHEMES: readonly string[] = Object.freeze(['javascript:', 'vbscript:', 'data:', 'file:', 'blob:']);
+export const FORBIDDEN_SCHEMES: readonly string[] = Object.freeze([
+  'javascript:',
+  'vbscript:',
+  'data:',
+  'file:',
+  'blob:',
+]);
 
 /** Markup that decodes to script: text such as &lt;script&gt; or javascript: left after entities are decoded. */
 export const DECODED_MARKUP: TextPattern = Object.freeze({
   id: 'decoded-markup',
-  pattern: /<[ \t]{0,3}\/?[ \t]{0,3}(?:script|style|iframe|frame|object|embed|applet|form|svg|math|link|meta|base|img)(?![a-z])|(?:java|vb)[\s\x00-\x1f]{0,8}script[\s\x00-\x1f]{0,8}:|\bon[a-z]{3,20}[ \t]{0,3}=[ \t]{0,3}["'`]/gi,
+  pattern:
+    /<[ \t]{0,3}\/?[ \t]{0,3}(?:script|style|iframe|frame|object|embed|applet|form|svg|math|link|meta|base|img)(?![a-z])|(?:java|vb)[\s\x00-\x1f]{0,8}script[\s\x00-\x1f]{0,8}:|\bon[a-z]{3,20}[ \t]{0,3}=[ \t]{0,3}["'`]/gi,
   example: '<script>alert(1)</script>（由 &lt;script&gt; 解码而来）',
   label: '解码后成为脚本的文字',
 });
