@@ -25,6 +25,7 @@ import {
   LIMIT_FILLER,
   LIMIT_LEAD,
   PHASE_LINE,
+  PHASE_STEP,
   PRIZE_CATEGORY,
   PUBLICITY_PERIOD,
   SUBMISSION_WORDS,
@@ -123,8 +124,12 @@ function inferredYears(model: DocumentModel, result: ExtractResult): { reason: s
     (d): d is string => d !== null,
   );
   const out: { reason: string; offset: number }[] = [];
-  for (const date of findDates(model.text, { year })) {
+  for (const date of findDates(model.text, { year, monthWithoutYear: true })) {
     if (!date.yearInferred) continue;
+    // The end of a range takes its year from the start: 2023年3月1日—3月10日 is no guess.
+    const before = model.text.slice(Math.max(0, date.start - 16), date.start);
+    if (/(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年[^，。；\n]{0,8}(?:[—–―－~～-]{1,2}|至|到)\s*$/u.test(before))
+      continue;
     // The year read may be the document's or the next (a January deadline in a December notice).
     const read = used.find((iso) => iso.slice(4) === date.iso.slice(4));
     if (!read) continue;
@@ -287,6 +292,20 @@ function findDeadline(text: string, year: number | null, documentDate: string | 
       candidates.push({ at: match.index, date });
     }
   }
+  if (candidates.length === 0) {
+    // 请各单位2023年5月20日前将材料报送…: a date followed by 前 and a word of submitting.
+    for (const date of findDates(text, { year })) {
+      if (date.day === null) continue;
+      const after = text.slice(date.end, date.end + 30);
+      const before =
+        /^(?:[（(][^）)\n]{0,8}[）)])?\s*(?:[0-9]{1,2}[:：][0-9]{2}|[0-9]{1,2}时|下班|中午|上午|下午)?\s*(?:前|之前|以前)/u.exec(
+          after,
+        );
+      if (before && SUBMISSION_WORDS.test(after.slice(before[0].length, before[0].length + 20))) {
+        candidates.push({ at: date.start, date });
+      }
+    }
+  }
   candidates.sort((a, b) => a.at - b.at);
   const first = candidates[0];
   if (!first) return null;
@@ -300,13 +319,20 @@ function findDeadline(text: string, year: number | null, documentDate: string | 
 
 function findPhases(text: string, year: number | null): ExtractedPhase[] {
   const phases: ExtractedPhase[] = [];
+  // Phases named …阶段, and numbered steps with dates in brackets (（一）动员部署（3月1日—3月10日）).
+  const found = [
+    ...[...matchAll(PHASE_LINE.pattern, text)].map((m) => ({ at: m.index, name: m[1]!, rest: m[2]!, dated: false })),
+    ...[...matchAll(PHASE_STEP.pattern, text)].map((m) => ({ at: m.index, name: m[1]!, rest: m[2]!, dated: true })),
+  ].sort((a, b) => a.at - b.at);
   // Phases follow each other: a phase printed without a year is in the year the previous one ended.
   let contextYear = year;
-  for (const match of matchAll(PHASE_LINE.pattern, text)) {
-    const name = closeCjkSpaces(match[1]!);
+  for (const match of found) {
+    const name = closeCjkSpaces(match.name);
     if (phases.some((p) => p.name === name)) continue;
-    const rest = match[2]!;
-    const [range] = findDateRanges(rest, { year: contextYear });
+    const rest = match.rest;
+    if (match.dated && !(findDateRanges(rest, { year: contextYear, monthWithoutYear: true })[0]?.start.start === 0))
+      continue;
+    const [range] = findDateRanges(rest, { year: contextYear, monthWithoutYear: true });
     let start: string | null = null;
     let end: string | null = null;
     if (range && range.start.start <= 3) {

@@ -16,6 +16,7 @@ const patterns: TextPattern[] = [
   ...data.WORD_LIMIT_PATTERNS,
   ...data.DEADLINE_PATTERNS,
   data.PHASE_LINE,
+  data.PHASE_STEP,
   data.PUBLICITY_NOTE,
   data.EVALUATION_YEAR,
   data.CONFERRING_BODY,

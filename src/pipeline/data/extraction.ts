@@ -278,6 +278,15 @@ export const PHASE_LINE: TextPattern = Object.freeze({
   label: '工作阶段',
 });
 
+/** A numbered step with its dates in brackets: `（一）动员部署（2023年3月1日—3月10日）`. */
+export const PHASE_STEP: TextPattern = Object.freeze({
+  id: 'phase-step',
+  pattern:
+    /^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．])[ \t\u3000]*([^\s，。：:（()）；;0-9]{2,12}?)[ \t\u3000]*[（(]([^）)\n]{2,40})[）)]/gmu,
+  example: '（一）动员部署（2023年3月1日—3月10日）',
+  label: '工作步骤',
+});
+
 /** 附注 about publication: `（此件公开发布）`. */
 export const PUBLICITY_NOTE: TextPattern = Object.freeze({
   id: 'publicity-note',
