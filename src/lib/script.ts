@@ -17,7 +17,9 @@ import OpenCC, { Trie, type DictLike } from 'opencc-js';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
 import type { Edit } from './change-record.ts';
 
-export type Script = 'simplified' | 'traditional' | 'mixed';
+/** The project's script names (see src/pipeline/types.ts). */
+export type { Script } from '../pipeline/types.ts';
+import type { Script } from '../pipeline/types.ts';
 
 /** Where traditional text comes from: OpenCC standard (`t`), Taiwan (`tw`) or Hong Kong (`hk`). */
 export type TraditionalSource = 't' | 'tw' | 'hk';

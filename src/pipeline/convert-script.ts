@@ -72,7 +72,8 @@ export const convertScript: Plugin<[Options?], NormaliseRoot> = function (option
               if (counts.traditional === 0) {
                 // Only glossary spellings change here (钟干 → 钟乾 where the glossary lists 钟干).
                 let kept = mark;
-                for (let k = mark; k < edits.length; k++) if (edits[k]!.rule === GLOSSARY_RULE) edits[kept++] = edits[k]!;
+                for (let k = mark; k < edits.length; k++)
+                  if (edits[k]!.rule === GLOSSARY_RULE) edits[kept++] = edits[k]!;
                 edits.length = kept;
               }
             } else {

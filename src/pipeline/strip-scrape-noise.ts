@@ -126,7 +126,6 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
       continue;
     }
     // A run: this noise line, then noise or blank lines.
-    let last = k;
     const rules = [rule.id];
     let j = k + 1;
     while (j < lines.length) {
@@ -143,7 +142,6 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
       );
       if (!nextRule) break;
       if (!rules.includes(nextRule.id)) rules.push(nextRule.id);
-      last = j;
       j++;
     }
     let start = line.start;
@@ -155,7 +153,6 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
       const previous = edits[edits.length - 1];
       if (previous && previous.end > start) start = previous.end;
     }
-    void last;
     edits.push({ rule: rules.map((id) => `scrape-noise/${id}`).join('+'), start, end, after: '' });
     k = j;
   }
