@@ -32,7 +32,6 @@ export interface TraditionalVariantIntegration extends AstroIntegration {
   sitemapPages: string[];
 }
 
-
 export function traditionalVariant(options: Options = {}): TraditionalVariantIntegration {
   const sitemapPages: string[] = [];
   let site = '';
@@ -75,7 +74,9 @@ async function inWorkers(job: Job, count: number): Promise<void> {
         new Promise<void>((resolve, reject) => {
           const thread = new Worker(worker, { workerData: { ...job, files } });
           thread.once('error', reject);
-          thread.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`繁體版转换线程退出，代码 ${code}`))));
+          thread.once('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`繁體版转换线程退出，代码 ${code}`)),
+          );
         }),
     ),
   );

@@ -43,7 +43,10 @@ export function layOutAnnouncementBody(html: string, parts: AnnouncementParts): 
   const takeParagraph = (): boolean => {
     const match = LAST_PARAGRAPH.exec(body);
     if (!match) return false;
-    const lines = plain(match[1]!).split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = plain(match[1]!)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const id = taken.push({ html: match[0].trim(), lines }) - 1;
     tail = lines.map((line) => ({ line, id })).concat(tail);
     body = body.slice(0, match.index).trimEnd();

@@ -10,7 +10,10 @@ export type JsonLd = Record<string, unknown>;
 
 /** Text of a `<script type="application/ld+json">`: `<` escaped so it can never end the element. */
 export function serialiseJsonLd(data: JsonLd | JsonLd[]): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function governmentOrganization(name: string): JsonLd {
@@ -22,7 +25,10 @@ export function awardText(honour: Honour): string {
   return `${honour.year}年度${honour.category}（${honour.issuer}）`;
 }
 
-export function personJsonLd(person: { name: string; unit?: string | undefined; honours: Honour[] }, url: string): JsonLd {
+export function personJsonLd(
+  person: { name: string; unit?: string | undefined; honours: Honour[] },
+  url: string,
+): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'Person',

@@ -50,7 +50,9 @@ export function describeNormalisation(normalise: NormaliseLike | undefined): str
   const changes = normalise.changes ?? [];
   const rules = changes.map((c) => c.rule.split('+'));
   const converted =
-    normalise.sourceScript === 'traditional' || normalise.sourceScript === 'mixed' || rules.some((r) => r.some((id) => SCRIPT_RULES.has(id)));
+    normalise.sourceScript === 'traditional' ||
+    normalise.sourceScript === 'mixed' ||
+    rules.some((r) => r.some((id) => SCRIPT_RULES.has(id)));
   if (converted) parts.push(normalise.sourceScript === 'mixed' ? '由繁简混排统一为简体' : '由繁体转换');
   const counts = new Map<string, number>();
   for (const ids of rules) {

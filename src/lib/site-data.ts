@@ -51,7 +51,12 @@ export interface DeedInput {
 }
 
 export interface AnnouncementInput extends StatusInput {
-  data: StatusInput['data'] & { title: string; issuer: string; evaluationYear?: number | undefined; docNumber?: string | undefined };
+  data: StatusInput['data'] & {
+    title: string;
+    issuer: string;
+    evaluationYear?: number | undefined;
+    docNumber?: string | undefined;
+  };
 }
 
 export interface SiteInput {
@@ -156,7 +161,8 @@ export interface SiteIndex {
 
 export function buildSiteIndex(input: SiteInput): SiteIndex {
   const canonical = canonicalUnits(input.units ?? []);
-  const unitName = (name: string | undefined) => (name ? (canonical.byName.get(name.trim()) ?? name.trim()) : undefined);
+  const unitName = (name: string | undefined) =>
+    name ? (canonical.byName.get(name.trim()) ?? name.trim()) : undefined;
 
   const units = new Map<string, UnitPage>();
   const unitSlugByName = new Map<string, string>();
@@ -203,7 +209,8 @@ export function buildSiteIndex(input: SiteInput): SiteIndex {
   const deedBySubject = new Map<string, string>();
   for (const deed of input.deeds) {
     const { subject } = deed.data;
-    const key = subject.type === 'unit' ? `unit|${unitName(subject.name)}` : personKey(subject.name, unitName(deed.data.unit));
+    const key =
+      subject.type === 'unit' ? `unit|${unitName(subject.name)}` : personKey(subject.name, unitName(deed.data.unit));
     if (deed.data.roll) deedByRollSubject.set(`${deed.data.roll}#${key}`, deed.id);
     if (!deedBySubject.has(`${deed.data.year}#${key}`)) deedBySubject.set(`${deed.data.year}#${key}`, deed.id);
   }
@@ -278,7 +285,9 @@ export function buildSiteIndex(input: SiteInput): SiteIndex {
   const rollsByDecision = new Map<string, string[]>();
   for (const roll of rolls) if (roll.data.decision) push(rollsByDecision, roll.data.decision, roll.id);
 
-  const peopleList = [...people.values()].sort((a, b) => compareNames(a.name, b.name) || compareNames(a.unit ?? '', b.unit ?? ''));
+  const peopleList = [...people.values()].sort(
+    (a, b) => compareNames(a.name, b.name) || compareNames(a.unit ?? '', b.unit ?? ''),
+  );
   const namesakes = new Map<string, Person[]>();
   const byName = new Map<string, Person[]>();
   for (const person of peopleList) push(byName, person.name, person);
@@ -301,7 +310,9 @@ export function buildSiteIndex(input: SiteInput): SiteIndex {
     if (slug) for (const alias of unit.aliases ?? []) if (!unitSlugByName.has(alias)) unitSlugByName.set(alias, slug);
   }
 
-  const issuers = [...new Set([...input.announcements.map((a) => a.data.issuer), ...input.rolls.map((r) => r.data.issuer)])].sort(compareNames);
+  const issuers = [
+    ...new Set([...input.announcements.map((a) => a.data.issuer), ...input.rolls.map((r) => r.data.issuer)]),
+  ].sort(compareNames);
 
   return {
     today: input.today,

@@ -30,14 +30,18 @@ export type AnnouncementStatus =
   | { kind: 'pending'; label: '即将公示'; start: string };
 
 /** Statuses of all announcements at once: one pass to group, one to decide. */
-export function announcementStatuses(entries: readonly StatusInput[], today: string): Map<string, AnnouncementStatus | undefined> {
+export function announcementStatuses(
+  entries: readonly StatusInput[],
+  today: string,
+): Map<string, AnnouncementStatus | undefined> {
   const decisionsFor = new Map<string, string>();
   const publicitiesFor = new Map<string, StatusInput[]>();
   for (const entry of entries) {
     const notice = entry.data.notice;
     if (!notice) continue;
     // A decision dated after the build date does not exist yet (a build "as of" an earlier day).
-    if (entry.data.kind === 'decision' && entry.data.date <= today && !decisionsFor.has(notice)) decisionsFor.set(notice, entry.id);
+    if (entry.data.kind === 'decision' && entry.data.date <= today && !decisionsFor.has(notice))
+      decisionsFor.set(notice, entry.id);
     if (entry.data.kind === 'publicity') publicitiesFor.set(notice, [...(publicitiesFor.get(notice) ?? []), entry]);
   }
   const statuses = new Map<string, AnnouncementStatus | undefined>();
@@ -70,7 +74,13 @@ function statusOf(
   for (const publicity of publicitiesFor.get(entry.id) ?? []) {
     const period = publicity.data.publicityPeriod;
     if (period && period.start <= today && today <= period.end) {
-      return { kind: 'publicity', label: '公示中', end: period.end, contact: period.contact, publicityId: publicity.id };
+      return {
+        kind: 'publicity',
+        label: '公示中',
+        end: period.end,
+        contact: period.contact,
+        publicityId: publicity.id,
+      };
     }
   }
   if (data.deadline && data.deadline >= today) {

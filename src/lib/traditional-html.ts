@@ -11,7 +11,8 @@
 export const VARIANT_PREFIX = '/zh-hant';
 
 /** Paths under these stay shared by both scripts: assets, data files, the search index, feeds. */
-const SHARED_PATHS = /^\/(?:_astro|data|pagefind|zh-hant)(?:\/|$)|^\/(?:rss\.xml|sitemap[^/]*\.xml|robots\.txt|favicon[^/]*)$/;
+const SHARED_PATHS =
+  /^\/(?:_astro|data|pagefind|zh-hant)(?:\/|$)|^\/(?:rss\.xml|sitemap[^/]*\.xml|robots\.txt|favicon[^/]*)$/;
 
 /** Whether a root-relative URL is a page that has a 繁體 twin. */
 export function hasVariant(url: string): boolean {
@@ -72,7 +73,9 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
       continue;
     }
     if (NON_ASCII.test(token)) token = convert(token);
-    token = token.replace(LINK_ATTRIBUTE, (all, name: string, url: string) => (hasVariant(url) ? `${name}="${VARIANT_PREFIX}${url}"` : all));
+    token = token.replace(LINK_ATTRIBUTE, (all, name: string, url: string) =>
+      hasVariant(url) ? `${name}="${VARIANT_PREFIX}${url}"` : all,
+    );
     token = token.replace(/\blang="zh-Hans"/, 'lang="zh-Hant"');
     out += token;
   }

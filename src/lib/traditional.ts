@@ -30,9 +30,12 @@ const MEMO_MAX_SIZE = 50_000;
 
 export function createTraditionalConverter(options: TraditionalOptions = {}): (text: string) => string {
   const convert = fastOpenCC(options.variant ?? 'tw');
-  const terms = [...(options.glossary ?? [])].filter((t) => t.simplified).sort((a, b) => b.simplified.length - a.simplified.length);
+  const terms = [...(options.glossary ?? [])]
+    .filter((t) => t.simplified)
+    .sort((a, b) => b.simplified.length - a.simplified.length);
   const replacement = new Map(terms.map((t) => [t.simplified, t.traditional ?? t.simplified]));
-  const pattern = terms.length > 0 ? new RegExp(terms.map((t) => escapeRegExp(t.simplified)).join('|'), 'g') : undefined;
+  const pattern =
+    terms.length > 0 ? new RegExp(terms.map((t) => escapeRegExp(t.simplified)).join('|'), 'g') : undefined;
   const memo = new Map<string, string>();
 
   const convertProtected = (text: string): string => {

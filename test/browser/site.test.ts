@@ -50,7 +50,9 @@ async function shot(page: Page, name: string) {
 
 /** The page must not scroll sideways: only tables may, inside their own region. */
 async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, page.url()).toBeLessThanOrEqual(1);
 }
 
@@ -71,7 +73,8 @@ describeBrowser('a reader’s path through the site', () => {
 
       // Roll → an awardee with a write-up, if any; else the first person
       const withDeed = page.locator('.awardees li:has(a.deed-link) > a[href^="/awardees/"]');
-      const awardee = (await withDeed.count()) > 0 ? withDeed.first() : page.locator('.awardees li > a[href^="/awardees/"]').first();
+      const awardee =
+        (await withDeed.count()) > 0 ? withDeed.first() : page.locator('.awardees li > a[href^="/awardees/"]').first();
       const name = (await awardee.textContent())!.trim();
       await awardee.click();
       await page.waitForURL(/\/(awardees|units)\//);
@@ -105,7 +108,9 @@ describeBrowser('a reader’s path through the site', () => {
 
   test('every page type loads only from its own origin, without errors', async () => {
     const page = await open(1280);
-    const html = await (await fetch(`${server.url}/data/announcements.json`)).json() as { announcements: { url: string }[] };
+    const html = (await (await fetch(`${server.url}/data/announcements.json`)).json()) as {
+      announcements: { url: string }[];
+    };
     const sample = [
       '/',
       '/announcements/',

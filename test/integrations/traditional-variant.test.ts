@@ -18,7 +18,10 @@ function site(pages: number): string {
   const dist = join(root, 'dist');
   for (let i = 0; i < pages; i++) {
     mkdirSync(join(dist, 'p', String(i)), { recursive: true });
-    writeFileSync(join(dist, 'p', String(i), 'index.html'), `<html lang="zh-Hans"><body><a href="/p/${i}/">钟乾 第${i}页 卫生院</a></body></html>`);
+    writeFileSync(
+      join(dist, 'p', String(i), 'index.html'),
+      `<html lang="zh-Hans"><body><a href="/p/${i}/">钟乾 第${i}页 卫生院</a></body></html>`,
+    );
   }
   writeFileSync(join(dist, 'index.html'), '<html lang="zh-Hans"><body>首页</body></html>');
   mkdirSync(join(dist, 'data'));

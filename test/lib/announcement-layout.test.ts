@@ -36,7 +36,9 @@ describe('layOutAnnouncementBody', () => {
 
   test('handles the closing lines inside one paragraph and a date in Chinese numerals', () => {
     const html = '<p>正文。</p>\n<p>示例市卫生健康委员会\n二〇二四年十二月三日</p>';
-    expect(layOutAnnouncementBody(html, { ...parts, attachments: [], publicity: undefined }).html).toBe('<p>正文。</p>');
+    expect(layOutAnnouncementBody(html, { ...parts, attachments: [], publicity: undefined }).html).toBe(
+      '<p>正文。</p>',
+    );
   });
 
   test('keeps everything when the frontmatter does not have the part', () => {

@@ -11,29 +11,35 @@ export function parseCsv(text: string): string[][] {
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
 describe('CSV', () => {
   test('starts with a BOM, uses CRLF, and round-trips any text', () => {
     fc.assert(
-      fc.property(fc.array(fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s)), { minLength: 1, maxLength: 5 }), (cells) => {
-        const columns = cells.map((_, i) => `c${i}`);
-        const row = Object.fromEntries(cells.map((c, i) => [`c${i}`, c]));
-        const csv = toCsv(columns, [row]);
-        expect(csv.startsWith('\uFEFFc0')).toBe(true);
-        expect(parseCsv(csv)[1]).toEqual(cells);
-      }),
+      fc.property(
+        fc.array(
+          fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s)),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (cells) => {
+          const columns = cells.map((_, i) => `c${i}`);
+          const row = Object.fromEntries(cells.map((c, i) => [`c${i}`, c]));
+          const csv = toCsv(columns, [row]);
+          expect(csv.startsWith('\uFEFFc0')).toBe(true);
+          expect(parseCsv(csv)[1]).toEqual(cells);
+        },
+      ),
     );
   });
 

@@ -21,12 +21,50 @@ const rolls: RollInput[] = [
       ],
     },
   ]),
-  roll('2024/b', 2023, [{ name: '先进个人', subjectType: 'person', awardees: [{ name: '李静', unit: '示例市第一人民医院' }, { name: '王芳', unit: '示例市第二人民医院' }] }]),
+  roll('2024/b', 2023, [
+    {
+      name: '先进个人',
+      subjectType: 'person',
+      awardees: [
+        { name: '李静', unit: '示例市第一人民医院' },
+        { name: '王芳', unit: '示例市第二人民医院' },
+      ],
+    },
+  ]),
 ];
 const deeds: DeedInput[] = [
-  { id: '2023/li-jing', data: { title: '记李静', subject: { name: '李静', type: 'person' }, unit: '示例市第一人民医院', honours: [], year: 2022, roll: '2023/a' } },
-  { id: '2023/zhang-wei', data: { title: '记张伟', subject: { name: '张伟', type: 'person' }, unit: '示例市第二人民医院', honours: [], year: 2022, roll: '2023/a' } },
-  { id: '2023/shi-yi-yuan', data: { title: '记市一院', subject: { name: '示例市第一人民医院', type: 'unit' }, honours: [], year: 2022, roll: '2023/a' } },
+  {
+    id: '2023/li-jing',
+    data: {
+      title: '记李静',
+      subject: { name: '李静', type: 'person' },
+      unit: '示例市第一人民医院',
+      honours: [],
+      year: 2022,
+      roll: '2023/a',
+    },
+  },
+  {
+    id: '2023/zhang-wei',
+    data: {
+      title: '记张伟',
+      subject: { name: '张伟', type: 'person' },
+      unit: '示例市第二人民医院',
+      honours: [],
+      year: 2022,
+      roll: '2023/a',
+    },
+  },
+  {
+    id: '2023/shi-yi-yuan',
+    data: {
+      title: '记市一院',
+      subject: { name: '示例市第一人民医院', type: 'unit' },
+      honours: [],
+      year: 2022,
+      roll: '2023/a',
+    },
+  },
 ];
 const units = [{ id: 'shi-yi', name: '示例市第一人民医院', aliases: ['市一院'] }];
 
@@ -69,10 +107,16 @@ describe('buildSiteIndex', () => {
 
   test('person slugs are unique for distinct name+unit keys', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 4 }), fc.string({ maxLength: 6 })), { selector: ([n, u]) => `${n.trim()}|${u.trim()}`, maxLength: 50 }), (pairs) => {
-        const slugs = pairs.map(([n, u]) => personSlug(n, u));
-        return new Set(slugs).size === slugs.length;
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 4 }), fc.string({ maxLength: 6 })), {
+          selector: ([n, u]) => `${n.trim()}|${u.trim()}`,
+          maxLength: 50,
+        }),
+        (pairs) => {
+          const slugs = pairs.map(([n, u]) => personSlug(n, u));
+          return new Set(slugs).size === slugs.length;
+        },
+      ),
     );
   });
 });

@@ -11,14 +11,21 @@ const publicity: StatusInput = {
     publicityPeriod: { start: '2023-03-01', end: '2023-03-07', contact: '市卫健委人事科' },
   },
 };
-const decision: StatusInput = { id: '2023/decision', data: { kind: 'decision', date: '2023-04-01', notice: '2023/notice' } };
+const decision: StatusInput = {
+  id: '2023/decision',
+  data: { kind: 'decision', date: '2023-04-01', notice: '2023/notice' },
+};
 
 describe('announcementStatuses', () => {
   test.each([
     ['2023-01-10', [notice], { kind: 'open', label: '征集中', daysLeft: 31 }],
     ['2023-02-10', [notice], { kind: 'open', daysLeft: 0 }],
     ['2023-02-11', [notice], { kind: 'reviewing', label: '评审中' }],
-    ['2023-03-05', [notice, publicity], { kind: 'publicity', label: '公示中', end: '2023-03-07', contact: '市卫健委人事科' }],
+    [
+      '2023-03-05',
+      [notice, publicity],
+      { kind: 'publicity', label: '公示中', end: '2023-03-07', contact: '市卫健委人事科' },
+    ],
     ['2023-03-08', [notice, publicity], { kind: 'reviewing' }],
     ['2023-04-02', [notice, publicity, decision], { kind: 'honoured', label: '已表彰', decisionId: '2023/decision' }],
   ])('on %s the notice is as expected', (today, entries, expected) => {
@@ -26,7 +33,8 @@ describe('announcementStatuses', () => {
   });
 
   test('a 公示 is 即将公示, 公示中, then 公示结束, then 已表彰 once a decision exists', () => {
-    const at = (today: string, entries: StatusInput[]) => announcementStatuses(entries, today).get('2023/publicity')?.label;
+    const at = (today: string, entries: StatusInput[]) =>
+      announcementStatuses(entries, today).get('2023/publicity')?.label;
     expect(at('2023-02-20', [notice, publicity])).toBe('即将公示');
     expect(at('2023-03-01', [notice, publicity])).toBe('公示中');
     expect(at('2023-03-08', [notice, publicity])).toBe('公示结束');

@@ -37,7 +37,9 @@ describe('convertPageHtml', () => {
   });
 
   test('the toggle leads back to the simplified page', () => {
-    expect(out).toContain('<a class="script-toggle" href="/rolls/" hreflang="zh-Hans" lang="zh-Hans" data-script-toggle>简体</a>');
+    expect(out).toContain(
+      '<a class="script-toggle" href="/rolls/" hreflang="zh-Hans" lang="zh-Hans" data-script-toggle>简体</a>',
+    );
     expect(out).not.toContain('繁體</a>');
   });
 });
@@ -64,7 +66,10 @@ describe('variant URLs', () => {
 describe('secureExternalLinks', () => {
   test.each([
     ['<a href="https://example.org/">x</a>', '<a href="https://example.org/" rel="external noopener noreferrer">x</a>'],
-    ['<a href="//example.org/" rel="nofollow">x</a>', '<a href="//example.org/" rel="external noopener noreferrer">x</a>'],
+    [
+      '<a href="//example.org/" rel="nofollow">x</a>',
+      '<a href="//example.org/" rel="external noopener noreferrer">x</a>',
+    ],
     ['<a href="/rolls/">x</a>', '<a href="/rolls/">x</a>'],
   ])('%s', (input, expected) => {
     expect(secureExternalLinks(input)).toBe(expected);

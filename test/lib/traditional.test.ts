@@ -32,16 +32,20 @@ describe('createTraditionalConverter', () => {
 describe('fastOpenCC', () => {
   // Characters from real notices and write-ups, with the troublesome ones (后/後, 干/乾/幹, 里/裏, 发/發/髮,
   // 钟/鐘/鍾, 于/於), punctuation, digits, Latin, a compatibility ideograph and an astral character.
-  const POOL = [...'卫生健康委员会关于表彰先进个人集体的决定通知后来干部乾坤头发发现钟表钟乾于是里面面条台湾云南说话为了着么系统医院护士长示例市区镇社区服务中心疫苗接种'].concat([
-    '，', '。', '：', '“', '”', '2024', '年', 'ABC', ' ', '\n', '\uF900', '𠀀',
-  ]);
+  const POOL = [
+    ...'卫生健康委员会关于表彰先进个人集体的决定通知后来干部乾坤头发发现钟表钟乾于是里面面条台湾云南说话为了着么系统医院护士长示例市区镇社区服务中心疫苗接种',
+  ].concat(['，', '。', '：', '“', '”', '2024', '年', 'ABC', ' ', '\n', '\uF900', '𠀀']);
   const text = fc.array(fc.constantFrom(...POOL), { maxLength: 60 }).map((parts) => parts.join(''));
 
   test.each(['tw', 'hk'] as const)('gives exactly what opencc-js Converter gives (%s)', (variant) => {
     const reference = Converter({ from: 'cn', to: variant });
     const fast = fastOpenCC(variant);
-    fc.assert(fc.property(text, (s) => fast(s) === reference(s)), { numRuns: 500 });
-    const prose = '近年来，后勤干部发现头发里面有问题。钟表厂于是系统地说明了发展的方针，台湾、云南的医院护士长都来了。';
+    fc.assert(
+      fc.property(text, (s) => fast(s) === reference(s)),
+      { numRuns: 500 },
+    );
+    const prose =
+      '近年来，后勤干部发现头发里面有问题。钟表厂于是系统地说明了发展的方针，台湾、云南的医院护士长都来了。';
     expect(fast(prose)).toBe(reference(prose));
   });
 });

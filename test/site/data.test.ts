@@ -39,11 +39,17 @@ describe('/data/awardees.csv', () => {
     const column = (name: (typeof AWARDEE_COLUMNS)[number]) => header!.indexOf(name);
     for (const roll of rolls) {
       const expected = roll.data.categories.flatMap((c) => c.awardees.map((a) => `${c.name}|${a.name.trim()}`));
-      const actual = rows.filter((r) => r[column('roll_id')] === roll.id).map((r) => `${r[column('category')]}|${r[column('name')]}`);
+      const actual = rows
+        .filter((r) => r[column('roll_id')] === roll.id)
+        .map((r) => `${r[column('category')]}|${r[column('name')]}`);
       expect(actual, roll.id).toEqual(expected);
-      expect(rows.filter((r) => r[column('roll_id')] === roll.id).every((r) => r[column('year')] === String(roll.data.year))).toBe(true);
+      expect(
+        rows.filter((r) => r[column('roll_id')] === roll.id).every((r) => r[column('year')] === String(roll.data.year)),
+      ).toBe(true);
     }
-    expect(rows.length).toBe(rolls.reduce((n, r) => n + r.data.categories.reduce((m, c) => m + c.awardees.length, 0), 0));
+    expect(rows.length).toBe(
+      rolls.reduce((n, r) => n + r.data.categories.reduce((m, c) => m + c.awardees.length, 0), 0),
+    );
     expect(rows.length).toBeGreaterThanOrEqual(150);
   });
 
@@ -57,7 +63,9 @@ describe('/data/awardees.csv', () => {
   });
 
   test('links every row to a built page', () => {
-    const json = JSON.parse(read('data/awardees.json')) as { awardees: { page_url: string; deed_url: string | null }[] };
+    const json = JSON.parse(read('data/awardees.json')) as {
+      awardees: { page_url: string; deed_url: string | null }[];
+    };
     const urls = new Set(all.map((p) => p.url));
     for (const row of json.awardees) {
       expect(urls.has(new URL(row.page_url).pathname), row.page_url).toBe(true);
@@ -79,7 +87,9 @@ describe('/data/announcements.json and /data/deadlines.ics', () => {
       if (a.deadline) expect(unfolded).toContain(`DTSTART;VALUE=DATE:${a.deadline.replace(/-/g, '')}`);
     }
     const events = unfolded.match(/BEGIN:VEVENT/g)?.length ?? 0;
-    expect(events).toBe(json.announcements.filter((a) => a.deadline).length + json.announcements.filter((a) => a.publicityPeriod).length);
+    expect(events).toBe(
+      json.announcements.filter((a) => a.deadline).length + json.announcements.filter((a) => a.publicityPeriod).length,
+    );
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 });
@@ -112,8 +122,10 @@ describe('JSON-LD', () => {
         types.add(String(data['@type']));
         if (data['@type'] === 'Person') expect((data.award as string[]).length, p.url).toBeGreaterThan(0);
         // A unit with honoured people but no honour of its own has no `award`, never an empty one.
-        if (data['@type'] === 'Organization' && data.award !== undefined) expect((data.award as string[]).length, p.url).toBeGreaterThan(0);
-        if (data.publisher) expect((data.publisher as { '@type': string })['@type'], p.url).toBe('GovernmentOrganization');
+        if (data['@type'] === 'Organization' && data.award !== undefined)
+          expect((data.award as string[]).length, p.url).toBeGreaterThan(0);
+        if (data.publisher)
+          expect((data.publisher as { '@type': string })['@type'], p.url).toBe('GovernmentOrganization');
       }
     }
     expect([...types]).toEqual(expect.arrayContaining(['Person', 'Organization', 'DigitalDocument']));

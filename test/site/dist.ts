@@ -50,7 +50,10 @@ export function elements(tree: Root, test: (e: Element) => boolean): Element[] {
 
 export const byTag = (tree: Root, tag: string) => elements(tree, (e) => e.tagName === tag);
 
-export const text = (node: Element | Root) => toText(node as never).replace(/\s+/g, ' ').trim();
+export const text = (node: Element | Root) =>
+  toText(node as never)
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The file a root-relative URL is served from, or undefined. */
 export function resolveUrl(files: Set<string>, url: string): string | undefined {

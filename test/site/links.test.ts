@@ -40,7 +40,8 @@ describe('internal links', () => {
     const missing: string[] = [];
     for (const p of all) {
       const ids = new Set([...p.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
-      for (const match of p.html.matchAll(/\shref="#([^"]+)"/g)) if (!ids.has(match[1])) missing.push(`${p.url}#${match[1]}`);
+      for (const match of p.html.matchAll(/\shref="#([^"]+)"/g))
+        if (!ids.has(match[1])) missing.push(`${p.url}#${match[1]}`);
     }
     expect(missing).toEqual([]);
   });

@@ -28,7 +28,8 @@ describe('every page', () => {
       expect(html.properties.lang, p.url).toBe(p.url.startsWith('/zh-hant/') ? 'zh-Hant' : 'zh-Hans');
       if (p.url.startsWith('/search/') || p.url.startsWith('/zh-hant/search/')) continue; // the search page is the search engineer's
       expect(text(byTag(tree, 'title')[0]!), p.url).not.toBe('');
-      for (const landmark of ['header', 'main', 'footer', 'nav']) expect(byTag(tree, landmark).length, `${p.url} <${landmark}>`).toBeGreaterThan(0);
+      for (const landmark of ['header', 'main', 'footer', 'nav'])
+        expect(byTag(tree, landmark).length, `${p.url} <${landmark}>`).toBeGreaterThan(0);
       expect(byTag(tree, 'h1'), p.url).toHaveLength(1);
       const toggle = elements(tree, (e) => e.properties.dataScriptToggle !== undefined);
       expect(toggle, p.url).toHaveLength(1);
@@ -39,7 +40,10 @@ describe('every page', () => {
     for (const p of all) {
       if (/^\/(zh-hant\/)?search\//.test(p.url)) continue; // the search page itself
       const scripts = byTag(parse(p.html), 'script').filter((s) => s.properties.type !== 'application/ld+json');
-      for (const script of scripts) expect(String(script.properties.src ?? 'inline'), p.url).toMatch(/\/_astro\/[^/]*search[^/]*\.js$|\/pagefind\//i);
+      for (const script of scripts)
+        expect(String(script.properties.src ?? 'inline'), p.url).toMatch(
+          /\/_astro\/[^/]*search[^/]*\.js$|\/pagefind\//i,
+        );
     }
   });
 });
@@ -47,7 +51,9 @@ describe('every page', () => {
 describe('home', () => {
   test('shows totals, open calls with days left, the latest announcements and a search box', () => {
     const tree = parse(page('/').html);
-    const totals = text(elements(tree, (e) => (e.properties.className as string[] | undefined)?.includes('totals') ?? false)[0]!);
+    const totals = text(
+      elements(tree, (e) => (e.properties.className as string[] | undefined)?.includes('totals') ?? false)[0]!,
+    );
     expect(totals).toMatch(/获奖人员 \d+/);
     expect(totals).toMatch(/发文机关 \d+/);
     expect(byTag(tree, 'input').some((i) => i.properties.type === 'search')).toBe(true);
@@ -55,8 +61,12 @@ describe('home', () => {
       announcements: { id: string; status: string | null }[];
     };
     const open = announcements.announcements.filter((a) => a.status === 'open');
-    const section = text(elements(tree, (e) => e.properties.ariaLabelledBy === 'open-calls' || e.properties.ariaLabelledby === 'open-calls')[0] ?? tree);
-    for (const a of open) expect(page('/').html).toContain(`/announcements/${a.id}/`);
+    const home = page('/').html;
+    const section = home.slice(
+      home.indexOf('id="open-calls"'),
+      home.indexOf('</section>', home.indexOf('id="open-calls"')),
+    );
+    for (const a of open) expect(section).toContain(`/announcements/${a.id}/`);
     if (open.length > 0) expect(section).toMatch(/还剩 \d+ 天|今天截止/);
   });
 });
@@ -67,7 +77,10 @@ describe('honour rolls', () => {
     expect(rolls.length).toBeGreaterThanOrEqual(6);
     for (const p of rolls) {
       const tree = parse(p.html);
-      const groups = elements(tree, (e) => e.tagName === 'section' && String(e.properties.className).includes('roll-group'));
+      const groups = elements(
+        tree,
+        (e) => e.tagName === 'section' && String(e.properties.className).includes('roll-group'),
+      );
       expect(groups.length, p.url).toBeGreaterThan(0);
       for (const group of groups) {
         const heading = text(byTag(group as never, 'h2')[0]!);
@@ -134,9 +147,16 @@ describe('announcements', () => {
     let tables = 0;
     for (const p of docs) {
       const tree = parse(p.html);
-      const order = ['doc-number', 'h1', 'recipients', 'prose', 'attachments', 'signature', 'annotation', 'imprint'].map((marker) =>
-        p.html.indexOf(marker === 'h1' ? '<h1' : `class="${marker}"`),
-      );
+      const order = [
+        'doc-number',
+        'h1',
+        'recipients',
+        'prose',
+        'attachments',
+        'signature',
+        'annotation',
+        'imprint',
+      ].map((marker) => p.html.indexOf(marker === 'h1' ? '<h1' : `class="${marker}"`));
       const present = order.filter((i) => i >= 0);
       expect(present, p.url).toEqual([...present].sort((a, b) => a - b));
       for (const table of byTag(tree, 'table')) {
@@ -180,7 +200,9 @@ describe('deeds', () => {
   test('a typical deed page is at most 50 KB of HTML and CSS, gzip-transferred', () => {
     const deeds = pagesUnder('/deeds/').filter((p) => p.url.split('/').length > 4 && !p.url.startsWith('/deeds/year/'));
     for (const p of deeds) {
-      const css = [...p.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(dir, m[1]!)));
+      const css = [...p.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) =>
+        readFileSync(join(dir, m[1]!)),
+      );
       const transferred = gzipSync(p.html).length + css.reduce((n, c) => n + gzipSync(c).length, 0);
       expect(transferred, p.url).toBeLessThanOrEqual(50 * 1024);
       // Uncompressed, too, a deed page stays small.

@@ -62,7 +62,8 @@ describe('Content-Security-Policy', () => {
 
 describe('personal data', () => {
   // Mainland ID numbers (18 digits, last may be X) and mobile numbers (11 digits from 1[3-9]).
-  const ID_NUMBER = /(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])/;
+  const ID_NUMBER =
+    /(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])/;
   const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/;
   const PRIVATE_FIELDS = /身份证号|出生年月|政治面貌|手机号码/;
 

@@ -24,8 +24,12 @@ describe('/zh-hant/', () => {
       const twin = byUrl.get(`/zh-hant${p.url}`);
       expect(twin, p.url).toBeDefined();
       expect(twin!.html).toContain('<html lang="zh-Hant"');
-      expect(p.html, p.url).toContain(`href="/zh-hant${p.url}" hreflang="zh-Hant" lang="zh-Hant" data-script-toggle>繁體</a>`);
-      expect(twin!.html, p.url).toContain(`href="${p.url}" hreflang="zh-Hans" lang="zh-Hans" data-script-toggle>简体</a>`);
+      expect(p.html, p.url).toContain(
+        `href="/zh-hant${p.url}" hreflang="zh-Hant" lang="zh-Hant" data-script-toggle>繁體</a>`,
+      );
+      expect(twin!.html, p.url).toContain(
+        `href="${p.url}" hreflang="zh-Hans" lang="zh-Hans" data-script-toggle>简体</a>`,
+      );
     }
   });
 
@@ -47,7 +51,9 @@ describe('/zh-hant/', () => {
       const pagesWithTerm = all.filter((p) => !p.url.startsWith('/zh-hant/') && p.html.includes(term.simplified));
       for (const p of pagesWithTerm.slice(0, 3)) {
         checked++;
-        expect(byUrl.get(`/zh-hant${p.url}`)!.html, `${term.simplified} on ${p.url}`).toContain(term.traditional ?? term.simplified);
+        expect(byUrl.get(`/zh-hant${p.url}`)!.html, `${term.simplified} on ${p.url}`).toContain(
+          term.traditional ?? term.simplified,
+        );
       }
     }
     expect(checked, 'glossary terms occur in the demo corpus').toBeGreaterThan(0);

@@ -20,7 +20,11 @@ export const GET: APIRoute = async () => {
       status: status?.kind ?? null,
       statusLabel: status?.label ?? null,
       publicityPeriod: data.publicityPeriod
-        ? { start: data.publicityPeriod.start, end: data.publicityPeriod.end, contact: data.publicityPeriod.contact ?? null }
+        ? {
+            start: data.publicityPeriod.start,
+            end: data.publicityPeriod.end,
+            contact: data.publicityPeriod.contact ?? null,
+          }
         : null,
       notice: data.notice ?? null,
       categories: data.categories.map((c) => ({ name: c.name, quota: c.quota ?? null, subjectType: c.subjectType })),
@@ -28,5 +32,7 @@ export const GET: APIRoute = async () => {
     };
   });
   const body = { generated: index.today, count: records.length, announcements: records };
-  return new Response(JSON.stringify(body, null, 1), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body, null, 1), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 };

@@ -12,5 +12,7 @@ export const GET: APIRoute = async () => {
     count: awardees.length,
     awardees,
   };
-  return new Response(JSON.stringify(body, null, 1), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body, null, 1), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 };
