@@ -143,6 +143,27 @@ describe('normaliseText laws', () => {
     );
   });
 
+  test('mapToSource: unchanged output characters map to the same character of the input', () => {
+    fc.assert(
+      fc.property(mixed, (input) => {
+        const { value, changes } = normaliseText(input);
+        // Output offsets covered by a change's output.
+        const covered = new Set<number>();
+        let delta = 0;
+        for (const change of changes) {
+          const outStart = change.start.offset + delta;
+          for (let k = 0; k < change.after.length; k++) covered.add(outStart + k);
+          delta += change.after.length - change.before.length;
+        }
+        for (let offset = 0; offset < value.length; offset++) {
+          if (covered.has(offset)) continue;
+          expect(input[mapToSource(changes, offset)]).toBe(value[offset]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test('every message has a position in the input', () => {
     fc.assert(
       fc.property(mixed, (input) => {
