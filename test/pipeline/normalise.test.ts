@@ -155,9 +155,20 @@ describe('normaliseText laws', () => {
           for (let k = 0; k < change.after.length; k++) covered.add(outStart + k);
           delta += change.after.length - change.before.length;
         }
+        const pointOf = (text: string, offset: number): { line: number; column: number } => {
+          const before = text.slice(0, offset);
+          return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+        };
         for (let offset = 0; offset < value.length; offset++) {
           if (covered.has(offset)) continue;
-          expect(input[mapToSource(changes, offset)]).toBe(value[offset]);
+          const source = mapToSource(changes, offset);
+          expect(input[source]).toBe(value[offset]);
+          // By line and column too, as diagnostics carry them.
+          expect(mapToSource(changes, pointOf(value, offset))).toEqual({ ...pointOf(input, source), offset: -1 });
+          expect(mapToSource(changes, { ...pointOf(value, offset), offset })).toEqual({
+            ...pointOf(input, source),
+            offset: source,
+          });
         }
       }),
       { numRuns: 500 },
