@@ -61,10 +61,12 @@ export async function checkPaths(options: CheckRunOptions): Promise<CheckRunResu
   }
 
   const texts = new Map<string, string>();
+  const unusablePaths = new Set<string>();
   for (const path of selected) {
     const problem = readProblem(join(root, path));
     if (typeof problem === 'string') {
       unusable.push(`${path}：${problem}`);
+      unusablePaths.add(path);
       selected.delete(path);
     } else texts.set(path, problem.text);
   }
@@ -90,6 +92,7 @@ export async function checkPaths(options: CheckRunOptions): Promise<CheckRunResu
     const project = await checkProject({ root, today: options.today, workers: options.workers });
     for (const file of project.files) {
       const path = file.path.split(sep).join('/');
+      if (unusablePaths.has(path)) continue; // already reported in one line
       if (selected.has(path) || (!options.paths?.length && path.startsWith('content/'))) files.push(file);
     }
   }
@@ -136,6 +139,9 @@ function listFiles(path: string): string[] {
     .filter((file) => statSync(file).isFile());
 }
 
+/** Larger files are not documents an editor wrote. */
+const MAX_BYTES = 10_000_000;
+
 /** The file's text, or why it cannot be used. */
 function readProblem(path: string): string | { text: string } {
   let bytes: Buffer;
@@ -144,6 +150,10 @@ function readProblem(path: string): string | { text: string } {
   } catch (error) {
     return `无法读取（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`;
   }
+  if (bytes.length === 0 || bytes.toString('utf8').trim() === '')
+    return '是空文件；请写入 frontmatter 和正文，或删除它';
+  if (bytes.length > MAX_BYTES)
+    return `有 ${(bytes.length / 1e6).toFixed(1)} MB，超过 10 MB；内容文件应是一篇文档，请拆分或改用导入`;
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return '是 UTF-16 编码；请另存为 UTF-8，或用 npm run deeds -- import 导入';
   }

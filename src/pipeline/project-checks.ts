@@ -273,9 +273,12 @@ function checkUnits(entries: readonly ProjectEntry[], units: readonly Unit[]): v
       canonical.set(name, unit.name);
     }
   }
+  // A long roll names the same unknown unit many times: find its nearest name once.
+  const suggestions = new Map<string, string | undefined>();
   const checkUnit = (entry: ProjectEntry, name: string | undefined, path: ReadonlyArray<PropertyKey>) => {
     if (!name || known.has(name)) return;
-    const suggestion = nearest(name, names, Math.max(2, Math.ceil(name.length / 2)));
+    if (!suggestions.has(name)) suggestions.set(name, nearest(name, names, Math.max(2, Math.ceil(name.length / 2))));
+    const suggestion = suggestions.get(name);
     const full = suggestion ? canonical.get(suggestion) : undefined;
     report(
       entry.document.file,

@@ -103,11 +103,14 @@ describe('deeds check', () => {
       'content/deeds/2023/binary.mdx': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
       'content/deeds/2023/gbk.mdx': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xc0, 0xee, 0xbe, 0xb2, 0x0a]),
       'content/deeds/2023/utf16.mdx': Buffer.from('\ufeff---\n', 'utf16le'),
+      'content/deeds/2023/empty.mdx': '',
     });
     const result = deeds(bad);
     expect(result.code).toBe(2);
     const messages = result.stderr.trim().split('\n');
-    expect(messages).toHaveLength(3);
+    expect(messages).toHaveLength(4);
+    expect(result.stderr).toContain('empty.mdx：是空文件');
+    expect(result.stdout).not.toContain('empty.mdx');
     expect(result.stderr).toContain('binary.mdx：是二进制文件');
     expect(result.stderr).toContain('gbk.mdx：不是 UTF-8 编码');
     expect(result.stderr).toContain('utf16.mdx：是 UTF-16 编码');
