@@ -31,6 +31,7 @@ export type TraditionalVariant = 'tw' | 'hk';
 const TS_PHRASES = dictText(OpenCC.Locale.to.cn![0]![0]!);
 const TS_CHARACTERS = dictText(OpenCC.Locale.to.cn![0]![1]!);
 const ST_CHARACTERS = dictText(OpenCC.Locale.from.cn![0]![1]!);
+const TW_VARIANTS = dictText(OpenCC.Locale.to.tw![0]![1]!);
 const CJK_COMPATIBILITY = dictText(
   (OpenCC.Locale.configs?.t2s as { normalizationChain?: DictLike[][] } | undefined)?.normalizationChain?.[0]?.[0] ?? '',
 );
@@ -68,13 +69,13 @@ function scripts(): Uint8Array {
   });
   // Simplified only: what Taiwan's standard writes otherwise. (OpenCC's own standard also rewrites
   // variants such as 群 → 羣 that Taiwan and Hong Kong text uses as written; those tell nothing.)
-  const candidates: string[] = [];
+  // (A character's Taiwan form is its OpenCC form, then Taiwan's variant of that: what s2tw does.)
+  const taiwanVariants = new Map<string, string>();
+  forEachEntry(TW_VARIANTS, (from, to) => taiwanVariants.set(from, to.split(' ')[0]!));
   forEachEntry(ST_CHARACTERS, (from, to) => {
-    if (from.length === 1 && !to.split(' ').includes(from)) candidates.push(from);
-  });
-  const inTaiwan = converter('cn', 'tw')(candidates.join('\n')).split('\n');
-  candidates.forEach((from, k) => {
-    if (inTaiwan[k] !== from) table[from.charCodeAt(0)]! |= SIMPLIFIED_ONLY;
+    if (from.length !== 1) return;
+    const standard = to.split(' ')[0]!;
+    if ((taiwanVariants.get(standard) ?? standard) !== from) table[from.charCodeAt(0)]! |= SIMPLIFIED_ONLY;
   });
   for (let c = 0; c < table.length; c++) if (table[c] === 3) table[c] = 0;
   scriptTable = table;
