@@ -23,6 +23,7 @@ export interface NormaliseLike {
  */
 export const CHANGE_LABELS: Readonly<Record<string, string>> = Object.freeze({
   'pinyin-residue': '移除拼音标注',
+  'script-glossary': '按词表转换人名地名',
   'scrape-noise': '移除网页杂项',
   'page-chunk-marker': '移除分页标记',
   'page-break-join': '合并断开的段落',
