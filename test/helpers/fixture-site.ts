@@ -1,14 +1,15 @@
 /**
  * A project root for a fixture site: this project's code with a fixture's `content/`.
- * Everything but `content/` is a symlink to the real project, so the fixture builds exactly
- * what `npm run build` builds.
+ * The code is a copy of the real project's, so the fixture builds exactly what `npm run build` builds.
  */
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './seeds.ts';
 
-const LINKED = ['src', 'public', 'node_modules', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+// Astro's compiler caches metadata by real path, so code is copied; only node_modules is linked.
+const COPIED = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const LINKED = ['node_modules'];
 
 export interface FixtureRoot {
   root: string;
@@ -18,6 +19,7 @@ export interface FixtureRoot {
 /** Make a temporary root whose `content/` is a copy of `contentDir`. */
 export function fixtureRoot(contentDir: string): FixtureRoot {
   const root = mkdtempSync(join(tmpdir(), 'deeds-fixture-'));
+  for (const name of COPIED) cpSync(join(PROJECT_ROOT, name), join(root, name), { recursive: true });
   for (const name of LINKED) symlinkSync(join(PROJECT_ROOT, name), join(root, name));
   cpSync(contentDir, join(root, 'content'), { recursive: true });
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
