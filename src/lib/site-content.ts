@@ -28,6 +28,8 @@ export interface SiteContent {
 let memo: Promise<SiteContent> | undefined;
 
 export function siteContent(): Promise<SiteContent> {
+  // The dev server reloads content as editors save: there, compute afresh for each page.
+  if (import.meta.env?.DEV) return load();
   memo ??= load();
   return memo;
 }
