@@ -9,7 +9,7 @@ export interface Job {
   /** Paths of simplified pages relative to `outDir`, `/`-separated. */
   files: string[];
   variant: TraditionalVariant;
-  glossary: { simplified: string; traditional?: string | undefined }[];
+  glossary: { simplified: string; traditional?: string | undefined; variants?: readonly string[] | undefined }[];
 }
 
 /** Convert a list of pages in this thread, with one converter for all of them. */

@@ -52,6 +52,7 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         const glossary = loadRegistries(join(root, 'content')).glossary.map((t) => ({
           simplified: t.simplified,
           traditional: t.traditional,
+          variants: t.variants,
         }));
         const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), files.length));
         const job: Job = { outDir, files, variant, glossary };

@@ -15,6 +15,8 @@ export type TraditionalVariant = 'tw' | 'hk';
 export interface ProtectedTerm {
   simplified: string;
   traditional?: string | undefined;
+  /** Other spellings of the term; they too become its traditional form. */
+  variants?: readonly string[] | undefined;
 }
 
 export interface TraditionalOptions {
@@ -30,12 +32,17 @@ const MEMO_MAX_SIZE = 50_000;
 
 export function createTraditionalConverter(options: TraditionalOptions = {}): (text: string) => string {
   const convert = fastOpenCC(options.variant ?? 'tw');
-  const terms = [...(options.glossary ?? [])]
-    .filter((t) => t.simplified)
-    .sort((a, b) => b.simplified.length - a.simplified.length);
-  const replacement = new Map(terms.map((t) => [t.simplified, t.traditional ?? t.simplified]));
-  const pattern =
-    terms.length > 0 ? new RegExp(terms.map((t) => escapeRegExp(t.simplified)).join('|'), 'g') : undefined;
+  // As `toTraditional` in src/lib/script.ts: every spelling of a term (simplified, traditional,
+  // variants) becomes its traditional form; the longest spelling wins.
+  const replacement = new Map<string, string>();
+  for (const term of options.glossary ?? []) {
+    const traditional = term.traditional ?? term.simplified;
+    for (const spelling of [term.simplified, traditional, ...(term.variants ?? [])]) {
+      if (spelling && !replacement.has(spelling)) replacement.set(spelling, traditional);
+    }
+  }
+  const spellings = [...replacement.keys()].sort((a, b) => b.length - a.length);
+  const pattern = spellings.length > 0 ? new RegExp(spellings.map(escapeRegExp).join('|'), 'g') : undefined;
   const memo = new Map<string, string>();
 
   const convertProtected = (text: string): string => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { Converter } from 'opencc-js';
 import { createTraditionalConverter, fastOpenCC } from '../../src/lib/traditional.ts';
+import { toTraditional } from '../../src/lib/script.ts';
 
 describe('createTraditionalConverter', () => {
   test('converts to Taiwan standard by default', () => {
@@ -47,5 +48,40 @@ describe('fastOpenCC', () => {
     const prose =
       '近年来，后勤干部发现头发里面有问题。钟表厂于是系统地说明了发展的方针，台湾、云南的医院护士长都来了。';
     expect(fast(prose)).toBe(reference(prose));
+  });
+});
+
+describe('createTraditionalConverter and toTraditional (src/lib/script.ts)', () => {
+  const glossary = [
+    { simplified: '钟乾', traditional: '鍾乾', variants: ['鐘乾'] },
+    { simplified: '后晓琳', traditional: '后曉琳', variants: ['後曉琳'] },
+    { simplified: '於梅' },
+    { simplified: '乾溪镇', traditional: '乾溪鎮' },
+  ];
+  const POOL = [
+    '钟乾',
+    '鐘乾',
+    '后晓琳',
+    '後曉琳',
+    '於梅',
+    '乾溪镇',
+    '在',
+    '卫生院',
+    '工作',
+    '后来',
+    '干部',
+    '，',
+    '。',
+    ' ',
+    'a',
+  ];
+  const text = fc.array(fc.constantFrom(...POOL), { maxLength: 30 }).map((parts) => parts.join(''));
+
+  test.each(['tw', 'hk'] as const)('agree on every text (%s), glossary included', (variant) => {
+    const convert = createTraditionalConverter({ variant, glossary });
+    fc.assert(
+      fc.property(text, (s) => convert(s) === toTraditional(s, { variant, glossary })),
+      { numRuns: 300 },
+    );
   });
 });
