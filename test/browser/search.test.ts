@@ -74,9 +74,12 @@ describeBrowser('search in Chromium', () => {
 
     const input = page.locator(`${BOX} input`);
     await input.focus();
-    await input.pressSequentially('李静');
-    await waitForResults(page, '李静', BOX);
+    // A full-text query (not a name the names index answers alone): script, WASM, index, fragments.
+    await input.pressSequentially('全科医生');
+    await waitForResults(page, '全科医生', BOX);
     await page.waitForLoadState('networkidle');
+    expect(wire.urls().some((url) => url.endsWith('.pf_index'))).toBe(true);
+    expect(wire.urls().some((url) => url.endsWith('.pf_fragment'))).toBe(true);
     const first = await wire.bytes();
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThanOrEqual(250 * KB);

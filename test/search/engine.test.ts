@@ -152,6 +152,14 @@ describe('SearchEngine', () => {
     expect(pagefind.searches).toEqual(['银针 坚守 针灸', '银针', '坚守', '针灸']);
   });
 
+  test('a quick search of a whole name answers from the names index alone', async () => {
+    const outcome = await engine.search('李静', { fullText: 'unless-named' });
+    expect(outcome.hits.map((hit) => hit.url)).toEqual(['/awardees/li-jing/', '/deeds/2023/li-jing/']);
+    expect(pagefind.searches).toEqual([]);
+    await engine.search('诊室', { fullText: 'unless-named' });
+    expect(pagefind.searches[0]?.replace(/ /g, '')).toBe('诊室');
+  });
+
   test('an empty query searches nothing', async () => {
     expect((await engine.search('   ')).hits).toEqual([]);
     expect(pagefind.searches).toEqual([]);

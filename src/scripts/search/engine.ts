@@ -15,7 +15,15 @@
  */
 import { loadToSimplified } from './convert.ts';
 import { KIND_RANK, nameShard, type NameEntry, type PageKind } from './names.ts';
-import { foldQuery, lookupKeys, needsSimplification, pagefindTerm, segmentWords } from './normalise.ts';
+import {
+  docNumberKey,
+  foldQuery,
+  lookupKeys,
+  nameKey,
+  needsSimplification,
+  pagefindTerm,
+  segmentWords,
+} from './normalise.ts';
 
 /** Filters as the UI holds them: values chosen per filter; any value of a filter may match. */
 export type SelectedFilters = Record<string, string[]>;
@@ -28,6 +36,12 @@ export interface SearchOptions {
   limit?: number;
   /** Count results per filter value (loads Pagefind's filter indexes, a few KB, once). */
   counts?: boolean;
+  /**
+   * `always` (default) searches the full text too; `unless-named` skips it when the whole query is
+   * a name, unit or 发文字号 of the names index: the quick box then answers from one small file
+   * instead of the index chunks of every character of a name.
+   */
+  fullText?: 'always' | 'unless-named';
 }
 
 export interface SearchHit {
@@ -80,6 +94,8 @@ export interface PagefindApi {
 
 const ZERO_WIDTH = /[\u200b\u200c\u200d\ufeff]/g;
 
+const NO_RESULTS: PagefindResponse = Object.freeze({ results: [], filters: {}, totalFilters: {} });
+
 export class SearchEngine {
   readonly #base: string;
   #pagefind: Promise<PagefindApi> | undefined;
@@ -116,10 +132,16 @@ export class SearchEngine {
 
     // A simplified name may hold a character the converter would change (钟乾 → 钟干): look up both.
     const keys = [...new Set([...lookupKeys(normalised), ...(folded !== normalised ? lookupKeys(folded) : [])])];
-    const [named, found] = await Promise.all([
-      this.#lookupNames(keys),
-      this.#searchPagefind(normalised, folded, filters, options.sort, options.counts ?? false),
-    ]);
+    const fullText = () => this.#searchPagefind(normalised, folded, filters, options.sort, options.counts ?? false);
+    let named: NameEntry[];
+    let found: PagefindResponse;
+    if (options.fullText === 'unless-named') {
+      named = await this.#lookupNames(keys);
+      const whole = new Set([normalised, folded].flatMap((text) => [nameKey(text), docNumberKey(text)]));
+      found = named.some((entry) => whole.has(entry.k)) ? NO_RESULTS : await fullText();
+    } else {
+      [named, found] = await Promise.all([this.#lookupNames(keys), fullText()]);
+    }
 
     const chosen = named.filter((entry) => matchesFilters(entry.f, filters));
     const namedUrls = new Set(chosen.map((entry) => entry.u));

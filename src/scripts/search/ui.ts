@@ -284,7 +284,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
     }
     void run(
       async () => ({
-        outcome: await engine.search(query, { limit: BOX_LIMIT }),
+        outcome: await engine.search(query, { limit: BOX_LIMIT, fullText: 'unless-named' }),
         convert: await scriptConverter(),
       }),
       ({ outcome, convert }) => {
