@@ -17,6 +17,7 @@ export const usage = `用法：npm run --silent deeds -- check [路径…] [--fo
   --format json    JSON 数组：{file, line, column, endLine, endColumn, severity, ruleId, message}
   --format github  GitHub Actions 注释行（::error file=…,line=…,col=…::说明）
   --fix            只做不改变意思的修正（标点全半角、发文字号括号），并列出改了什么
+  --no-cache       不使用上次检查的结果（默认未改动的文件直接沿用，存于 node_modules/.cache/deeds-check/）
 
 有错误时退出码为 1，没有错误为 0；用法错误或文件无法读取为 2。
 规则的级别可在 content/checks.yaml 中设置（rules: { spun-text: error, residue: off }）。`;
@@ -29,7 +30,11 @@ export async function run(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        fix: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     stderr.write(`deeds check：${(error as Error).message}\n${usage}\n`);
@@ -42,7 +47,13 @@ export async function run(args: string[]): Promise<number> {
   }
   let result;
   try {
-    result = await checkPaths({ root: cwd(), paths: parsed.positionals, format, fix: parsed.values.fix });
+    result = await checkPaths({
+      root: cwd(),
+      paths: parsed.positionals,
+      format,
+      fix: parsed.values.fix,
+      cache: !parsed.values['no-cache'],
+    });
   } catch (error) {
     // A mistake in content/checks.yaml: configuration, reported in one line.
     stderr.write(`deeds check：${(error as Error).message}\n`);

@@ -6,9 +6,21 @@
  * A document processed in a worker comes back as plain data; the parts the cross-file checks
  * rarely need (its parsed frontmatter positions, its tree) are recomputed on demand.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import type { CheckContext } from '../pipeline/checks.ts';
@@ -54,6 +66,8 @@ export interface CheckProjectOptions {
   today?: string;
   /** Worker threads; default one per core when there are at least `parallelFrom` entries. */
   workers?: number;
+  /** Reuse results of earlier runs for unchanged files (`node_modules/.cache/deeds-check/`). Default true. */
+  cache?: boolean;
   /** Entries from which workers are worth starting (each costs about 1.5 s of CPU to start). Default 2000. */
   parallelFrom?: number;
 }
@@ -62,6 +76,8 @@ export interface CheckProjectResult {
   files: VFile[];
   entries: ProjectEntry[];
   context: PipelineContext;
+  /** How many entries came from the cache. */
+  cached: number;
 }
 
 export async function checkProject(options: CheckProjectOptions): Promise<CheckProjectResult> {
@@ -97,12 +113,31 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
     }
   }
   const workers = Math.min(options.workers ?? availableParallelism(), 8);
-  const documents =
-    workers > 1 && jobs.length >= (options.parallelFrom ?? 2000)
-      ? await processInWorkers(jobs, context, workers)
-      : jobs.map((job) =>
-          processDocument({ path: job.path, value: job.value, collection: job.collection, render: false }, context),
-        );
+  const cache = options.cache === false ? undefined : CheckCache.open(options.root, context);
+  const documents: ProcessedDocument[] = new Array<ProcessedDocument>(jobs.length);
+  const misses: CheckJob[] = [];
+  for (const job of jobs) {
+    const hit = cache?.get(job);
+    if (hit) documents[job.index] = revive(hit, job, context);
+    else misses.push(job);
+  }
+  const fresh: CheckJobResult[] = [];
+  if (workers > 1 && misses.length >= (options.parallelFrom ?? 2000)) {
+    for (const result of await processInWorkers(misses, context, workers)) {
+      documents[result.index] = revive(result, jobs[result.index]!, context);
+      fresh.push(result);
+    }
+  } else {
+    for (const job of misses) {
+      const document = processDocument(
+        { path: job.path, value: job.value, collection: job.collection, render: false },
+        context,
+      );
+      documents[job.index] = document;
+      fresh.push(toJobResult(job.index, document));
+    }
+  }
+  cache?.save(jobs, fresh);
 
   const entries: ProjectEntry[] = [];
   const seenIds = new Map<string, string>();
@@ -121,14 +156,14 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
     files.push(document.file);
   });
   files.push(...projectChecks(entries, context));
-  return { files, entries, context };
+  return { files, entries, context, cached: jobs.length - misses.length };
 }
 
 async function processInWorkers(
   jobs: readonly CheckJob[],
   context: PipelineContext,
   count: number,
-): Promise<ProcessedDocument[]> {
+): Promise<CheckJobResult[]> {
   const shares: CheckJob[][] = Array.from({ length: count }, () => []);
   jobs.forEach((job, index) => shares[index % count]!.push(job));
   const url = new URL('./check-worker.ts', import.meta.url);
@@ -145,9 +180,109 @@ async function processInWorkers(
         }),
     ),
   );
-  const documents: ProcessedDocument[] = [];
-  for (const result of results.flat()) documents[result.index] = revive(result, jobs[result.index]!, context);
-  return documents;
+  return results.flat();
+}
+
+/** What a processed document contributes to the report and the cross-file checks, as plain data. */
+export function toJobResult(index: number, document: ProcessedDocument): CheckJobResult {
+  return {
+    index,
+    messages: document.file.messages.map((message) => ({
+      reason: message.reason,
+      place: message.place as CheckJobResult['messages'][number]['place'],
+      ruleId: message.ruleId,
+      source: message.source,
+      fatal: message.fatal,
+      actual: message.actual,
+      expected: message.expected,
+    })),
+    frontmatter: document.frontmatter,
+    data: document.data,
+    wordCount: document.file.data.wordCount,
+  };
+}
+
+/**
+ * Results of earlier runs, by file content, in `node_modules/.cache/deeds-check/`. A result is
+ * reused only when the file, the registries, the check configuration, the build date and the
+ * code of `src/` are all unchanged; files that reference images are never cached, since their
+ * result depends on other files.
+ */
+class CheckCache {
+  // No parameter properties: worker threads load this file with Node's type stripping, which refuses them.
+  private readonly path: string;
+  private readonly entries: Record<string, { hash: string; result: CheckJobResult }>;
+
+  private constructor(path: string, entries: Record<string, { hash: string; result: CheckJobResult }>) {
+    this.path = path;
+    this.entries = entries;
+  }
+
+  static open(root: string, context: PipelineContext): CheckCache | undefined {
+    const dir = join(root, 'node_modules', '.cache', 'deeds-check');
+    const key = createHash('sha256')
+      .update(CACHE_FORMAT)
+      .update(JSON.stringify(context))
+      .update(codeFingerprint())
+      .digest('hex')
+      .slice(0, 16);
+    const path = join(dir, `${key}.json`);
+    let entries: Record<string, { hash: string; result: CheckJobResult }> = {};
+    try {
+      entries = JSON.parse(readFileSync(path, 'utf8')) as typeof entries;
+    } catch {
+      entries = {};
+    }
+    return new CheckCache(path, entries);
+  }
+
+  get(job: CheckJob): CheckJobResult | undefined {
+    const entry = this.entries[job.path];
+    if (!entry || entry.hash !== hashOf(job)) return undefined;
+    return { ...entry.result, index: job.index };
+  }
+
+  save(jobs: readonly CheckJob[], fresh: readonly CheckJobResult[]): void {
+    const next: Record<string, { hash: string; result: CheckJobResult }> = {};
+    for (const job of jobs) if (this.entries[job.path]?.hash === hashOf(job)) next[job.path] = this.entries[job.path]!;
+    for (const result of fresh) {
+      const job = jobs[result.index]!;
+      if (/!\[|^\s*photos:/m.test(job.value)) continue;
+      next[job.path] = { hash: hashOf(job), result };
+    }
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      for (const name of readdirSync(dirname(this.path)))
+        if (join(dirname(this.path), name) !== this.path) rmSync(join(dirname(this.path), name), { force: true });
+      const temporary = `${this.path}.tmp-${process.pid}`;
+      writeFileSync(temporary, JSON.stringify(next));
+      renameSync(temporary, this.path);
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+  }
+}
+
+/** Bump when the shape of cached results changes. */
+const CACHE_FORMAT = 'deeds-check-1';
+
+function hashOf(job: CheckJob): string {
+  return createHash('sha1').update(job.collection).update('\0').update(job.value).digest('hex');
+}
+
+let fingerprint: string | undefined;
+
+/** Size and time of every source file under `src/`: any change to the code empties the cache. */
+function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const src = fileURLToPath(new URL('..', import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(src, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (!/\.(?:ts|mjs|js|json)$/.test(name)) continue;
+    const stat = statSync(join(src, name));
+    hash.update(`${name}:${stat.size}:${stat.mtimeMs}\n`);
+  }
+  return (fingerprint = hash.digest('hex'));
 }
 
 /** The context without anything a worker cannot receive (the check configuration is reloaded there). */

@@ -52,8 +52,8 @@ describe('checkProject in worker threads', () => {
   }
 
   test('the same diagnostics as one thread', async () => {
-    const single = await checkProject({ root, today: '2024-01-01', workers: 1 });
-    const parallel = await checkProject({ root, today: '2024-01-01', workers: 2, parallelFrom: 1 });
+    const single = await checkProject({ root, today: '2024-01-01', workers: 1, cache: false });
+    const parallel = await checkProject({ root, today: '2024-01-01', workers: 2, parallelFrom: 1, cache: false });
     const a = toDiagnostics(single.files);
     const b = toDiagnostics(parallel.files);
     expect(a.length).toBeGreaterThan(10);
@@ -66,5 +66,43 @@ describe('checkProject in worker threads', () => {
     expect(counts).toEqual(
       single.entries.filter((e) => e.collection === 'deeds').map((e) => e.document.file.data.wordCount?.limit),
     );
+  });
+});
+
+describe('the check cache', () => {
+  test('a second run reuses unchanged files and gives the same diagnostics; a changed file is checked again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deeds-cache-'));
+    for (let i = 0; i < 4; i++) {
+      write(
+        root,
+        `content/deeds/2023/deed-${i}.mdx`,
+        { title: `事迹${i}`, subject: { name: `人员${i}`, type: 'person' }, year: 2022 },
+        i === 0 ? '**市卫生局。\n' : '扎根社区。\n',
+      );
+    }
+    write(
+      root,
+      'content/deeds/2023/photo.mdx',
+      { title: '有图', subject: { name: '人员9', type: 'person' }, year: 2022 },
+      '![照片](./missing.jpg)\n',
+    );
+    const first = await checkProject({ root, today: '2024-01-01', workers: 1 });
+    expect(first.cached).toBe(0);
+    const second = await checkProject({ root, today: '2024-01-01', workers: 1 });
+    // Entries with images are never cached: their result depends on other files.
+    expect(second.cached).toBe(4);
+    expect(toDiagnostics(second.files)).toEqual(toDiagnostics(first.files));
+    expect(toDiagnostics(second.files).some((d) => d.ruleId === 'placeholder')).toBe(true);
+    write(
+      root,
+      'content/deeds/2023/deed-0.mdx',
+      { title: '事迹0', subject: { name: '人员0', type: 'person' }, year: 2022 },
+      '扎根社区。\n',
+    );
+    const third = await checkProject({ root, today: '2024-01-01', workers: 1 });
+    expect(third.cached).toBe(3);
+    expect(toDiagnostics(third.files).some((d) => d.ruleId === 'placeholder')).toBe(false);
+    const otherDay = await checkProject({ root, today: '2024-01-02', workers: 1 });
+    expect(otherDay.cached).toBe(0);
   });
 });
