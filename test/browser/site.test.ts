@@ -151,6 +151,29 @@ describeBrowser('a reader’s path through the site', () => {
     await page.close();
   });
 
+  test('on a phone, quota tables scroll inside their region and the page does not', async () => {
+    const page = await open(375);
+    const { announcements } = (await (await fetch(`${server.url}/data/announcements.json`)).json()) as {
+      announcements: { url: string; categories: unknown[] }[];
+    };
+    let checked = 0;
+    for (const a of announcements.filter((a) => a.categories.length > 0).slice(0, 4)) {
+      await page.goto(`${server.url}${new URL(a.url).pathname}`);
+      await expectNoHorizontalScroll(page);
+      const regions = page.locator('.table-scroll');
+      for (let i = 0; i < (await regions.count()); i++) {
+        const region = regions.nth(i);
+        expect(await region.getAttribute('tabindex')).toBe('0');
+        const box = await region.boundingBox();
+        expect(box!.width).toBeLessThanOrEqual(375);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    await shot(page, '375-6-announcement');
+    await page.close();
+  });
+
   test('README screenshots: a roll page and an awardee page', async () => {
     const awardees = (await (await fetch(`${server.url}/data/awardees.json`)).json()) as {
       awardees: { roll_id: string; subject_type: string; page_url: string; deed_url: string | null }[];
