@@ -33,9 +33,12 @@ export function traditionalCharsModule(chars: readonly string[] = deriveTraditio
     '// Generated from opencc-js TSCharacters by src/integrations/pagefind-traditional-chars.ts;',
     '// regenerate with `UPDATE=1 npx vitest run test/integrations/pagefind-traditional-chars.test.ts`.',
     `/** Characters that traditional → simplified conversion changes (${chars.length}): a bitmap over U+3400–U+9FFF, base64. */`,
-    `export const TRADITIONAL_BITMAP = '${Buffer.from(bitmap).toString('base64')}';`,
+    // Written the way Prettier writes a long string, so that formatting leaves the file as generated.
+    'export const TRADITIONAL_BITMAP =',
+    `  '${Buffer.from(bitmap).toString('base64')}';`,
     '/** The same, outside that range. */',
-    `export const TRADITIONAL_OUTSIDE = '${outside.join('')}';`,
+    'export const TRADITIONAL_OUTSIDE =',
+    `  '${outside.join('')}';`,
     '',
   ].join('\n');
 }
