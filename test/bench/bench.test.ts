@@ -90,9 +90,12 @@ describe('process-tree memory', () => {
     const measured = await measureCommand('sh', ['-c', `"${process.execPath}" -e '${hold}'; true`], {
       cwd: PROJECT_ROOT,
       intervalMs: 50,
+      apart: /Buffer\.alloc/,
     });
     expect(measured.code).toBe(0);
     expect(measured.peakRssMB).toBeGreaterThan(200);
+    expect(measured.peakApartRssMB).toBeGreaterThan(200);
+    expect(measured.peakRssWithoutApartMB).toBeLessThan(50);
     expect(measured.seconds).toBeGreaterThan(1.4);
   });
 

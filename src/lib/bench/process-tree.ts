@@ -14,6 +14,8 @@ export interface MeasureOptions {
   env?: NodeJS.ProcessEnv;
   /** Sampling interval in milliseconds. Default 100. */
   intervalMs?: number;
+  /** Processes (by command line) whose memory is also reported on its own, e.g. `/pagefind/`. */
+  apart?: RegExp;
   /** Called with each chunk of output, for progress. */
   onOutput?: (chunk: string) => void;
 }
@@ -22,6 +24,10 @@ export interface Measurement {
   seconds: number;
   /** Peak of the tree's summed RSS in MiB; `null` where `/proc` is unavailable. */
   peakRssMB: number | null;
+  /** Peak of the tree's RSS without the `apart` processes, in MiB. */
+  peakRssWithoutApartMB: number | null;
+  /** Peak RSS of the `apart` processes alone, in MiB. */
+  peakApartRssMB: number | null;
   /**
    * CPU time (user + system) of the child and the descendants it waited for, in seconds: steadier
    * than wall time on a shared machine. `null` where `/proc` is unavailable.
@@ -63,24 +69,38 @@ function parentMap(): Map<number, number[]> | null {
 
 /** Summed RSS of `root` and all its descendants, in bytes; `null` without `/proc`. */
 export function treeRssBytes(root: number): number | null {
+  return treeRss(root)?.total ?? null;
+}
+
+/**
+ * Summed RSS of `root` and its descendants, and the part of it in processes whose command line
+ * matches `apart` (with their descendants), in bytes; `null` without `/proc`.
+ */
+export function treeRss(root: number, apart?: RegExp): { total: number; apart: number } | null {
   const children = parentMap();
   if (!children) return null;
   let total = 0;
-  const stack = [root];
+  let apartTotal = 0;
+  const stack: Array<[number, boolean]> = [[root, false]];
   const seen = new Set<number>();
   while (stack.length > 0) {
-    const pid = stack.pop()!;
+    const [pid, inherited] = stack.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
+    let rss: number;
+    let isApart = inherited;
     try {
       // statm: size resident shared … in pages.
-      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_BYTES;
+      rss = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_BYTES;
+      if (apart && !isApart) isApart = apart.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
     } catch {
       continue;
     }
-    stack.push(...(children.get(pid) ?? []));
+    total += rss;
+    if (isApart) apartTotal += rss;
+    for (const child of children.get(pid) ?? []) stack.push([child, isApart]);
   }
-  return total;
+  return { total, apart: apartTotal };
 }
 
 const CLOCK_TICKS = 100;
@@ -111,10 +131,15 @@ export function measureCommand(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let peak: number | null = null;
+    let peakWithout: number | null = null;
+    let peakApart: number | null = null;
     const sample = () => {
       if (child.pid === undefined) return;
-      const rss = treeRssBytes(child.pid);
-      if (rss !== null) peak = Math.max(peak ?? 0, rss);
+      const rss = treeRss(child.pid, options.apart);
+      if (rss === null) return;
+      peak = Math.max(peak ?? 0, rss.total);
+      peakWithout = Math.max(peakWithout ?? 0, rss.total - rss.apart);
+      peakApart = Math.max(peakApart ?? 0, rss.apart);
     };
     const timer = setInterval(sample, options.intervalMs ?? 100);
     const chunks: string[] = [];
@@ -136,6 +161,8 @@ export function measureCommand(
         cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
         seconds: (performance.now() - started) / 1000,
         peakRssMB: peak === null ? null : peak / 1024 / 1024,
+        peakRssWithoutApartMB: peakWithout === null ? null : peakWithout / 1024 / 1024,
+        peakApartRssMB: peakApart === null ? null : peakApart / 1024 / 1024,
         code,
         output: chunks.join(''),
       });

@@ -53,6 +53,10 @@ export interface BenchDetails {
   /** CPU seconds (user + system, whole tree) of the build and of the baseline: steadier than wall time. */
   buildCpuSeconds: number | null;
   baselineCpuSeconds: number | null;
+  /** Peak RSS of the whole build tree, the search indexer included. */
+  buildPeakRssWithIndexMB: number | null;
+  /** Peak RSS of Pagefind's indexer process alone (when the build runs it). */
+  pagefindPeakRssMB: number | null;
   /** Steps of the build as its log times them. */
   steps: BuildSteps;
   /** Whether the build wrote a Pagefind index itself (an integration), or the bench ran the CLI. */
@@ -94,7 +98,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     if (existsSync(glossary)) copyFileSync(glossary, join(site, 'content', 'glossary.yaml'));
 
     log('build: astro build (project pipeline)');
-    const build = await measureCommand(node, [astro(site), 'build'], { cwd: site, env });
+    const build = await measureCommand(node, [astro(site), 'build'], { cwd: site, env, apart: /pagefind/ });
     if (options.keep) writeFileSync(join(dir, 'build.log'), build.output);
     if (build.code !== 0) throw new BenchError('project build', build);
     const steps = buildSteps(build.output);
@@ -123,6 +127,8 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     const index = sizes(indexDir);
     // The build's own time without the search index, when the build made one.
     const buildSeconds = pagefindByBuild ? Math.max(0, build.seconds - pagefindSeconds) : build.seconds;
+    // Likewise its memory: the tree's peak without Pagefind's indexer process.
+    const buildPeak = pagefindByBuild ? build.peakRssWithoutApartMB : build.peakRssMB;
 
     let baseline: BenchResult['baseline'] = null;
     let baselineCpuSeconds: number | null = null;
@@ -168,12 +174,12 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
 
     const result: BenchResult = {
       pages,
-      build: { seconds: round(buildSeconds), peakRssMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB) },
+      build: { seconds: round(buildSeconds), peakRssMB: buildPeak === null ? null : Math.round(buildPeak) },
       pagefind: { seconds: round(pagefindSeconds), indexBytes: index.total },
       baseline,
       ratio: {
         time: baseline ? round(buildSeconds / baseline.seconds, 3) : null,
-        memory: baseline?.peakRssMB && build.peakRssMB !== null ? round(build.peakRssMB / baseline.peakRssMB, 3) : null,
+        memory: baseline?.peakRssMB && buildPeak !== null ? round(buildPeak / baseline.peakRssMB, 3) : null,
       },
       check: { seconds: checkAvailable ? round(check.seconds) : null },
       normalise: {
@@ -186,6 +192,8 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       dir,
       corpus,
       buildTotalSeconds: round(build.seconds),
+      buildPeakRssWithIndexMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB),
+      pagefindPeakRssMB: build.peakApartRssMB === null ? null : Math.round(build.peakApartRssMB),
       buildCpuSeconds: build.cpuSeconds === null ? null : round(build.cpuSeconds),
       baselineCpuSeconds: baselineCpuSeconds === null ? null : round(baselineCpuSeconds),
       steps,
