@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -272,16 +273,21 @@ function hashOf(job: CheckJob): string {
 
 let fingerprint: string | undefined;
 
-/** Size and time of every source file under `src/`: any change to the code empties the cache. */
+/** Size and time of the pipeline, schema and helper sources and of the lock file: a change to them empties the cache. */
 function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const src = fileURLToPath(new URL('..', import.meta.url));
   const hash = createHash('sha256');
   for (const name of readdirSync(src, { recursive: true, encoding: 'utf8' }).sort()) {
+    // The code a check runs: the pipeline, the schemas and the helpers (not pages, styles or benchmarks).
+    if (!/^(?:pipeline|schemas|lib)\//.test(name.split(sep).join('/')) || name.includes('bench')) continue;
     if (!/\.(?:ts|mjs|js|json)$/.test(name)) continue;
     const stat = statSync(join(src, name));
     hash.update(`${name}:${stat.size}:${stat.mtimeMs}\n`);
   }
+  // Dependencies too (a new micromark or opencc can change results).
+  const lock = join(src, '..', 'package-lock.json');
+  if (existsSync(lock)) hash.update(`lock:${statSync(lock).mtimeMs}`);
   return (fingerprint = hash.digest('hex'));
 }
 
