@@ -138,6 +138,10 @@ describeBrowser('a reader’s path through the site', () => {
     await page.goto(`${server.url}/awardees/letter/z/`).catch(() => undefined);
     const person = await page.locator('.awardees a').first().getAttribute('href');
     if (person) sample.push(person);
+    // The search page, where search has been built, and a 繁體 write-up.
+    if ((await fetch(`${server.url}/search/`)).status === 200) sample.push('/search/', '/zh-hant/search/');
+    const deed = sample.find((path) => path.startsWith('/deeds/2'));
+    if (deed) sample.push(`/zh-hant${deed}`);
     for (const path of sample) {
       const response = await page.goto(`${server.url}${path}`);
       expect(response?.status(), path).toBe(200);
