@@ -37,7 +37,11 @@ afterAll(async () => {
 async function open(width: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
   page.on('request', (request) => requests.push({ page: page.url(), url: request.url() }));
-  page.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) => {
+    // Requests cut short by our own next navigation are not failures of the site.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED')
+      failures.push(`${request.url()} ${request.failure()?.errorText}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') failures.push(`console: ${message.text()}`);
   });
