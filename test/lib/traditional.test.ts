@@ -55,8 +55,8 @@ describe('createTraditionalConverter and toTraditional (src/lib/script.ts)', () 
   const glossary = [
     { simplified: '钟乾', traditional: '鍾乾', variants: ['鐘乾'] },
     { simplified: '后晓琳', traditional: '后曉琳', variants: ['後曉琳'] },
-    { simplified: '於梅' },
-    { simplified: '乾溪镇', traditional: '乾溪鎮' },
+    { simplified: '於梅', variants: [] },
+    { simplified: '乾溪镇', traditional: '乾溪鎮', variants: [] },
   ];
   const POOL = [
     '钟乾',
