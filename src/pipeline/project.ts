@@ -162,11 +162,12 @@ function planProject(options: ProjectOptions): ProjectPlan {
     files.push(file);
   }
   const items: PlannedFile[] = [];
+  const only = options.only ? new Set(options.only) : undefined;
   for (const collection of COLLECTIONS) {
     const dir = join(contentDir, collection);
     for (const path of listEntries(dir, contentDir, files, options.root)) {
       const rel = relative(options.root, path).split(sep).join('/');
-      if (options.only && !options.only.includes(rel)) continue;
+      if (only && !only.has(rel)) continue;
       const id = relative(dir, path)
         .split(sep)
         .join('/')
