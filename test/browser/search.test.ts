@@ -215,6 +215,18 @@ describeBrowser('search in Chromium', () => {
     await context.close();
   });
 
+  test('says so when the index cannot be loaded, instead of waiting for ever', async () => {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('全科医生')}`);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.searchState === 'error',
+    );
+    expect(await page.locator('[data-search-status]').textContent()).toContain('搜索暂不可用');
+    await context.close();
+  });
+
   test('query to results takes at most 100 ms at the median once loaded', async () => {
     const page = await open('/search/');
     await searchOnPage(page, '先进个人');

@@ -113,7 +113,11 @@ export class SearchEngine {
 
   /** Start loading Pagefind (script, WASM, metadata) before the first query needs it. */
   warm(): void {
-    void this.#loadPagefind().then((pagefind) => pagefind.init());
+    this.#loadPagefind()
+      .then((pagefind) => pagefind.init())
+      .catch(() => {
+        // The query that follows reports it.
+      });
   }
 
   async normalise(query: string): Promise<string> {
@@ -192,6 +196,10 @@ export class SearchEngine {
       await pagefind.options({ noWorker: true, excerptLength: 24 });
       return pagefind;
     })();
+    // A failed load is tried again by the next query rather than remembered.
+    this.#pagefind.catch(() => {
+      this.#pagefind = undefined;
+    });
     return this.#pagefind;
   }
 

@@ -78,12 +78,23 @@ function renderHit(hit: SearchHit, convert: Convert, id?: string): HTMLLIElement
 /** Runs searches one at a time per UI, dropping the results of queries overtaken by newer ones. */
 function latestOnly() {
   let generation = 0;
-  return async <T>(run: () => Promise<T>, apply: (value: T) => void | Promise<void>) => {
+  return async <T>(
+    run: () => Promise<T>,
+    apply: (value: T) => void | Promise<void>,
+    fail: (error: unknown) => void,
+  ) => {
     const mine = ++generation;
-    const value = await run();
-    if (mine === generation) await apply(value);
+    try {
+      const value = await run();
+      if (mine === generation) await apply(value);
+    } catch (error) {
+      if (mine === generation) fail(error);
+    }
   };
 }
+
+/** What to say when the index cannot be loaded (a dev server without a build, a failed download). */
+const UNAVAILABLE = '搜索暂不可用：未能加载搜索索引。请稍后再试；本地预览请先运行 npm run build。';
 
 /* ------------------------------------------------------------------ the search page */
 
@@ -151,6 +162,13 @@ export function attachSearchPage(root: HTMLElement): void {
         root.dataset.searchFor = query;
         root.dataset.searchMs = String(Math.round(performance.now() - started));
         root.dataset.searchState = 'done';
+      },
+      (error) => {
+        console.error(error);
+        list.replaceChildren();
+        status.textContent = UNAVAILABLE;
+        root.dataset.searchFor = query;
+        root.dataset.searchState = 'error';
       },
     );
   };
@@ -304,6 +322,16 @@ export function attachSearchBox(form: HTMLFormElement): void {
         form.dataset.searchFor = query;
         form.dataset.searchMs = String(Math.round(performance.now() - started));
         form.dataset.searchState = 'done';
+      },
+      (error) => {
+        console.error(error);
+        const item = document.createElement('li');
+        item.className = 'search-none';
+        item.textContent = UNAVAILABLE;
+        list.replaceChildren(item);
+        open(true);
+        form.dataset.searchFor = query;
+        form.dataset.searchState = 'error';
       },
     );
   };
