@@ -47,8 +47,23 @@ export const normaliseCharacters: Plugin<[Options?], NormaliseRoot> = function (
 };
 
 /** NFC, line by line, for lines that have a character NFC may change. */
+let suspects: Uint8Array | undefined;
+
+/** Whether `value` has a character NFC may change: a table lookup per character, built once from NFC_SUSPECTS. */
+function hasNfcSuspect(value: string): boolean {
+  if (!suspects) {
+    suspects = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      const probe = c >= 0xd800 && c <= 0xdbff ? String.fromCharCode(c, 0xdc00) : String.fromCharCode(c);
+      if (NFC_SUSPECTS.test(probe)) suspects[c] = 1;
+    }
+  }
+  for (let i = 0; i < value.length; i++) if (suspects[value.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 function nfcEdits(value: string): Edit[] | undefined {
-  if (!NFC_SUSPECTS.test(value)) return undefined;
+  if (!hasNfcSuspect(value)) return undefined;
   const edits: Edit[] = [];
   let start = 0;
   while (start <= value.length) {

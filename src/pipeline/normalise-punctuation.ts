@@ -152,7 +152,6 @@ function isLatinOrDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
-export const CANDIDATES = /https?:\/\/|www\.|[,;:?!()"（）[【［〔]/g;
 /** A URL runs to whitespace or the first Chinese character or full-width mark. */
 export const URL_BODY = /[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>"]*/y;
 
@@ -161,65 +160,96 @@ function hasHan(value: string, start: number, end: number): boolean {
   return false;
 }
 
+/** What each UTF-16 unit is to the scan: nothing, a mark to consider, a possible URL start, a line break. */
+const MARK = 1;
+const URL_START = 2;
+const LINE_BREAK = 3;
+const SCAN = new Uint8Array(0x10000);
+for (const mark of ',;:?!()"（）[【［〔') SCAN[mark.charCodeAt(0)] = MARK;
+SCAN[0x68] = URL_START; // h
+SCAN[0x77] = URL_START; // w
+SCAN[0x0a] = LINE_BREAK;
+
+const OPEN_BRACKETS = new Set(['[', '【', '［', '〔', '(', '（']);
+
 function punctuationEdits(value: string): Edit[] | undefined {
   const edits: Edit[] = [];
   let lineStart = 0;
   let lineEnd = value.indexOf('\n');
   if (lineEnd === -1) lineEnd = value.length;
-  // Per line: open parentheses (either form) waiting for a partner, and straight quotes.
+  // Per line: parentheses (either form) and straight quotes, resolved when the line ends.
   const parens: Array<{ index: number; open: boolean }> = [];
   const quotes: number[] = [];
   const flushLine = (): void => {
+    if (parens.length === 0 && quotes.length === 0) return;
+    const lineFrom = firstEditOfLine;
     resolveParens(value, parens, lineStart, lineEnd, edits);
     resolveQuotes(value, quotes, edits);
     parens.length = 0;
     quotes.length = 0;
-  };
-  CANDIDATES.lastIndex = 0;
-  for (let match = CANDIDATES.exec(value); match; match = CANDIDATES.exec(value)) {
-    const index = match.index;
-    if (index >= lineEnd) {
-      flushLine();
-      lineStart = value.lastIndexOf('\n', index) + 1;
-      lineEnd = value.indexOf('\n', index);
-      if (lineEnd === -1) lineEnd = value.length;
+    // Pairs are decided at the end of the line: put the line's edits back in order.
+    if (edits.length - lineFrom > 1) {
+      const line = edits.splice(lineFrom).sort((a, b) => a.start - b.start);
+      for (const edit of line) edits.push(edit);
     }
-    const mark = match[0];
-    if (mark.length > 1) {
-      // A URL: skip it whole.
-      URL_BODY.lastIndex = index + mark.length;
-      URL_BODY.exec(value);
-      CANDIDATES.lastIndex = Math.max(URL_BODY.lastIndex, index + mark.length);
+  };
+  let firstEditOfLine = 0;
+  const n = value.length;
+  for (let index = 0; index < n; index++) {
+    const kind = SCAN[value.charCodeAt(index)];
+    if (kind === 0) continue;
+    if (kind === LINE_BREAK) {
+      flushLine();
+      lineStart = index + 1;
+      lineEnd = value.indexOf('\n', lineStart);
+      if (lineEnd === -1) lineEnd = n;
+      firstEditOfLine = edits.length;
       continue;
     }
+    if (kind === URL_START) {
+      const prefix = value.startsWith('http://', index)
+        ? 7
+        : value.startsWith('https://', index)
+          ? 8
+          : value.startsWith('www.', index)
+            ? 4
+            : 0;
+      if (prefix === 0) continue;
+      // A URL: skip it whole.
+      URL_BODY.lastIndex = index + prefix;
+      URL_BODY.exec(value);
+      index = Math.max(URL_BODY.lastIndex, index + prefix) - 1;
+      continue;
+    }
+    const mark = value[index]!;
     const c = mark.charCodeAt(0);
-    if (mark === '[' || mark === '【' || mark === '［' || mark === '〔' || mark === '(' || mark === '（') {
-      DOC_NUMBER_YEAR.lastIndex = index;
+    if (OPEN_BRACKETS.has(mark)) {
       // The issuer's abbreviation comes first (武卫字), perhaps with stray spaces the spacing rule removes.
       let issuerEnd = index;
       while (issuerEnd > 0 && isSpace(value.charCodeAt(issuerEnd - 1))) issuerEnd--;
-      const year = issuerEnd > 0 && isHan(value.charCodeAt(issuerEnd - 1)) ? DOC_NUMBER_YEAR.exec(value) : null;
-      if (year) {
-        const replacement = `〔${year[1]}〕`;
-        if (year[0] !== replacement)
-          edits.push({ rule: 'doc-number-bracket', start: index, end: index + year[0].length, after: replacement });
-        CANDIDATES.lastIndex = index + year[0].length;
-        continue;
+      if (issuerEnd > 0 && isHan(value.charCodeAt(issuerEnd - 1))) {
+        DOC_NUMBER_YEAR.lastIndex = index;
+        const year = DOC_NUMBER_YEAR.exec(value);
+        if (year) {
+          const replacement = `〔${year[1]}〕`;
+          if (year[0] !== replacement) {
+            edits.push({ rule: 'doc-number-bracket', start: index, end: index + year[0].length, after: replacement });
+          }
+          index += year[0].length - 1;
+          continue;
+        }
       }
+      if (mark === '(' || mark === '（') parens.push({ index, open: true });
+      continue;
     }
     if (mark === '"') {
       quotes.push(index);
-      continue;
-    }
-    if (mark === '(' || mark === '（') {
-      parens.push({ index, open: true });
       continue;
     }
     if (mark === ')' || mark === '）') {
       parens.push({ index, open: false });
       continue;
     }
-    if (mark === '[' || mark === '【' || mark === '［' || mark === '〔') continue;
     // , ; : ? !
     const prev = index > lineStart ? value.charCodeAt(index - 1) : -1;
     const next = index + 1 < lineEnd ? value.charCodeAt(index + 1) : -1;
@@ -227,8 +257,9 @@ function punctuationEdits(value: string): Edit[] | undefined {
     // Attached to a Latin word, a mark belongs to the Latin run (Hello, world!) unless Chinese follows
     // at once (WHO,中国).
     if (isLatinOrDigit(prev)) {
-      if (isHan(next))
+      if (isHan(next)) {
         edits.push({ rule: 'fullwidth-punctuation', start: index, end: index + 1, after: FULL_WIDTH[mark]! });
+      }
       continue;
     }
     const before = contextBefore(value, index, lineStart);
@@ -238,7 +269,7 @@ function punctuationEdits(value: string): Edit[] | undefined {
     }
   }
   flushLine();
-  return edits.sort((a, b) => a.start - b.start);
+  return edits;
 }
 
 /** Pair parentheses (either form); convert half-width ones in pairs around or beside Chinese. */

@@ -90,7 +90,7 @@ function isBlank(value: string, line: Line): boolean {
 }
 
 function matchingRule(text: string, rules: readonly NoiseRule[], inHeader: boolean): NoiseRule | undefined {
-  if (text.length === 0 || text.length > 300) return undefined;
+  if (text.length === 0 || text.length > MAX_NOISE_LINE) return undefined;
   return rules.find((rule) => (rule.where !== 'header' || inHeader) && rule.pattern.test(text));
 }
 
@@ -114,10 +114,15 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
     }
   }
   const edits: Edit[] = [];
+  const tailNoise = tailFinder(value);
   let k = 0;
   while (k < lines.length) {
     const line = lines[k]!;
-    const tail = tailNoise(value, line);
+    const tail = tailNoise(line);
+    if (!tail && tooLong(value, line)) {
+      k++;
+      continue;
+    }
     const text = value.slice(line.start, tail ? tail.start : line.end).trim();
     const rule = matchingRule(text, LINE_RULES, k < headerEnd);
     if (!rule) {
@@ -134,7 +139,7 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
         j++;
         continue;
       }
-      const nextTail = tailNoise(value, next);
+      const nextTail = tailNoise(next);
       const nextRule = matchingRule(
         value.slice(next.start, nextTail ? nextTail.start : next.end).trim(),
         LINE_RULES,
@@ -159,14 +164,37 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
   return edits;
 }
 
-/** Noise at the end of a line (a site's summary appended to the last page), as an edit. */
-function tailNoise(value: string, line: Line): Edit | undefined {
-  for (const rule of TAIL_RULES) {
-    const match = rule.pattern.exec(value.slice(line.start, line.end));
-    if (match) return { rule: `scrape-noise/${rule.id}`, start: line.start + match.index, end: line.end, after: '' };
-  }
-  return undefined;
+/**
+ * A finder of noise at the end of a line (a site's summary appended to the last page), for lines taken
+ * in order: each rule's marker is searched for once per text, not once per line.
+ */
+function tailFinder(value: string): (line: Line) => Edit | undefined {
+  const next = TAIL_RULES.map((rule) => (rule.marker === undefined ? 0 : value.indexOf(rule.marker)));
+  return (line) => {
+    for (let k = 0; k < TAIL_RULES.length; k++) {
+      const rule = TAIL_RULES[k]!;
+      if (rule.marker !== undefined) {
+        while (next[k]! !== -1 && next[k]! < line.start) next[k] = value.indexOf(rule.marker, next[k]! + 1);
+        if (next[k] === -1 || next[k]! >= line.end) continue;
+      }
+      const match = rule.pattern.exec(value.slice(line.start, line.end));
+      if (match) return { rule: `scrape-noise/${rule.id}`, start: line.start + match.index, end: line.end, after: '' };
+    }
+    return undefined;
+  };
 }
+
+/** Whether a line is too long to be noise: site furniture is short. */
+function tooLong(value: string, line: Line): boolean {
+  if (line.end - line.start <= MAX_NOISE_LINE) return false;
+  let start = line.start;
+  let end = line.end;
+  while (start < end && /\s/.test(value[start]!)) start++;
+  while (end > start && /\s/.test(value[end - 1]!)) end--;
+  return end - start > MAX_NOISE_LINE;
+}
+
+const MAX_NOISE_LINE = 300;
 
 /** A paragraph break: a line break, optional blank lines. */
 export const PARAGRAPH_BREAK = /\n[ \t\u3000]*\n(?:[ \t\u3000]*\n){0,8}/g;

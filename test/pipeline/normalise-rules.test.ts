@@ -17,12 +17,7 @@ import {
   SENTENCE_END,
 } from '../../src/pipeline/data/scrape-noise.ts';
 import { normaliseCharacters } from '../../src/pipeline/normalise-characters.ts';
-import {
-  CANDIDATES,
-  normalisePunctuation,
-  SPACES_BETWEEN,
-  URL_BODY,
-} from '../../src/pipeline/normalise-punctuation.ts';
+import { normalisePunctuation, SPACES_BETWEEN, URL_BODY } from '../../src/pipeline/normalise-punctuation.ts';
 import { MARKDOWN_PROTECTED } from '../../src/pipeline/normalise-tree.ts';
 import { normaliseMarkdown, normaliseText, normaliseWith, restore } from '../../src/pipeline/normalise.ts';
 import { HAN, stripPinyin } from '../../src/pipeline/strip-pinyin.ts';
@@ -127,7 +122,6 @@ const PATTERNS: Array<[string, RegExp]> = [
   ['READING_CANDIDATE', READING_CANDIDATE],
   ['SYLLABLE', SYLLABLE],
   ['DOC_NUMBER_YEAR', DOC_NUMBER_YEAR],
-  ['CANDIDATES', CANDIDATES],
   ['URL_BODY', URL_BODY],
   ['SPACES_BETWEEN', SPACES_BETWEEN],
   ['PARAGRAPH_BREAK', PARAGRAPH_BREAK],

@@ -17,6 +17,8 @@ export interface NoiseRule {
   where?: 'header';
   /** A line it removes. */
   example: string;
+  /** For `tail` rules: text every match contains, to find the few lines worth testing. */
+  marker?: string;
 }
 
 export const NOISE_RULES: readonly NoiseRule[] = Object.freeze([
@@ -108,6 +110,7 @@ export const NOISE_RULES: readonly NoiseRule[] = Object.freeze([
     description: '文档分享网站在末页追加的“内容总结”',
     kind: 'tail',
     pattern: /[ \t]{0,8}内容总结[ \t]{0,2}[(（]1[)）]/,
+    marker: '内容总结',
     example: '…把开展、干事、亲民 内容总结(1)五、组织领导…',
   },
 ]);
