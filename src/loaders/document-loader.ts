@@ -91,19 +91,33 @@ export function documentLoader(collection: Collection): Loader {
 }
 
 /**
- * What later stages extracted, kept with the entry for pages and open data. Of the normaliser's
- * record only what the page shows is kept (the script and each change's rule and text), not the
- * normalised text again, its paragraphs or positions.
+ * Script conversions, which the deed page states once ("由繁体转换") instead of counting them
+ * (`SCRIPT_RULES` in `src/lib/provenance.ts`): one record of each is kept.
  */
-function pipelineSummary(data: Record<string, unknown>): Record<string, unknown> {
+const SAID_ONCE = new Set(['script']);
+
+/**
+ * What later stages extracted, kept with the entry for pages and open data. Of the normaliser's
+ * record only what the page shows is kept: the source script and the rule of each change (one for
+ * all script conversions: a traditional write-up has hundreds). Not the normalised text again, its
+ * paragraphs, positions or before/after text, which would make the content store several times
+ * larger than the pages themselves.
+ */
+export function pipelineSummary(data: Record<string, unknown>): Record<string, unknown> {
   const { frontmatter: _frontmatter, collection: _collection, normalise, ...rest } = data;
   const summary = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
   if (normalise && typeof normalise === 'object') {
     const { sourceScript, changes } = normalise as { sourceScript?: string; changes?: Change[] };
-    summary.normalise = {
-      sourceScript,
-      changes: (changes ?? []).map(({ rule, before, after }) => ({ rule, before, after })),
-    };
+    const seen = new Set<string>();
+    const kept: { rule: string }[] = [];
+    for (const { rule } of changes ?? []) {
+      if (SAID_ONCE.has(rule)) {
+        if (seen.has(rule)) continue;
+        seen.add(rule);
+      }
+      kept.push({ rule });
+    }
+    summary.normalise = { sourceScript, changes: kept };
   }
   return summary;
 }
