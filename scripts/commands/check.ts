@@ -3,6 +3,7 @@
  * report all problems at once, grouped by file. Exit 1 on any error, 0 otherwise, 2 for a usage
  * error or a file that cannot be read.
  */
+import { statSync } from 'node:fs';
 import { cwd, stderr, stdout } from 'node:process';
 import { parseArgs } from 'node:util';
 import { checkPaths, type CheckFormat } from '../../src/lib/check-run.ts';
@@ -23,6 +24,8 @@ export const usage = `用法：npm run --silent deeds -- check [路径…] [--fo
 规则的级别可在 content/checks.yaml 中设置（rules: { spun-text: error, residue: off }）。`;
 
 const FORMATS: readonly CheckFormat[] = ['text', 'json', 'github'];
+/** The files `deeds check` reads (as `checkPaths` selects them in folders). */
+const CONTENT_FILE = /\.(?:mdx|md|ya?ml)$/;
 
 export async function run(args: string[]): Promise<number> {
   let parsed;
@@ -44,6 +47,21 @@ export async function run(args: string[]): Promise<number> {
   if (!FORMATS.includes(format)) {
     stderr.write(`deeds check：--format 只能是 text、json 或 github（收到“${format}”）\n`);
     return 2;
+  }
+  // A file named on the command line that is not a content file would otherwise be passed over in silence.
+  for (const path of parsed.positionals) {
+    let isFile = false;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      continue; // missing: reported by checkPaths
+    }
+    if (isFile && !CONTENT_FILE.test(path)) {
+      stderr.write(
+        `deeds check：${path}：不是内容文件（应为 .mdx，或 units.yaml 等 .yaml）；原始文件请用 npm run deeds -- import 导入\n`,
+      );
+      return 2;
+    }
   }
   let result;
   try {

@@ -2,10 +2,9 @@
  * `deeds extract <file> [--json]`: read a notice, roll or write-up (.txt, .html, .docx, .mdx in
  * any common encoding) and print the facts the extractor finds.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { stderr, stdout } from 'node:process';
-import { readSource, SourceError } from '../../src/lib/import/read-source.ts';
+import { readSource, readSourceBytes, SourceError } from '../../src/lib/import/read-source.ts';
 import { extractDocument, type ExtractResult } from '../../src/pipeline/extract.ts';
 
 export const usage = `用法：npm run --silent deeds -- extract <文件> [--json]
@@ -29,13 +28,13 @@ export async function run(args: string[]): Promise<number> {
   }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readSourceBytes(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    stderr.write(
-      `${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : '无法读取文件'}\n`,
-    );
-    return 2;
+    if (error instanceof SourceError) {
+      stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
   }
   let text: string;
   try {

@@ -3,11 +3,10 @@
  * turn a raw file into a content entry, with the original kept beside it.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cwd, stderr, stdout } from 'node:process';
-import { readSource, SourceError } from '../../src/lib/import/read-source.ts';
+import { readSource, readSourceBytes, SourceError } from '../../src/lib/import/read-source.ts';
 import { planEntry, renderEntry } from '../../src/lib/import/to-entry.ts';
 import { writeEntry } from '../../src/lib/import/write-entry.ts';
 import { loadRegistries } from '../../src/lib/registries.ts';
@@ -63,13 +62,13 @@ export async function run(args: string[]): Promise<number> {
   }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readSourceBytes(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    stderr.write(
-      `${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : '无法读取文件'}\n`,
-    );
-    return 2;
+    if (error instanceof SourceError) {
+      stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
   }
   let source;
   try {

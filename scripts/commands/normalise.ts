@@ -2,11 +2,12 @@
  * `deeds normalise <file> [--to cn|tw|hk] [--from t|tw|hk] [--log <file.json>]`: read a file in any of
  * the encodings documents arrive in, normalise it, print the text, and write the change record.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cwd, stderr, stdout } from 'node:process';
 import { decodeFile, DecodeError } from '../../src/lib/decode.ts';
+import { readSourceBytes, SourceError } from '../../src/lib/import/read-source.ts';
 import { loadRegistries } from '../../src/lib/registries.ts';
 import { normaliseText } from '../../src/pipeline/normalise.ts';
 import type { TargetScript } from '../../src/pipeline/convert-script.ts';
@@ -63,19 +64,13 @@ export async function run(args: string[]): Promise<number> {
 
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readSourceBytes(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? '文件不存在'
-        : code === 'EISDIR'
-          ? '这是目录，不是文件'
-          : code === 'EACCES'
-            ? '没有读取权限'
-            : '无法读取';
-    stderr.write(`deeds normalise：${path}：${reason}\n`);
-    return 2;
+    if (error instanceof SourceError) {
+      stderr.write(`deeds normalise：${error.message}\n`);
+      return 2;
+    }
+    throw error;
   }
   let decoded;
   try {

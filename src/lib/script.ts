@@ -402,14 +402,16 @@ function splitByGlossary(
     convert(start, end);
     return;
   }
+  // Search only the stretch: a search from `start` through the whole text, once per stretch, is quadratic.
   const pattern = matcher.pattern;
-  pattern.lastIndex = start;
+  const stretch = text.slice(start, end);
+  pattern.lastIndex = 0;
   let last = start;
-  for (let match = pattern.exec(text); match && match.index < end; match = pattern.exec(text)) {
-    const matchEnd = match.index + match[0].length;
-    if (matchEnd > end) break;
-    if (match.index > last) convert(last, match.index);
-    term(match.index, matchEnd, matcher.replacement.get(match[0])!);
+  for (let match = pattern.exec(stretch); match; match = pattern.exec(stretch)) {
+    const matchStart = start + match.index;
+    const matchEnd = matchStart + match[0].length;
+    if (matchStart > last) convert(last, matchStart);
+    term(matchStart, matchEnd, matcher.replacement.get(match[0])!);
     last = matchEnd;
   }
   if (last < end) convert(last, end);

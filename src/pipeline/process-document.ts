@@ -115,22 +115,41 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
     );
   }
 
-  const normalised = normaliseMarkdown(split.body, context);
+  // Markdown nested thousands deep takes the parser minutes and overflows recursive walks: refuse it first.
+  const nesting = deepNesting(split.body);
+  const normalised: NormaliseResult = nesting
+    ? { value: split.body, changes: [], sourceScript: 'simplified', paragraphs: [], messages: [] }
+    : normaliseMarkdown(split.body, context);
   file.data.normalise = normalised;
   const body = normalised.value;
 
   const bodyFile = new VFile({ path: input.path, value: body, data: file.data });
   let tree: Root = { type: 'root', children: [] };
   try {
-    const processor = markdownProcessor(context);
-    tree = processor.parse(bodyFile);
-    tree = processor.runSync(tree, bodyFile);
+    if (nesting) {
+      bodyFile.message(
+        `${nesting.kind}嵌套了 ${nesting.depth} 层（最多 ${MAX_NESTING} 层），正文无法解析；请删去多余的${nesting.kind === '列表' ? '列表符号（- * + 1.）' : nesting.kind === '引用' ? '引用符号（>）' : '方括号'}`,
+        { place: nesting.place, ruleId: 'mdx-nesting', source: MESSAGE_SOURCE },
+      ).fatal = true;
+    } else {
+      const processor = markdownProcessor(context);
+      tree = processor.parse(bodyFile);
+      tree = processor.runSync(tree, bodyFile);
+    }
   } catch (error) {
     bodyFile.message(`MDX 语法错误：${describeError(error)}；正文应是普通文字，不能写代码`, {
       place: (error as { place?: { line: number; column: number } }).place ?? { line: 1, column: 1 },
       ruleId: 'mdx-syntax',
       source: MESSAGE_SOURCE,
     }).fatal = true;
+  }
+  // The normaliser's own findings (a lost character) are already in the body's input coordinates.
+  // U+FFFD is left to the `residue` check, which reports it after normalisation.
+  for (const message of normalised.messages) {
+    if (message.ruleId === 'replacement-character') continue;
+    message.file = input.path;
+    relocate(message, split.bodyLine);
+    file.messages.push(message);
   }
   for (const message of bodyFile.messages) {
     mapMessageToSource(message, normalised.changes);
@@ -144,6 +163,55 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
     html = renderer.stringify(hast as never, bodyFile) as string;
   }
   return { file, frontmatter: split.data, data, split, normalised, body, tree, html };
+}
+
+/** Deeper than any document is written; the parser's time grows with the square of the depth. */
+const MAX_NESTING = 100;
+
+/**
+ * The first place where lists, block quotes or square brackets nest deeper than `MAX_NESTING`, if any.
+ * Linear: container markers are counted at the start of each line, brackets in one pass (reset at blank lines).
+ */
+export function deepNesting(
+  body: string,
+): { kind: '列表' | '引用' | '方括号'; depth: number; place: { line: number; column: number } } | undefined {
+  const lines = body.split('\n');
+  let brackets = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === '') {
+      brackets = 0;
+      continue;
+    }
+    let lists = 0;
+    let quotes = 0;
+    let at = 0;
+    for (;;) {
+      while (line[at] === ' ' || line[at] === '\t') at++;
+      if (line[at] === '>') {
+        quotes++;
+        at++;
+        continue;
+      }
+      const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(line.slice(at, at + 11));
+      if (!marker) break;
+      lists++;
+      at += marker[0].length;
+    }
+    const place = { line: index + 1, column: 1 };
+    if (lists > MAX_NESTING) return { kind: '列表', depth: lists, place };
+    if (quotes > MAX_NESTING) return { kind: '引用', depth: quotes, place };
+    for (let column = 0; column < line.length; column++) {
+      const c = line[column];
+      if (c === '\\') column++;
+      else if (c === '[' && ++brackets > MAX_NESTING) {
+        let depth = brackets;
+        for (let rest = column + 1; rest < line.length && line[rest] === '['; rest++) depth++;
+        return { kind: '方括号', depth, place: { line: index + 1, column: column + 1 } };
+      } else if (c === ']' && brackets > 0) brackets--;
+    }
+  }
+  return undefined;
 }
 
 function describeError(error: unknown): string {
@@ -189,7 +257,8 @@ function validateFrontmatter(
       continue;
     }
     const field = issue.path.length > 0 ? issue.path.join('.') : '（整体）';
-    const reason = valueAt(split.data, issue.path) === undefined ? `必填，但没有填写（${issue.message}）` : issue.message;
+    const reason =
+      valueAt(split.data, issue.path) === undefined ? `必填，但没有填写（${issue.message}）` : issue.message;
     file.message(`字段 ${field}：${reason}`, {
       place: split.locate(issue.path),
       ruleId: 'frontmatter-schema',

@@ -5,6 +5,7 @@
  *
  *   await readSource('通知.docx', bytes)  →  { text: '关于开展…的通知\n\n…', format: 'docx', encoding: null }
  */
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import mammoth from 'mammoth';
 import { decodeFile, DecodeError } from '../decode.ts';
@@ -39,14 +40,51 @@ export function formatOf(path: string): SourceFormat {
 /** The largest file read: notices, rolls and write-ups are kilobytes; 10 MB is a whole archive pasted in. */
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The bytes of the file at `path`, refused in one line naming it when it cannot be used: missing, a
+ * directory, unreadable, or over `MAX_SOURCE_BYTES` — measured before reading, so that a huge file
+ * is never loaded into memory.
+ */
+export function readSourceBytes(path: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new SourceError(`${path}：${unreadable(error)}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new SourceError(`${path}：这是目录，不是文件`);
+    if (!stat.isFile()) throw new SourceError(`${path}：不是普通文件（设备、管道或套接字），无法读取`);
+    if (stat.size > MAX_SOURCE_BYTES) throw new SourceError(tooLarge(path, stat.size));
+    const bytes = readFileSync(fd);
+    // The file may have grown since it was measured.
+    if (bytes.length > MAX_SOURCE_BYTES) throw new SourceError(tooLarge(path, bytes.length));
+    return bytes;
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    throw new SourceError(`${path}：${unreadable(error)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return '文件不存在';
+  if (code === 'EISDIR') return '这是目录，不是文件';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  return `无法读取文件（${code ?? (error as Error).message.split('\n')[0]}）`;
+}
+
+function tooLarge(path: string, bytes: number): string {
+  const size = (bytes / 1024 / 1024).toFixed(1);
+  return `${path}：文件有 ${size} MB，超过 10 MB 的上限，不像是一份通知、名单或事迹材料；请拆分成单篇文件再处理`;
+}
+
 export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {
   if (bytes.length === 0) throw new SourceError(`${path}：文件是空的，没有可导入的内容`);
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    const size = (bytes.length / 1024 / 1024).toFixed(1);
-    throw new SourceError(
-      `${path}：文件有 ${size} MB，超过 10 MB 的上限，不像是一份通知、名单或事迹材料；请拆分成单篇文件再处理`,
-    );
-  }
+  if (bytes.length > MAX_SOURCE_BYTES) throw new SourceError(tooLarge(path, bytes.length));
   const format = formatOf(path);
   if (format === 'docx') return { text: await readDocx(path, bytes), format, encoding: null };
   let decoded;
