@@ -37,7 +37,8 @@ export class ContentError extends Error {
   constructor(report: string) {
     super(`内容检查未通过，构建已停止：\n${report}`);
     this.name = 'ContentError';
-    this.stack = this.message;
+    // No stack: the report is the whole message (Astro prints a “Stack trace:” heading for any stack).
+    this.stack = '';
   }
 }
 
