@@ -10,7 +10,7 @@
  * and the script conversion tables (`pagefind-conversion.ts`) beside the pages. The traditional variant (`/zh-hant/`) is not
  * indexed: the browser searches the simplified index and shows results converted.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -255,20 +255,24 @@ async function fragmentIds(output: string): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const folder = join(output, 'fragment');
   const names = await readdir(folder).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((name) => name.endsWith('.pf_fragment'))
-      .map(async (name) => {
-        const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
-        const json = text.slice(text.indexOf('{'));
-        try {
-          const fragment = JSON.parse(json) as { url?: string };
-          if (fragment.url) ids.set(fragment.url, name.replace(/\.pf_fragment$/, ''));
-        } catch {
-          // A bundled fragment file holds several pages; their ids are not file names.
-        }
-      }),
-  );
+  const fragments = names.filter((name) => name.endsWith('.pf_fragment'));
+  let next = 0;
+  // A bounded number of files open at once: at 10,000 deeds there are more fragments than a process
+  // may open (EMFILE).
+  const reader = async () => {
+    while (next < fragments.length) {
+      const name = fragments[next++]!;
+      const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
+      const json = text.slice(text.indexOf('{'));
+      try {
+        const fragment = JSON.parse(json) as { url?: string };
+        if (fragment.url) ids.set(fragment.url, name.replace(/\.pf_fragment$/, ''));
+      } catch {
+        // A bundled fragment file holds several pages; their ids are not file names.
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 64 }, reader));
   return ids;
 }
 
@@ -288,6 +292,7 @@ async function writeNameShards(folder: string, entries: NameEntry[]): Promise<vo
 
 async function largestFile(folder: string): Promise<number> {
   const names = await readdir(folder).catch(() => [] as string[]);
-  const sizes = await Promise.all(names.map(async (name) => (await readFile(join(folder, name))).byteLength));
-  return Math.max(0, ...sizes);
+  let largest = 0;
+  for (const name of names) largest = Math.max(largest, (await stat(join(folder, name))).size);
+  return largest;
 }
