@@ -4,6 +4,7 @@
  * used, 1 for content errors, 0 otherwise — never a stack trace, never a half-written file, and
  * the normaliser's change record always gives the input back.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -15,6 +16,7 @@ import * as importCommand from '../../scripts/commands/import.ts';
 import * as normalise from '../../scripts/commands/normalise.ts';
 import { decodeFile } from '../../src/lib/decode.ts';
 import { restore, type Change } from '../../src/pipeline/index.ts';
+import { PROJECT_ROOT } from '../helpers/seeds.ts';
 import { runCommand, type CommandOutput } from '../scripts/helpers.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'deeds-hostile-'));
@@ -265,6 +267,21 @@ describe.each(['import', 'normalise', 'extract', 'check'] as const)('deeds %s on
         if (c.checkRule) expect(output.stdout).toContain(c.checkRule);
       }
     },
-    60_000,
+    120_000,
   );
+});
+
+describe('through the command line', () => {
+  test('the exit code and the one-line message come through scripts/deeds.ts', () => {
+    const path = join(scratch, 'cli', 'picture.txt');
+    mkdirSync(join(scratch, 'cli'), { recursive: true });
+    writeFileSync(path, new Uint8Array([0x89, 0x50, 0x4e, 0x47, ...noise(64)]));
+    const result = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/deeds.ts', 'normalise', path], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(`${path}：这是PNG 图片`)]);
+  }, 30_000);
 });
