@@ -48,7 +48,8 @@ export function toDiagnostics(files: readonly VFile[]): Diagnostic[] {
     }
   }
   return out.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
   );
 }
 

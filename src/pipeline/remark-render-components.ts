@@ -18,6 +18,11 @@ export interface Options {
 
 const defaults: Required<Options> = Object.freeze({ components: ALLOWED_COMPONENTS });
 
+/** A prop value that a browser could run as a URL. */
+const SCRIPT_URL = /^\s*(?:javascript|data|vbscript):/i;
+/** An image address on another origin: a scheme or a protocol-relative `//`. */
+const OTHER_ORIGIN = /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/|\\\\)/i;
+
 const EXECUTABLE = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
 
 export function remarkRenderComponents(options: Options = {}) {
@@ -25,7 +30,8 @@ export function remarkRenderComponents(options: Options = {}) {
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
       if (!parent || index === undefined) return;
-      if (EXECUTABLE.has(node.type)) {
+      // Pages load nothing from other origins: a protocol-relative image (//host/x.png) is dropped too.
+      if (EXECUTABLE.has(node.type) || (node.type === 'image' && OTHER_ORIGIN.test(node.url))) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
@@ -36,18 +42,18 @@ export function remarkRenderComponents(options: Options = {}) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      const properties: Record<string, string> = {};
-      if (allowed.className) properties.className = allowed.className;
+      const properties: Record<string, string | string[]> = {};
+      if (allowed.className) properties.className = [allowed.className];
       for (const attribute of element.attributes) {
         if (attribute.type !== 'mdxJsxAttribute') continue;
         const target = allowed.props[attribute.name];
-        if (!target || typeof attribute.value !== 'string') continue;
+        if (!target || typeof attribute.value !== 'string' || SCRIPT_URL.test(attribute.value)) continue;
         properties[target] = attribute.value;
       }
       element.data = { ...element.data, hName: allowed.element, hProperties: properties };
       // A block component written on one line parses as text inside a paragraph: lift it out.
       if (parent.type === 'paragraph' && parent.children.length === 1 && allowed.block) {
-        parent.data = { ...parent.data, hName: 'div', hProperties: { className: 'block' } };
+        parent.data = { ...parent.data, hName: 'div', hProperties: { className: ['block'] } };
       }
       return undefined;
     });

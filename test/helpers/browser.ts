@@ -15,7 +15,7 @@ if (!hasChromium && !inCI) {
 }
 
 /** `describe` where Chromium exists or in CI (where its absence must fail), else `describe.skip`. */
-export const describeBrowser: typeof describe = hasChromium || inCI ? describe : describe.skip;
+export const describeBrowser = describe.skipIf(!hasChromium && !inCI);
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -29,6 +29,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!hasChromium) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install Debian's chromium (CI=true makes this a failure).`);
+  if (!hasChromium)
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}; install Debian's chromium (CI=true makes this a failure).`,
+    );
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }

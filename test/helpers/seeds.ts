@@ -26,7 +26,7 @@ if (!hasSeeds) {
 }
 
 /** `describe` where the seeds exist, `describe.skip` (with a one-line warning) where they do not. */
-export const describeSeeds: typeof describe = hasSeeds ? describe : describe.skip;
+export const describeSeeds = describe.skipIf(!hasSeeds);
 
 export function seedPath(name: SeedFile): string {
   return join(SEEDS_DIR, name);

@@ -57,10 +57,14 @@ describe('schemas reject bad frontmatter', () => {
     ['deed with an age', DeedSchema, { ...deed, age: 41 }],
     ['deed with year as text', DeedSchema, { ...deed, year: '二〇二二' }],
     ['photo without alt', DeedSchema, { ...deed, photos: [{ src: './a.jpg', alt: '' }] }],
-    ['awardee with an ID number field', RollSchema, {
-      ...roll,
-      categories: [{ name: '先进个人', awardees: [{ name: '李静', 身份证号: '110101199003071234' }] }],
-    }],
+    [
+      'awardee with an ID number field',
+      RollSchema,
+      {
+        ...roll,
+        categories: [{ name: '先进个人', awardees: [{ name: '李静', 身份证号: '110101199003071234' }] }],
+      },
+    ],
     ['roll with an empty category', RollSchema, { ...roll, categories: [{ name: '先进个人', awardees: [] }] }],
     ['announcement of unknown kind', AnnouncementSchema, { ...announcement, kind: 'memo' }],
     ['announcement with impossible date', AnnouncementSchema, { ...announcement, date: '2023-02-30' }],
@@ -83,7 +87,9 @@ describe('frontmatter errors name the file, the line and the field', () => {
   });
 
   test('an unknown private field, on its own line', () => {
-    const diagnostics = run('---\ntitle: 测试\nsubject:\n  name: 李静\n  type: person\nyear: 2022\n性别: 女\n---\n正文。\n');
+    const diagnostics = run(
+      '---\ntitle: 测试\nsubject:\n  name: 李静\n  type: person\nyear: 2022\n性别: 女\n---\n正文。\n',
+    );
     const error = diagnostics.find((d) => d.ruleId === 'frontmatter-schema');
     expect(error).toMatchObject({ file: path, line: 7, severity: 'error' });
     expect(error!.message).toContain('性别');

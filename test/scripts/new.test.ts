@@ -32,7 +32,9 @@ describe('deeds new', () => {
     expect(second.ok).toBe(false);
     const forced = scaffoldEntry({ root, kind: 'deed', title: '健康守门人', year: 2023, force: true });
     expect(forced.ok).toBe(true);
-    expect(readFileSync(join(root, 'content/deeds/2023/jian-kang-shou-men-ren.mdx'), 'utf8')).toContain('title: 健康守门人');
+    expect(readFileSync(join(root, 'content/deeds/2023/jian-kang-shou-men-ren.mdx'), 'utf8')).toContain(
+      'title: 健康守门人',
+    );
   });
 
   test('rejects a slug that is not a safe file name', () => {
