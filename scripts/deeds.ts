@@ -41,7 +41,9 @@ main(argv.slice(2)).then(
   (code) => exit(code),
   (error: unknown) => {
     // Content problems are reported by the commands; reaching here is a bug in the tool.
-    stderr.write(`deeds：内部错误（请报告给开发者）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    stderr.write(
+      `deeds：内部错误（请报告给开发者）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     exit(70);
   },
 );

@@ -49,7 +49,11 @@ function readRegistry(file: string, schema: z.ZodType, problems: RegistryProblem
     const index = typeof issue.path[0] === 'number' ? issue.path[0] : undefined;
     const item = index !== undefined && isSeq(doc.contents) ? doc.contents.items[index] : undefined;
     const offset = (item as { range?: number[] } | undefined)?.range?.[0] ?? 0;
-    problems.push({ file, ...at(offset), message: `第 ${(index ?? 0) + 1} 项 ${issue.path.slice(1).join('.')}：${issue.message}` });
+    problems.push({
+      file,
+      ...at(offset),
+      message: `第 ${(index ?? 0) + 1} 项 ${issue.path.slice(1).join('.')}：${issue.message}`,
+    });
   }
   return [];
 }
