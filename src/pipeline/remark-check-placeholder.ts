@@ -14,7 +14,9 @@ import {
   visitText,
   type FrontmatterCheck,
 } from './check-helpers.ts';
-import { PLACEHOLDER_PATTERNS } from './data/placeholders.ts';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { MASK_AS_EMPHASIS, PLACEHOLDER_PATTERNS } from './data/placeholders.ts';
 import { matchAll, type TextPattern } from './data/patterns.ts';
 
 export interface Options {
@@ -44,6 +46,21 @@ export function remarkCheckPlaceholder(options: Options = {}) {
           });
         }
       }
+    });
+    // Paired masks parse as bold: `在**市的20**年` is strong("市的20"), not text with asterisks.
+    visit(tree, 'strong', (node, index, parent) => {
+      const text = toString(node);
+      const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
+      const nextText = next && next.type === 'text' ? next.value : '';
+      const masked =
+        MASK_AS_EMPHASIS.leadingSuffix.test(text) ||
+        (MASK_AS_EMPHASIS.trailingYear.test(text) && nextText.startsWith('年'));
+      if (!masked || !node.position) return;
+      report(
+        file,
+        `发现星号打码“**${text}**”（两处打码连在一起，被当成了加粗）：这是打码或模板文字，不能发布；请换成真实内容，或删去这一处`,
+        { place: node.position, ruleId: 'placeholder', fatal: true },
+      );
     });
   };
 }

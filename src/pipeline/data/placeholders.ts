@@ -57,3 +57,16 @@ export const PLACEHOLDER_PATTERNS: readonly TextPattern[] = Object.freeze([
     label: '新建模板的说明文字',
   },
 ]);
+
+/**
+ * Two masks on one line (`在**市的20**年`) pair up as Markdown bold. Bold text that starts with one of
+ * these characters — what a masked place name leaves behind — or that ends in a bare year prefix before
+ * 年, is reported as a mask, not taken for emphasis.
+ */
+export const MASK_AS_EMPHASIS = Object.freeze({
+  /** A masked name's suffix at the start of the bold text: `**市卫生局…`. */
+  leadingSuffix: /^[市省县区州盟旗镇乡村局院厅委]/u,
+  /** A masked year: bold text ending in 19/20 right before 年 (`…20**年`). */
+  trailingYear: /(?<!\d)(?:19|20)$/u,
+  example: '他在**市的20**年里',
+});
