@@ -9,11 +9,9 @@
 import { createHash } from 'node:crypto';
 import {
   existsSync,
-  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
-  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -27,7 +25,7 @@ import { VFile } from 'vfile';
 import type { CheckContext } from '../pipeline/checks.ts';
 import { processDocument, type ProcessedDocument } from '../pipeline/process-document.ts';
 import { projectChecks } from '../pipeline/project-checks.ts';
-import { COLLECTIONS, type ProjectEntry } from '../pipeline/project.ts';
+import { COLLECTIONS, listEntries, type ProjectEntry } from '../pipeline/project.ts';
 import type { WordCountData } from '../pipeline/remark-check-word-limit.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from '../pipeline/types.ts';
 import { splitFrontmatter, type SplitDocument } from './frontmatter.ts';
@@ -334,40 +332,4 @@ function revive(result: CheckJobResult, job: CheckJob, context: PipelineContext)
     },
     html: '',
   };
-}
-
-/** The `.mdx` files of a collection; symlinks that leave `content/` are reported, not followed (as `runProject` does). */
-function listEntries(dir: string, contentDir: string, files: VFile[], root: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  const realContent = realpathSync(contentDir);
-  const out: string[] = [];
-  for (const name of names.sort()) {
-    if (!name.endsWith('.mdx')) continue;
-    const path = join(dir, name);
-    if (lstatSync(path).isSymbolicLink()) {
-      let target = '';
-      try {
-        target = realpathSync(path);
-      } catch {
-        target = '';
-      }
-      if (!target || !(target + sep).startsWith(realContent + sep)) {
-        const file = new VFile({ path: relative(root, path) });
-        file.message('这是指向 content/ 以外的符号链接，出于安全不予读取；请把文件复制到 content/ 内', {
-          place: { line: 1, column: 1 },
-          ruleId: 'symlink',
-          source: MESSAGE_SOURCE,
-        }).fatal = true;
-        files.push(file);
-        continue;
-      }
-    }
-    out.push(path);
-  }
-  return out;
 }

@@ -276,7 +276,7 @@ function fromPortable(
 }
 
 /** The `.mdx` files of a collection; symlinks that leave `content/` are reported, not followed. */
-function listEntries(dir: string, contentDir: string, files: VFile[], root: string): string[] {
+export function listEntries(dir: string, contentDir: string, files: VFile[], root: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
