@@ -10,8 +10,8 @@
  * and the script conversion tables (`pagefind-conversion.ts`) beside the pages. The traditional variant (`/zh-hant/`) is not
  * indexed: the browser searches the simplified index and shows results converted.
  */
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
@@ -32,7 +32,7 @@ import {
 export interface PagefindSearchOptions {
   /** Folders of the built site (relative, with a trailing slash) that are never indexed. */
   exclude?: readonly string[];
-  /** How many pages are handed to Pagefind at a time. */
+  /** How many pages are read and staged for Pagefind at a time. */
   concurrency?: number;
   /** Pagefind's language for every page: the index is one Chinese index whatever `lang` says. */
   language?: string;
@@ -85,16 +85,22 @@ export default function pagefindSearch(options: PagefindSearchOptions = {}): Ast
   };
 }
 
-/** Index a built site in `dir`: writes `dir/pagefind/` and `dir/search/names/`. */
+/**
+ * Index a built site in `dir`: writes `dir/pagefind/` and `dir/search/names/`.
+ *
+ * The pages that declare a kind are linked into a staging folder inside `dir` and handed to Pagefind
+ * with one `addDirectory`: Pagefind reads and parses them in its own threads. One `addHTMLFile`
+ * message per page cost more than all of Pagefind's parsing (3,088 pages: 11 s against 3 s). The
+ * metadata for the names index is read back from the written fragments.
+ */
 export async function indexSite(dir: string, options: PagefindSearchOptions = {}): Promise<IndexStats> {
   const settings = { ...DEFAULTS, ...options };
   const started = performance.now();
+  const staging = join(dir, STAGING);
+  await rm(staging, { recursive: true, force: true });
   const files = (await htmlFiles(dir)).filter((file) => !settings.exclude.some((prefix) => file.startsWith(prefix)));
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.language });
-  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
 
-  const problems: string[] = [];
-  const pages: IndexedPage[] = [];
+  const staged: Array<{ url: string; filters: Record<string, string[]> }> = [];
   const characters = new CharacterSet();
   let next = 0;
   const worker = async () => {
@@ -104,26 +110,44 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
       const filters = readFilters(html);
       if (!filters.kind?.length) continue;
       characters.add(html);
-      const url = pageUrl(file);
-      const response = await index.addHTMLFile({ url, content: searchableHtml(html) });
-      problems.push(...response.errors.map((error) => `${file}: ${error}`));
-      pages.push({ url, meta: response.file.meta, filters });
+      await mkdir(dirname(join(staging, file)), { recursive: true });
+      await stage(join(dir, file), join(staging, file), html);
+      staged.push({ url: pageUrl(file), filters });
     }
   };
   await Promise.all(Array.from({ length: settings.concurrency }, worker));
 
+  const problems: string[] = [];
   const output = join(dir, 'pagefind');
-  await rm(output, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: output });
-  problems.push(...written.errors);
-  await index.deleteIndex();
-  await pagefind.close();
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.language });
+    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+    if (staged.length > 0) {
+      const added = await index.addDirectory({ path: staging });
+      problems.push(...added.errors);
+    }
+    await rm(output, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: output });
+    problems.push(...written.errors);
+    await index.deleteIndex();
+  } finally {
+    await pagefind.close();
+    await rm(staging, { recursive: true, force: true });
+  }
 
-  const ids = await fragmentIds(output);
+  const fragments = await readFragments(output);
+  const pages: IndexedPage[] = staged.map(({ url, filters }) => ({
+    url,
+    filters,
+    meta: fragments.get(sameUrl(url))?.meta ?? {},
+  }));
+  for (const page of pages) {
+    if (!fragments.has(sameUrl(page.url))) problems.push(`${page.url}: Pagefind 没有为该页面写出片段，姓名索引缺少它的元数据`);
+  }
   const glossary = settings.glossary ?? [];
   const toTraditional = createTraditionalConverter({ glossary });
   const entries = pages.flatMap((page) =>
-    withOtherForms(nameEntries(page, ids.get(page.url), settings.aliases), glossary, toTraditional),
+    withOtherForms(nameEntries(page, fragments.get(sameUrl(page.url))?.id, settings.aliases), glossary, toTraditional),
   );
   await writeNameShards(join(dir, 'search', 'names'), entries);
   const tables = conversionTables(characters, glossary);
@@ -137,6 +161,21 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
     largestChunkBytes: await largestFile(join(output, 'index')),
     errors: problems,
   };
+}
+
+/** The staging folder under the site, removed again once Pagefind has read it. */
+const STAGING = '.pagefind-pages';
+
+/**
+ * Put a page in the staging folder: a hard link (Pagefind reads only `data-pagefind-body`, so the
+ * index is the same as from `searchableHtml`), or where the file system refuses links, that copy.
+ */
+async function stage(source: string, target: string, html: string): Promise<void> {
+  try {
+    await link(source, target);
+  } catch {
+    await writeFile(target, searchableHtml(html));
+  }
 }
 
 interface IndexedPage {
@@ -250,9 +289,18 @@ export function withOtherForms(
   return out;
 }
 
-/** Fragment id (what Pagefind's results call `id`) by page URL, read from the written fragments. */
-async function fragmentIds(output: string): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
+interface FragmentInfo {
+  /** Pagefind's page id, what its results call `id`: `zh_13af352`. */
+  id: string;
+  meta: Record<string, string>;
+}
+
+/**
+ * Page id and metadata by page URL, read from the written fragments. A fragment file holds one page
+ * (`{url, meta, …}`), or, past Pagefind's `maxFragments`, a group of pages keyed by page id.
+ */
+async function readFragments(output: string): Promise<Map<string, FragmentInfo>> {
+  const found = new Map<string, FragmentInfo>();
   const folder = join(output, 'fragment');
   const names = await readdir(folder).catch(() => [] as string[]);
   const fragments = names.filter((name) => name.endsWith('.pf_fragment'));
@@ -263,17 +311,30 @@ async function fragmentIds(output: string): Promise<Map<string, string>> {
     while (next < fragments.length) {
       const name = fragments[next++]!;
       const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
-      const json = text.slice(text.indexOf('{'));
-      try {
-        const fragment = JSON.parse(json) as { url?: string };
-        if (fragment.url) ids.set(fragment.url, name.replace(/\.pf_fragment$/, ''));
-      } catch {
-        // A bundled fragment file holds several pages; their ids are not file names.
+      const data = JSON.parse(text.slice(text.indexOf('{'))) as PagefindFragment | Record<string, PagefindFragment>;
+      const single = typeof data.url === 'string';
+      const group = (single ? { [name.replace(/\.pf_fragment$/, '')]: data } : data) as Record<string, PagefindFragment>;
+      for (const [id, fragment] of Object.entries(group)) {
+        if (typeof fragment.url === 'string') found.set(sameUrl(fragment.url), { id, meta: fragment.meta ?? {} });
       }
     }
   };
   await Promise.all(Array.from({ length: 64 }, reader));
-  return ids;
+  return found;
+}
+
+/** A URL as Pagefind may write it (percent-encoded) and as `pageUrl` makes it compare equal. */
+function sameUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+interface PagefindFragment {
+  url?: string;
+  meta?: Record<string, string>;
 }
 
 async function writeNameShards(folder: string, entries: NameEntry[]): Promise<void> {
