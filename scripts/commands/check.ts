@@ -5,8 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { cwd, stderr, stdout } from 'node:process';
-import { parseArgs } from 'node:util';
 import { checkPaths, type CheckFormat } from '../../src/lib/check-run.ts';
+import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- check [路径…] [--format text|json|github] [--fix]
 
@@ -28,21 +28,12 @@ const FORMATS: readonly CheckFormat[] = ['text', 'json', 'github'];
 const CONTENT_FILE = /\.(?:mdx|md|ya?ml)$/;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        fix: { type: 'boolean', default: false },
-        'no-cache': { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    stderr.write(`deeds check：${(error as Error).message}\n${usage}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('check', usage, args, {
+    format: { type: 'string', default: 'text' },
+    fix: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
+  });
+  if (!parsed) return 2;
   const format = parsed.values.format as CheckFormat;
   if (!FORMATS.includes(format)) {
     stderr.write(`deeds check：--format 只能是 text、json 或 github（收到“${format}”）\n`);

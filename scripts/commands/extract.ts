@@ -2,10 +2,10 @@
  * `deeds extract <file> [--json]`: read a notice, roll or write-up (.txt, .html, .docx, .mdx in
  * any common encoding) and print the facts the extractor finds.
  */
-import { parseArgs } from 'node:util';
 import { stderr, stdout } from 'node:process';
-import { readSource, readSourceBytes, SourceError } from '../../src/lib/import/read-source.ts';
+import { readSource, SourceError } from '../../src/lib/import/read-source.ts';
 import { extractDocument, type ExtractResult } from '../../src/pipeline/extract.ts';
+import { parseCommandArgs, readInputBytes } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- extract <文件> [--json]
 
@@ -14,28 +14,15 @@ export const usage = `用法：npm run --silent deeds -- extract <文件> [--jso
 原文没有写明的项目为 null，不作猜测。--json 输出一个 JSON 对象。`;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  } catch (error) {
-    stderr.write(`deeds extract：${(error as Error).message}\n${usage}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('extract', usage, args, { json: { type: 'boolean', default: false } });
+  if (!parsed) return 2;
   const [path] = parsed.positionals;
   if (!path || parsed.positionals.length > 1) {
     stderr.write(`deeds extract：需要且只需要一个文件。\n${usage}\n`);
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readSourceBytes(path);
-  } catch (error) {
-    if (error instanceof SourceError) {
-      stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const bytes = readInputBytes(path);
+  if (!bytes) return 2;
   let text: string;
   try {
     text = (await readSource(path, bytes)).text;

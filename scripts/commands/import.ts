@@ -4,9 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, extname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cwd, stderr, stdout } from 'node:process';
-import { readSource, readSourceBytes, SourceError } from '../../src/lib/import/read-source.ts';
+import { readSource, SourceError } from '../../src/lib/import/read-source.ts';
 import { planEntry, renderEntry } from '../../src/lib/import/to-entry.ts';
 import { writeEntry } from '../../src/lib/import/write-entry.ts';
 import { loadRegistries } from '../../src/lib/registries.ts';
@@ -15,6 +14,7 @@ import { extractDocument } from '../../src/pipeline/extract.ts';
 import type { ExtractKind } from '../../src/pipeline/extract-types.ts';
 import { processDocument } from '../../src/pipeline/process-document.ts';
 import { EMPTY_CONTEXT, type PipelineContext } from '../../src/pipeline/types.ts';
+import { parseCommandArgs, readInputBytes } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- import <文件> [--kind announcement|roll|deed] [--out <目录>] [--force] [--url <来源网址>]
 
@@ -29,22 +29,13 @@ export const usage = `用法：npm run --silent deeds -- import <文件> [--kind
 const KINDS: readonly ExtractKind[] = ['announcement', 'roll', 'deed'];
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        kind: { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        url: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    stderr.write(`deeds import：${(error as Error).message}\n${usage}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('import', usage, args, {
+    kind: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    url: { type: 'string' },
+  });
+  if (!parsed) return 2;
   const [path] = parsed.positionals;
   if (!path || parsed.positionals.length > 1) {
     stderr.write(`deeds import：需要且只需要一个文件。\n${usage}\n`);
@@ -60,16 +51,8 @@ export async function run(args: string[]): Promise<number> {
     stderr.write(`deeds import：--url 应是以 http:// 或 https:// 开头的网址（收到“${url}”）\n`);
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readSourceBytes(path);
-  } catch (error) {
-    if (error instanceof SourceError) {
-      stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const bytes = readInputBytes(path);
+  if (!bytes) return 2;
   let source;
   try {
     source = await readSource(path, bytes);

@@ -2,9 +2,9 @@
  * `deeds new <announcement|roll|deed> --title … [--year YYYY] [--slug …] [--force]`:
  * scaffold an entry with the right frontmatter and a file name from its title.
  */
-import { parseArgs } from 'node:util';
 import { cwd, stderr, stdout } from 'node:process';
 import { scaffoldEntry, ENTRY_KINDS, type EntryKind } from '../../src/lib/scaffold.ts';
+import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- new <announcement|roll|deed> --title <标题> [--year <年份>] [--slug <文件名>] [--force]
 
@@ -12,22 +12,13 @@ export const usage = `用法：npm run --silent deeds -- new <announcement|roll|
 文件名默认由标题转成拼音。已有同名文件时不覆盖，除非加 --force。`;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        title: { type: 'string' },
-        year: { type: 'string' },
-        slug: { type: 'string' },
-        force: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    stderr.write(`deeds new：${(error as Error).message}\n${usage}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('new', usage, args, {
+    title: { type: 'string' },
+    year: { type: 'string' },
+    slug: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  });
+  if (!parsed) return 2;
   const kind = parsed.positionals[0] as EntryKind | undefined;
   if (!kind || !ENTRY_KINDS.includes(kind) || !parsed.values.title) {
     stderr.write(`deeds new：需要类型（announcement、roll 或 deed）和 --title。\n${usage}\n`);

@@ -4,7 +4,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { cwd, stderr, stdout } from 'node:process';
 import { decodeFile, DecodeError } from '../../src/lib/decode.ts';
 import { readSourceBytes, SourceError } from '../../src/lib/import/read-source.ts';
@@ -12,6 +11,7 @@ import { loadRegistries } from '../../src/lib/registries.ts';
 import { normaliseText } from '../../src/pipeline/normalise.ts';
 import type { TargetScript } from '../../src/pipeline/convert-script.ts';
 import type { TraditionalSource } from '../../src/lib/script.ts';
+import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- normalise <文件> [--to cn|tw|hk] [--from t|tw|hk] [--log <记录.json>]
 
@@ -33,21 +33,12 @@ const SOURCES = ['t', 'tw', 'hk'] as const;
 const SCRIPT_NAMES = { simplified: '简体', traditional: '繁体', mixed: '简繁混排' } as const;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        to: { type: 'string', default: 'cn' },
-        from: { type: 'string', default: 't' },
-        log: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    stderr.write(`deeds normalise：${(error as Error).message}\n${usage}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('normalise', usage, args, {
+    to: { type: 'string', default: 'cn' },
+    from: { type: 'string', default: 't' },
+    log: { type: 'string' },
+  });
+  if (!parsed) return 2;
   const [path, ...extra] = parsed.positionals;
   if (!path || extra.length > 0) {
     stderr.write(`deeds normalise：需要且只需要一个文件。\n${usage}\n`);

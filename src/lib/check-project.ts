@@ -16,7 +16,7 @@ import { VFile } from 'vfile';
 import type { CheckContext } from '../pipeline/checks.ts';
 import { processDocument, type ProcessedDocument } from '../pipeline/process-document.ts';
 import { projectChecks } from '../pipeline/project-checks.ts';
-import { COLLECTIONS, listEntries, type ProjectEntry } from '../pipeline/project.ts';
+import { assembleEntries, COLLECTIONS, listEntries, type ProjectEntry } from '../pipeline/project.ts';
 import type { WordCountData } from '../pipeline/remark-check-word-limit.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from '../pipeline/types.ts';
 import { splitFrontmatter, type SplitDocument } from './frontmatter.ts';
@@ -129,22 +129,10 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   }
   cache?.save(jobs, fresh);
 
-  const entries: ProjectEntry[] = [];
-  const seenIds = new Map<string, string>();
-  jobs.forEach((job, index) => {
-    const document = documents[index]!;
-    const key = `${job.collection}/${job.id.toLowerCase()}`;
-    const first = seenIds.get(key);
-    if (first) {
-      document.file.message(`条目编号 ${job.id} 与 ${first} 重复；请改其中一个文件名`, {
-        place: { line: 1, column: 1 },
-        ruleId: 'duplicate-id',
-        source: MESSAGE_SOURCE,
-      }).fatal = true;
-    } else seenIds.set(key, job.path);
-    entries.push({ id: job.id, collection: job.collection, path: job.path, document });
-    files.push(document.file);
-  });
+  const entries = assembleEntries(
+    jobs.map((job, index) => ({ id: job.id, collection: job.collection, path: job.path, document: documents[index]! })),
+    files,
+  );
   files.push(...projectChecks(entries, context));
   return { files, entries, context, cached: jobs.length - misses.length };
 }

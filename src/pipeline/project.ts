@@ -180,25 +180,39 @@ function planProject(options: ProjectOptions): ProjectPlan {
 
 function finishProject(plan: ProjectPlan, documents: readonly ProcessedDocument[]): ProjectResult {
   const { registries, context, files } = plan;
-  const entries: ProjectEntry[] = [];
+  const entries = assembleEntries(
+    plan.items.map((item) => ({
+      id: item.id,
+      collection: item.collection,
+      path: item.rel,
+      document: documents[item.index]!,
+    })),
+    files,
+  );
+  files.push(...projectChecks(entries, context));
+  const errorCount = files.reduce((n, file) => n + file.messages.filter((m) => m.fatal === true).length, 0);
+  return { registries, context, entries, files, errorCount };
+}
+
+/**
+ * The processed documents as entries, in order: an id that differs from an earlier one only in case is
+ * reported (`duplicate-id`), and every document's file joins `files`. Shared by the build and `deeds check`.
+ */
+export function assembleEntries(processed: readonly ProjectEntry[], files: VFile[]): ProjectEntry[] {
   const seenIds = new Map<string, string>();
-  for (const item of plan.items) {
-    const document = documents[item.index]!;
-    const key = `${item.collection}/${item.id.toLowerCase()}`;
+  for (const entry of processed) {
+    const key = `${entry.collection}/${entry.id.toLowerCase()}`;
     const first = seenIds.get(key);
     if (first) {
-      document.file.message(`条目编号 ${item.id} 与 ${first} 重复；请改其中一个文件名`, {
+      entry.document.file.message(`条目编号 ${entry.id} 与 ${first} 重复；请改其中一个文件名`, {
         place: { line: 1, column: 1 },
         ruleId: 'duplicate-id',
         source: MESSAGE_SOURCE,
       }).fatal = true;
-    } else seenIds.set(key, item.rel);
-    entries.push({ id: item.id, collection: item.collection, path: item.rel, document });
-    files.push(document.file);
+    } else seenIds.set(key, entry.path);
+    files.push(entry.document.file);
   }
-  files.push(...projectChecks(entries, context));
-  const errorCount = files.reduce((n, file) => n + file.messages.filter((m) => m.fatal === true).length, 0);
-  return { registries, context, entries, files, errorCount };
+  return [...processed];
 }
 
 /** What a worker thread sends back for one document: plain data that survives `postMessage`. */
