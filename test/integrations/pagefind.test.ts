@@ -84,8 +84,8 @@ describe('indexSite', () => {
     expect(stats.errors).toEqual([]);
     expect(stats.pages).toBe(4);
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages)).toEqual(['zh']);
-    expect(entry.languages.zh.page_count).toBe(4);
+    expect(Object.keys(entry.languages)).toEqual(['zxx']);
+    expect(entry.languages.zxx.page_count).toBe(4);
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(4);
   });
 
@@ -105,7 +105,7 @@ describe('indexSite', () => {
       unit: ['示例市第一人民医院'],
       category: ['先进个人'],
     });
-    expect(person[0]!.p).toMatch(/^zh_[0-9a-f]+$/);
+    expect(person[0]!.p).toMatch(/^zxx_[0-9a-f]+$/);
     expect(shard('市一院').find((e) => e.k === '市一院')?.u).toBe('/units/shi-diyi/');
     const doc = shard('武卫字〔2023〕4号').find((e) => e.k === '武卫字〔2023〕4号');
     expect(doc).toMatchObject({ u: '/announcements/2023/tongzhi/', c: 'announcement' });

@@ -8,10 +8,11 @@
  * 1. The query is folded (NFKC, padding between Han characters removed) and, only if it has a
  *    traditional character, converted to simplified with a converter loaded on demand.
  * 2. Its keys (whole query, words, 发文字号 in GB/T 9704 form) are looked up in the names index.
- * 3. Pagefind searches the same text; if every word must match and none does, it searches the
- *    words one by one and ranks pages by how many of them they contain (the index is cut by
- *    jieba, the query by Intl.Segmenter, and the two disagree).
- * 4. Names-index hits come first, then Pagefind's results without the pages already listed.
+ * 3. Pagefind searches the same text cut into words by Intl.Segmenter, as the index was cut at
+ *    build time (`segment.ts`); if every word must match and none does, it searches the words one
+ *    by one and ranks pages by how many of them they contain.
+ * 4. Names-index hits come first, then Pagefind's results without the pages already listed. Text
+ *    from the index (titles, excerpts) is shown without the spaces between words.
  */
 import { loadToSimplified } from './convert.ts';
 import { KIND_RANK, nameShard, type NameEntry, type PageKind } from './names.ts';
@@ -24,6 +25,7 @@ import {
   pagefindTerm,
   segmentWords,
 } from './normalise.ts';
+import { unspaceWords } from './segment.ts';
 
 /** Filters as the UI holds them: values chosen per filter; any value of a filter may match. */
 export type SelectedFilters = Record<string, string[]>;
@@ -179,7 +181,7 @@ export class SearchEngine {
       if (namedUrls.has(data.url)) continue;
       hits.push({
         url: data.url,
-        title: (data.meta.title ?? data.url).replace(ZERO_WIDTH, ''),
+        title: unspaceWords((data.meta.title ?? data.url).replace(ZERO_WIDTH, '')),
         excerpt: cleanExcerpt(data.excerpt),
         kind: data.meta.kind as PageKind | undefined,
         source: 'pagefind',
@@ -299,12 +301,13 @@ function matchesFilters(pageFilters: Record<string, string[]>, chosen: SelectedF
   });
 }
 
-/** Pagefind's excerpt, kept to text and `<mark>`, without the zero-width spaces between words. */
+/**
+ * Pagefind's excerpt, kept to text and `<mark>`, without the spaces the index put between words
+ * (`unspaceWords`) and with the marks of neighbouring words joined: `李 <mark>静</mark>` →
+ * `李<mark>静</mark>`.
+ */
 export function cleanExcerpt(html: string): string {
-  return html
-    .replace(ZERO_WIDTH, '')
-    .replace(/<(?!\/?mark>)[^>]*>/g, '')
-    .replace(/<\/mark><mark>/g, '');
+  return unspaceWords(html.replace(ZERO_WIDTH, '').replace(/<(?!\/?mark>)[^>]*>/g, '')).replace(/<\/mark><mark>/g, '');
 }
 
 export function escapeHtml(text: string): string {

@@ -58,18 +58,32 @@ export function docNumberKey(text: string): string | null {
 /**
  * The text handed to Pagefind: folded, padding removed, every document number in GB/T 9704 form
  * (Pagefind drops the brackets and matches agency code, year and serial as words, as it indexed
- * them), cut into words as the browser cuts them, without function words (`STOP_WORDS`) when
- * other words remain.
+ * them), cut into words as the index was cut (`segment.ts`), without function words
+ * (`STOP_WORDS`) when other words remain. A query in quotes ("先进个人", “先进个人”) is a phrase:
+ * its words, function words too, must stand together, and it is handed on in `"…"`.
  */
 export function pagefindTerm(folded: string): string {
-  const text = joinHan(folded).replace(
+  const phrase = PHRASE.exec(folded.trim());
+  if (phrase) {
+    const words = segmentWords(docNumbersInForm(joinHan(phrase[1]!)));
+    return words.length > 0 ? `"${words.join(' ')}"` : '';
+  }
+  const text = docNumbersInForm(joinHan(folded));
+  const words = segmentWords(text);
+  const kept = words.filter((word) => !STOP_WORDS.has(word));
+  return (kept.length > 0 ? kept : words).join(' ');
+}
+
+/** A whole query in straight, curly or corner quotes. */
+const PHRASE = /^["“「『]([^"“”「」『』]+)["”」』]$/u;
+
+/** Every document number in `text` in GB/T 9704 form: 武卫字[2023]4号 → 武卫字〔2023〕4号. */
+function docNumbersInForm(text: string): string {
+  return text.replace(
     DOC_NUMBER_IN_QUERY.pattern,
     (_whole, code: string, bracketYear?: string, bareYear?: string, serial?: string) =>
       `${code}〔${bracketYear ?? bareYear}〕${serial}号`,
   );
-  const words = segmentWords(text);
-  const kept = words.filter((word) => !STOP_WORDS.has(word));
-  return (kept.length > 0 ? kept : words).join(' ');
 }
 
 /** Words of a text as the browser's (and Pagefind's query) segmenter cuts them, without punctuation. */
