@@ -57,7 +57,9 @@ const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
 ];
 const GIVEN = [
-  ...'静伟芳敏娜丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力宁欣怡晨雪梅兰凤洁琳颖佳慧嘉瑞思源浩宇子涵博轩锦程海燕晓东春燕志国',
+  ...new Set(
+    '静伟芳敏娜丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力宁欣怡晨雪梅兰凤洁琳颖佳慧嘉瑞思源浩宇子涵博轩锦程海燕晓东春燕志国',
+  ),
 ];
 
 const CITIES = [
@@ -198,10 +200,25 @@ interface Group {
   members: number[];
 }
 
-/** Unique names: the index's digits in mixed radix over surnames and given-name characters. */
-function personName(index: number): string {
-  const surname = SURNAMES[index % SURNAMES.length]!;
-  const rest = Math.floor(index / SURNAMES.length);
+/** How many different names `personName` makes: surname × given × given. */
+const NAME_SPACE = SURNAMES.length * GIVEN.length * GIVEN.length;
+/**
+ * A prime that divides no factor of `NAME_SPACE` (99 × 63 × 63 = 3⁶ × 7² × 11): multiplying by it
+ * modulo `NAME_SPACE` permutes the names, so consecutive indexes get names that differ in every
+ * character, as real rolls do.
+ */
+const NAME_STRIDE = 104_729;
+
+/**
+ * Unique names (for indexes below `NAME_SPACE`): the index scattered over the name space, then read
+ * as digits in mixed radix over surnames and given-name characters. Counting up directly made
+ * the last digit change slowest, so at 10,000 deeds every name ended in the same character (静)
+ * and that one word had a posting list on every awardee page.
+ */
+export function personName(index: number): string {
+  const scattered = (index * NAME_STRIDE) % NAME_SPACE;
+  const surname = SURNAMES[scattered % SURNAMES.length]!;
+  const rest = Math.floor(scattered / SURNAMES.length);
   const first = GIVEN[rest % GIVEN.length]!;
   const second = GIVEN[Math.floor(rest / GIVEN.length) % GIVEN.length]!;
   return surname + first + second;
