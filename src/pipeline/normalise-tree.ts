@@ -40,6 +40,11 @@ export type Segment = TextSegment | RawSegment;
 export interface NormaliseRoot {
   type: 'root';
   children: Segment[];
+  /**
+   * The Markdown syntax tree the segments were cut from (MDX bodies only). When no stage edits the
+   * text, it is also the tree of the output, and the pipeline reuses it instead of parsing again.
+   */
+  mdast?: MdastRoot;
 }
 
 /** One paragraph's script, as detected before conversion; `line` is its first line in the input. */
@@ -251,7 +256,7 @@ export function parseMarkdownSegments(value: string): NormaliseRoot {
     last = range.end;
   }
   if (last < value.length) children.push({ type: 'raw', value: value.slice(last) });
-  return { type: 'root', children };
+  return { type: 'root', children, mdast };
 }
 
 function collectText(

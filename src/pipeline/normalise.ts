@@ -12,6 +12,7 @@
  * that its rules see each line in its final form (a line that becomes noise only once its spaces are
  * gone is still removed, and normalising the output again changes nothing).
  */
+import type { Root as MdastRoot } from 'mdast';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -48,6 +49,12 @@ export interface NormaliseResult {
   paragraphs: ParagraphScript[];
   /** Problems found and left for an editor (lost characters, unreadable bytes), placed in the input. */
   messages: VFileMessage[];
+  /**
+   * For an MDX body the normaliser left unchanged: its Markdown syntax tree (remark-parse + remark-mdx +
+   * remark-gfm, as the pipeline parses it), so that the body is parsed once. Not enumerable: it is not
+   * part of the result's data (JSON, structured cloning to and from worker threads skip it).
+   */
+  readonly mdast?: MdastRoot;
 }
 
 /** What the normaliser may consult, beyond the pipeline context. */
@@ -127,6 +134,9 @@ function pass(
   const tree = proc.runSync(proc.parse(file), file);
   const output = proc.stringify(tree, file) as string;
   const result = makeResult(input, output, state.edits, state.sourceScript, state.paragraphs, file.messages);
+  if (state.edits.length === 0 && output === input && tree.mdast) {
+    Object.defineProperty(result, 'mdast', { value: tree.mdast, enumerable: false, configurable: true });
+  }
   return { result, edits: state.edits };
 }
 

@@ -133,7 +133,8 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
       ).fatal = true;
     } else {
       const processor = markdownProcessor(context);
-      tree = processor.parse(bodyFile);
+      // The normaliser parsed the body already; when it changed nothing, that tree is this body's tree.
+      tree = normalised.mdast ?? processor.parse(bodyFile);
       tree = processor.runSync(tree, bodyFile);
     }
   } catch (error) {

@@ -1,4 +1,8 @@
 import fc from 'fast-check';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { mapToSource, normaliseMarkdown, normaliseText, restore } from '../../src/pipeline/normalise.ts';
 import { describeSeeds, readSeed, SEED_FILES, expectedSeeds } from '../helpers/seeds.ts';
@@ -200,6 +204,40 @@ describe('normaliseMarkdown laws', () => {
       }),
       { numRuns: 800 },
     );
+  });
+
+  test('an unchanged body carries the syntax tree the pipeline would parse; a changed one does not', () => {
+    const pipelineParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+    fc.assert(
+      fc.property(mixed, (input) => {
+        const result = normaliseMarkdown(input);
+        // The tree is offered exactly when the text is unchanged, and then it is the text's own tree.
+        const again = normaliseMarkdown(result.value);
+        if (again.value === result.value && !result.value.startsWith('\uFEFF')) {
+          let parsed;
+          try {
+            parsed = pipelineParser.parse(result.value);
+          } catch {
+            parsed = undefined; // a body that does not parse: the pipeline reports it, no tree to offer
+          }
+          expect(again.mdast).toEqual(parsed);
+        }
+        if (result.value !== input) expect(result.mdast).toBeUndefined();
+        // Not part of the data: JSON and structured clones (worker threads) leave it out.
+        expect(Object.keys(again)).not.toContain('mdast');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test.each([
+    ['unchanged prose', '## 标题\n\n王静静同志扎根基层，服务群众。\n', true],
+    ['a table', '| 单位 | 名额 |\n| --- | --- |\n| 雪堰 | 2 |\n', true],
+    ['traditional text is converted', '衛生院的醫生\n', false],
+    ['half-width punctuation is converted', '王静静,李静\n', false],
+  ])('%s: tree offered = %s', (_name, input, offered) => {
+    const result = normaliseMarkdown(input);
+    expect(result.mdast !== undefined).toBe(offered);
   });
 });
 
