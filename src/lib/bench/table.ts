@@ -89,6 +89,16 @@ export function formatBenchTable(result: BenchResult, details: BenchDetails): st
       `≥ ${TARGETS.normaliseMBps} MB/s`,
       verdict(normalise.MBps === null ? null : normalise.MBps >= TARGETS.normaliseMBps),
     ],
+    [
+      '  first pass (JIT cold)',
+      fixed(
+        details.normaliseFirstPassSeconds ? details.textBytes / 1e6 / details.normaliseFirstPassSeconds : null,
+        1,
+        ' MB/s',
+      ),
+      '',
+      '',
+    ],
     ['native opencc t2s', fixed(normalise.nativeOpenccMBps, 1, ' MB/s'), '', ''],
     [
       'normaliser / opencc',
