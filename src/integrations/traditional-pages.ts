@@ -1,5 +1,5 @@
 /** Converting built pages to the 繁體 variant, shared by the build hook and its worker threads. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createTraditionalConverter, type TraditionalVariant } from '../lib/traditional.ts';
 import { convertPageHtml, VARIANT_PREFIX } from '../lib/traditional-html.ts';
@@ -12,14 +12,23 @@ export interface Job {
   glossary: { simplified: string; traditional?: string | undefined; variants?: readonly string[] | undefined }[];
 }
 
-/** Convert a list of pages in this thread, with one converter for all of them. */
+/**
+ * Convert a list of pages in this thread, with one converter for all of them. File access is
+ * synchronous: the thread has nothing else to do meanwhile, and a page costs well under a
+ * millisecond, so a promise per read and write would cost more than the reads and writes.
+ */
 export async function convertFiles(job: Job): Promise<void> {
   const convert = createTraditionalConverter({ variant: job.variant, glossary: job.glossary });
+  const made = new Set<string>();
   for (const path of job.files) {
-    const html = await readFile(join(job.outDir, path), 'utf8');
+    const html = readFileSync(join(job.outDir, path), 'utf8');
     const target = join(job.outDir, VARIANT_PREFIX.slice(1), path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, convertPageHtml(html, { pathname: pageUrl(path), convert }));
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(target, convertPageHtml(html, { pathname: pageUrl(path), convert }));
   }
 }
 

@@ -2,11 +2,15 @@
  * Turn a built simplified-script page into its 繁體 twin: convert text nodes and attribute
  * values, leave `<script>`, `<style>` and comments alone (their CSP hashes stay valid), point
  * internal page links at `/zh-hant/…`, set `lang="zh-Hant"` and flip the script toggle.
- * A single regular-expression scan over the HTML: no DOM is built, so a page costs one pass.
+ * One scan over the HTML that jumps from tag to tag: no DOM is built, text that stays as it is
+ * (markup, ASCII) is copied in whole pieces, and only text with Han characters is converted.
  *
  *   <html lang="zh-Hans">…<a href="/rolls/">表彰名单</a>
  *   → <html lang="zh-Hant">…<a href="/zh-hant/rolls/">表彰名單</a>
  */
+
+import { Utf16Output } from './traditional-tables.ts';
+import type { TraditionalConverter } from './traditional.ts';
 
 export const VARIANT_PREFIX = '/zh-hant';
 
@@ -32,55 +36,166 @@ export function simplifiedUrl(url: string): string {
   return url === VARIANT_PREFIX || url.startsWith(`${VARIANT_PREFIX}/`) ? url.slice(VARIANT_PREFIX.length) || '/' : url;
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<[a-zA-Z!/][^>]*>/g;
 const TOGGLE = /<a\b[^>]*\bdata-script-toggle\b[^>]*>[\s\S]*?<\/a>/y;
 const LINK_ATTRIBUTE = /\b(href|action)="(\/[^"]*)"/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\x00-\x7f]/g;
+const RAW_END = { script: /<\/script\s*>/g, style: /<\/style\s*>/g };
 
 export interface ConvertPageOptions {
   /** The page's simplified URL: `/rolls/2023/x/`. */
   pathname: string;
-  /** Simplified → traditional text conversion. */
-  convert: (text: string) => string;
+  /**
+   * Simplified → traditional text conversion. A converter of `createTraditionalConverter` writes
+   * straight into the page being built (its `into`); any other function is called per text.
+   */
+  convert: ((text: string) => string) & Partial<Pick<TraditionalConverter, 'into' | 'keepsAscii'>>;
 }
+
+const COMMENT = 1;
+const RAW = 2;
+const TAG = 3;
+
+interface Token {
+  kind: number;
+  end: number;
+}
+
+/**
+ * The next markup token at or after `from`, as the regular expression
+ * `<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<[a-zA-Z!/][^>]*>` finds it, but with
+ * `indexOf` jumps: its start (or -1), its end and kind in `token`.
+ */
+function nextToken(html: string, from: number, token: Token): number {
+  for (let at = html.indexOf('<', from); at !== -1; at = html.indexOf('<', at + 1)) {
+    if (html.startsWith('<!--', at)) {
+      const close = html.indexOf('-->', at + 4);
+      if (close !== -1) {
+        token.kind = COMMENT;
+        token.end = close + 3;
+        return at;
+      }
+    }
+    const name = html.startsWith('script', at + 1) ? 'script' : html.startsWith('style', at + 1) ? 'style' : undefined;
+    if (name && !isWordUnit(html.charCodeAt(at + 1 + name.length))) {
+      const open = html.indexOf('>', at);
+      if (open !== -1) {
+        const end = RAW_END[name];
+        end.lastIndex = open + 1;
+        const close = end.exec(html);
+        if (close) {
+          token.kind = RAW;
+          token.end = close.index + close[0].length;
+          return at;
+        }
+      }
+    }
+    const c = html.charCodeAt(at + 1);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x21 || c === 0x2f) {
+      const close = html.indexOf('>', at + 1);
+      if (close === -1) return -1;
+      token.kind = TAG;
+      token.end = close + 1;
+      return at;
+    }
+  }
+  return -1;
+}
+
+function isWordUnit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** The first place at or after `from` where `needle` occurs, remembered until the scan passes it. */
+class NextOccurrence {
+  private at = -2;
+  private readonly text: string;
+  private readonly needle: string | RegExp;
+
+  constructor(text: string, needle: string | RegExp) {
+    this.text = text;
+    this.needle = needle;
+  }
+
+  /** Whether the needle occurs in `text[start..end)` (needles do not cross a tag's end). */
+  within(start: number, end: number): boolean {
+    if (this.at === -1) return false;
+    if (this.at < start) {
+      if (typeof this.needle === 'string') this.at = this.text.indexOf(this.needle, start);
+      else {
+        this.needle.lastIndex = start;
+        this.at = this.needle.exec(this.text)?.index ?? -1;
+      }
+      if (this.at === -1) return false;
+    }
+    return this.at < end;
+  }
+}
+
+const page = new Utf16Output(1 << 18);
+const token: Token = { kind: 0, end: 0 };
 
 export function convertPageHtml(html: string, options: ConvertPageOptions): string {
   const { convert } = options;
-  let out = '';
+  const convertInto =
+    convert.into ??
+    ((text: string, start: number, end: number, out: Utf16Output) => out.pushString(convert(text.slice(start, end))));
+  const keepsAscii = convert.keepsAscii === true;
+  const nonAscii = new NextOccurrence(html, NON_ASCII);
+  const toggle = new NextOccurrence(html, 'data-script-toggle');
+  const hreflang = new NextOccurrence(html, 'hreflang=');
+  const link = new NextOccurrence(html, '="/');
+  const lang = new NextOccurrence(html, 'lang="zh-Hans"');
+  const out = page;
+  const mark = out.length;
+  // `html[copied..)` is not yet in `out`: it is copied in one piece when something changes.
+  let copied = 0;
   let last = 0;
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
-    const start = match.index;
-    if (start > last) out += convert(html.slice(last, start));
-    let token = match[0];
-    last = start + token.length;
-    if (match[1] || token.startsWith('<!--') || token.startsWith('</')) {
-      out += token;
-      continue;
-    }
-    if (token.includes('data-script-toggle')) {
+  // Text nodes go through the converter (all of them unless it keeps ASCII as it is), tags only
+  // when they hold non-ASCII attribute values.
+  const text = (start: number, end: number, onlyNonAscii: boolean): void => {
+    if (start >= end || (onlyNonAscii && !nonAscii.within(start, end))) return;
+    out.pushSlice(html, copied, start);
+    convertInto(html, start, end, out);
+    copied = end;
+  };
+  for (let start = nextToken(html, 0, token); start !== -1; start = nextToken(html, last, token)) {
+    text(last, start, keepsAscii);
+    const end = token.end;
+    last = end;
+    if (token.kind !== TAG || html.charCodeAt(start + 1) === 0x2f /* </ */) continue;
+    if (toggle.within(start, end)) {
       TOGGLE.lastIndex = start;
       const anchor = TOGGLE.exec(html);
       if (anchor) {
-        out += toggleBack(options.pathname);
-        last = start + anchor[0].length;
-        TOKEN.lastIndex = last;
+        out.pushSlice(html, copied, start);
+        out.pushString(toggleBack(options.pathname));
+        last = copied = start + anchor[0].length;
         continue;
       }
     }
-    if (token.includes('hreflang=')) {
-      out += token;
+    if (hreflang.within(start, end)) continue;
+    const hasLink = link.within(start, end);
+    const hasLang = lang.within(start, end);
+    if (!hasLink && !hasLang) {
+      // Most tags: kept, or their attribute values converted in place.
+      text(start, end, true);
       continue;
     }
-    if (NON_ASCII.test(token)) token = convert(token);
-    token = token.replace(LINK_ATTRIBUTE, (all, name: string, url: string) =>
-      hasVariant(url) ? `${name}="${VARIANT_PREFIX}${url}"` : all,
-    );
-    token = token.replace(/\blang="zh-Hans"/, 'lang="zh-Hant"');
-    out += token;
+    let tag = html.slice(start, end);
+    if (nonAscii.within(start, end)) tag = convert(tag);
+    if (hasLink) {
+      tag = tag.replace(LINK_ATTRIBUTE, (all, name: string, url: string) =>
+        hasVariant(url) ? `${name}="${VARIANT_PREFIX}${url}"` : all,
+      );
+    }
+    if (hasLang) tag = tag.replace(/\blang="zh-Hans"/, 'lang="zh-Hant"');
+    out.pushSlice(html, copied, start);
+    out.pushString(tag);
+    copied = end;
   }
-  if (last < html.length) out += convert(html.slice(last));
-  return out;
+  text(last, html.length, keepsAscii);
+  out.pushSlice(html, copied, html.length);
+  return out.take(mark);
 }
 
 /** The toggle on a 繁體 page: back to the simplified page. */
