@@ -151,6 +151,12 @@ describeBrowser('search in Chromium', () => {
     expect(links[0]).toBe('/deeds/2025/huang-haitao/');
     expect(await page.locator('[data-search-results] .search-kind').first().textContent()).toBe('先进事迹');
     expect(await page.locator('[data-search-results] .search-excerpt mark').count()).toBeGreaterThan(0);
+    // The index holds the text cut into words by spaces; what is shown has them taken out again.
+    const shown = await page
+      .locator('[data-search-page] [data-search-results] :is(.search-excerpt, .search-title)')
+      .allTextContents();
+    expect(shown.length).toBeGreaterThan(1);
+    for (const text of shown) expect(text).not.toMatch(/[\p{Script=Han}，。、] +[\p{Script=Han}，。、]/u);
     expect(await page.locator('[data-search-page] input[name="q"]').inputValue()).toBe('单采血小板');
     await context.close();
   });

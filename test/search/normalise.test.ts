@@ -76,6 +76,8 @@ describe('pagefindTerm', () => {
     ['李 静', '李 静'],
     ['银针里的坚守', '银针 里 坚守'],
     ['的', '的'],
+    ['"白衣天使的故事"', '"白衣天使 故事"'],
+    ['“先进个人”', '"先进 个人"'],
   ])('%s → %s', (query, expected) => {
     expect(pagefindTerm(foldQuery(query))).toBe(expected);
   });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { cleanExcerpt } from '../../src/scripts/search/engine.ts';
-import { spaceWords, unspaceWords } from '../../src/scripts/search/segment.ts';
+import { STOP_WORDS } from '../../src/scripts/search/patterns.ts';
+import { indexedWords, spaceWords, unspaceWords } from '../../src/scripts/search/segment.ts';
 
 /** Text as the write-ups have it: Han words, digits, Latin, CJK and shared punctuation, spaces between Latin words. */
 const text = fc
@@ -22,9 +23,22 @@ describe('spaceWords', () => {
     ['武卫字〔2023〕4号', '武 卫 字 〔 2023 〕 4 号'],
     ['称“白衣天使”', '称 “ 白衣天使 ”'],
     ['COVID-19 testing', 'COVID-19 testing'],
+    ['在医院的工作', '在 医院的 工作'],
+    ['，的确如此', '， 的确 如此'],
     ['', ''],
   ])('%s → %s', (input, expected) => {
     expect(spaceWords(input)).toBe(expected);
+  });
+
+  test('leaves no function word on its own after a Han word', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const words = spaceWords(input).split(' ');
+        words.forEach((word, i) => {
+          if (STOP_WORDS.has(word) && i > 0) expect(words[i - 1]).not.toMatch(/\p{Script=Han}$/u);
+        });
+      }),
+    );
   });
 
   test('puts separators only between characters, never loses or changes one', () => {
@@ -51,6 +65,31 @@ describe('spaceWords', () => {
     const spaced = spaceWords(long);
     expect(performance.now() - started).toBeLessThan(5000);
     expect(spaced).toBe(Array.from({ length: 4000 }, () => spaceWords(sentence)).join(' '));
+  });
+});
+
+describe('indexedWords', () => {
+  /** Chinese text with digits: Pagefind splits Latin words at punctuation itself (COVID-19). */
+  const chinese = fc
+    .array(
+      fc.constantFrom('先进个人', '卫生院', '李静', '的', '了', '在', '，', '。', '〔', '〕', '“', '”', '2023', '𠀀'),
+      {
+        maxLength: 30,
+      },
+    )
+    .map((parts) => parts.join(''));
+
+  test('are the words of spaceWords, without punctuation, one for each word position of the index', () => {
+    fc.assert(
+      fc.property(chinese, (input) => {
+        const spaced = spaceWords(input)
+          .split(/\s+/u)
+          .filter((word) => /[\p{L}\p{N}]/u.test(word));
+        const words = indexedWords(input);
+        expect(words).toHaveLength(spaced.length);
+        words.forEach((word, i) => expect(spaced[i]!.includes(word), `${word} in ${spaced[i]}`).toBe(true));
+      }),
+    );
   });
 });
 

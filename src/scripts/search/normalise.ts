@@ -9,6 +9,7 @@
  * `needsSimplification` says the query has a character that needs it.
  */
 import { DOC_NUMBER_IN_QUERY, DOC_NUMBER_QUERY, HAN_PADDING, NAME_SEPARATORS, STOP_WORDS } from './patterns.ts';
+import { indexedWords } from './segment.ts';
 import { TRADITIONAL_BITMAP, TRADITIONAL_OUTSIDE } from './traditional-chars.ts';
 import { BITMAP_END, BITMAP_START } from './traditional-chars-range.ts';
 
@@ -60,12 +61,12 @@ export function docNumberKey(text: string): string | null {
  * (Pagefind drops the brackets and matches agency code, year and serial as words, as it indexed
  * them), cut into words as the index was cut (`segment.ts`), without function words
  * (`STOP_WORDS`) when other words remain. A query in quotes ("先进个人", “先进个人”) is a phrase:
- * its words, function words too, must stand together, and it is handed on in `"…"`.
+ * its words must stand together as the index has them (`indexedWords`), handed on in `"…"`.
  */
 export function pagefindTerm(folded: string): string {
   const phrase = PHRASE.exec(folded.trim());
   if (phrase) {
-    const words = segmentWords(docNumbersInForm(joinHan(phrase[1]!)));
+    const words = indexedWords(docNumbersInForm(joinHan(phrase[1]!)));
     return words.length > 0 ? `"${words.join(' ')}"` : '';
   }
   const text = docNumbersInForm(joinHan(folded));

@@ -5,9 +5,16 @@
  * (Pagefind's own Chinese index is cut by jieba, its queries by the browser: issue 7). The browser
  * takes the spaces out again before it shows text from the index.
  *
- *   spaceWords('获评先进个人（2023年）')      →  '获评 先进 个人 （ 2023 年 ）'
+ *   spaceWords('获评先进个人（2023年）')      →  '获 评 先进 个人 （ 2023 年 ）'
+ *   spaceWords('在医院的工作')               →  '在 医院的 工作'
  *   unspaceWords('获评 <mark>先进</mark> 个人')  →  '获评<mark>先进</mark>个人'
+ *
+ * Function words (`STOP_WORDS`: 的, 了, 在 …) stay joined to the Han word before them: on their own
+ * they would be the longest posting lists of the index (的 about 37 times on every write-up), one
+ * index chunk each that outweighs the rest; queries leave them out, and `医院` still finds `医院的`
+ * (Pagefind matches words by prefix). The text, and so the excerpts, keep every character.
  */
+import { STOP_WORDS } from './patterns.ts';
 
 /**
  * Characters that are written without spaces around them: Han, CJK punctuation (、。〔〕「」),
@@ -16,6 +23,7 @@
  */
 const WIDE = /[\p{Script=Han}\u3001-\u303f\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7]/u;
 const SPACE = /\s/u;
+const HAN = /\p{Script=Han}/u;
 
 /**
  * `Intl.Segmenter` slows down more than linearly on long strings (400 K characters took minutes):
@@ -66,12 +74,31 @@ export function separatorPositions(text: string): number[] {
   let last = '';
   for (const piece of pieces(text)) {
     for (const { segment, index } of segmenter().segment(piece)) {
-      if (last && spaceBetween(last, firstChar(segment, 0))) positions.push(offset + index);
+      const glued = STOP_WORDS.has(segment) && HAN.test(last);
+      if (last && !glued && spaceBetween(last, firstChar(segment, 0))) positions.push(offset + index);
       last = lastChar(segment, segment.length);
     }
     offset += piece.length;
   }
   return positions;
+}
+
+/**
+ * The words of `text` at the positions the index has them: `Intl.Segmenter`'s words without
+ * punctuation, and without the function words `spaceWords` joins to the word before. A phrase
+ * query in these words matches where the page has the phrase.
+ */
+export function indexedWords(text: string): string[] {
+  const words: string[] = [];
+  let last = '';
+  for (const piece of pieces(text)) {
+    for (const { segment, isWordLike } of segmenter().segment(piece)) {
+      const glued = STOP_WORDS.has(segment) && HAN.test(last);
+      if (isWordLike && !glued) words.push(segment);
+      last = lastChar(segment, segment.length);
+    }
+  }
+  return words;
 }
 
 function hasWide(text: string): boolean {
