@@ -75,7 +75,8 @@ export function documentLoader(collection: Collection): Loader {
           id: entry.id,
           data,
           filePath: entry.path,
-          digest: generateDigest(document.split.body),
+          // What is stored: the entry's data and its rendered body.
+          digest: generateDigest(`${JSON.stringify(document.frontmatter)}\n${document.html}`),
           rendered: {
             html: document.html,
             metadata: { pipeline: pipelineSummary(document.file.data) },

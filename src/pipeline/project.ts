@@ -9,8 +9,9 @@ import { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { splitFrontmatter, type SplitDocument } from '../lib/frontmatter.ts';
+import type { SplitDocument } from '../lib/frontmatter.ts';
 import { loadRegistries, type Registries } from '../lib/registries.ts';
+import type { NormaliseResult } from './normalise.ts';
 import { processDocument, type ProcessedDocument } from './process-document.ts';
 import { projectChecks } from './project-checks.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from './types.ts';
@@ -215,15 +216,27 @@ export function assembleEntries(processed: readonly ProjectEntry[], files: VFile
   return [...processed];
 }
 
-/** What a worker thread sends back for one document: plain data that survives `postMessage`. */
+/**
+ * What a worker thread sends back for one document: plain data that survives `postMessage`, and only
+ * what the build keeps. The text is sent once, as HTML: the body (three copies of it, in `split`,
+ * `body` and the normaliser's result) and the normaliser's change record stay in the worker. The
+ * record is summarised to its rule ids (all the pages show); the rare reader of the rest (a word
+ * limit's overflow point) gets the document processed again on demand.
+ */
 export interface PortableDocument {
   frontmatter: Record<string, unknown>;
   data: Record<string, unknown> | undefined;
-  split: Omit<SplitDocument, 'locate'>;
-  body: string;
+  split: Omit<SplitDocument, 'locate' | 'body'>;
   html: string;
+  /** `file.data`, with `normalise` reduced to `NormaliseSummary`. */
   fileData: Record<string, unknown>;
   messages: Record<string, unknown>[];
+}
+
+/** What the pages need of the normaliser's result: the source script and which rules changed the text. */
+export interface NormaliseSummary {
+  sourceScript: NormaliseResult['sourceScript'];
+  changes: Array<{ rule: string }>;
 }
 
 export interface WorkerJob {
@@ -238,14 +251,21 @@ export interface WorkerReply {
 }
 
 export function toPortable(document: ProcessedDocument): PortableDocument {
-  const { locate: _locate, ...split } = document.split;
+  const { locate: _locate, body: _body, ...split } = document.split;
+  const { normalise, ...fileData } = document.file.data as Record<string, unknown>;
+  if (normalise) {
+    const result = normalise as NormaliseResult;
+    fileData.normalise = {
+      sourceScript: result.sourceScript,
+      changes: result.changes.map((change) => ({ rule: change.rule })),
+    } satisfies NormaliseSummary;
+  }
   return {
     frontmatter: document.frontmatter,
     data: document.data,
     split,
-    body: document.body,
     html: document.html,
-    fileData: document.file.data as Record<string, unknown>,
+    fileData,
     // A VFileMessage is an Error: copy its fields, which structured cloning would drop.
     messages: document.file.messages.map((message) => {
       const { file: _file, ...fields } = message as unknown as Record<string, unknown>;
@@ -267,24 +287,33 @@ function fromPortable(
     Object.assign(message, fields, { file: item.rel });
     file.messages.push(message);
   }
-  let source: string | undefined;
-  const value = () => (source ??= readFileSync(join(root, item.rel), 'utf8'));
-  let split: SplitDocument | undefined;
-  let tree: Root | undefined;
+  // What stayed in the worker is recomputed, once, if anything asks for it.
+  let again: ProcessedDocument | undefined;
+  const reprocess = () =>
+    (again ??= processDocument(
+      { path: item.rel, value: readFileSync(join(root, item.rel), 'utf8'), collection: item.collection },
+      context,
+    ));
   return {
     file,
     frontmatter: portable.frontmatter,
     data: portable.data,
     split: {
       ...portable.split,
-      locate: (path) => (split ??= splitFrontmatter(value())).locate(path),
+      get body() {
+        return reprocess().split.body;
+      },
+      locate: (path) => reprocess().split.locate(path),
     },
-    normalised: portable.fileData.normalise as ProcessedDocument['normalised'],
-    body: portable.body,
+    get normalised() {
+      return reprocess().normalised;
+    },
+    get body() {
+      return reprocess().body;
+    },
     html: portable.html,
     get tree(): Root {
-      tree ??= processDocument({ path: item.rel, value: value(), collection: item.collection }, context).tree;
-      return tree;
+      return reprocess().tree;
     },
   };
 }

@@ -2,6 +2,7 @@
  * `runProjectInWorkers` gives the same result as `runProject`: the same entries in the same order,
  * the same HTML, data and diagnostics (positions included), cross-file findings included.
  */
+import type { NormaliseResult } from '../../src/pipeline/normalise.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,10 +53,21 @@ describe('runProjectInWorkers', () => {
       expect(entry.document.body).toBe(expected.body);
       expect(entry.document.data).toEqual(expected.data);
       expect(entry.document.frontmatter).toEqual(expected.frontmatter);
+      // The normaliser's record comes back as its rule ids (what pages show); all else as it was.
+      const { normalise, ...rest } = expected.file.data as Record<string, unknown>;
+      const record = normalise as NormaliseResult;
       expect(JSON.parse(JSON.stringify(entry.document.file.data))).toEqual(
-        JSON.parse(JSON.stringify(expected.file.data)),
+        JSON.parse(
+          JSON.stringify({
+            ...rest,
+            normalise: { sourceScript: record.sourceScript, changes: record.changes.map((c) => ({ rule: c.rule })) },
+          }),
+        ),
       );
       expect(entry.document.split.body).toBe(expected.split.body);
+      // The full record, which stayed in the worker, is recomputed when asked for.
+      expect(entry.document.normalised.changes).toEqual(record.changes);
+      expect(entry.document.normalised.value).toBe(record.value);
     });
   });
 
