@@ -37,8 +37,6 @@ export function simplifiedUrl(url: string): string {
 }
 
 const TOGGLE = /<a\b[^>]*\bdata-script-toggle\b[^>]*>[\s\S]*?<\/a>/y;
-const LINK_ATTRIBUTE = /\b(href|action)="(\/[^"]*)"/g;
-const NON_ASCII = /[^\x00-\x7f]/g;
 const RAW_END = { script: /<\/script\s*>/g, style: /<\/style\s*>/g };
 
 export interface ConvertPageOptions {
@@ -109,9 +107,9 @@ function isWordUnit(c: number): boolean {
 class NextOccurrence {
   private at = -2;
   private readonly text: string;
-  private readonly needle: string | RegExp;
+  private readonly needle: string;
 
-  constructor(text: string, needle: string | RegExp) {
+  constructor(text: string, needle: string) {
     this.text = text;
     this.needle = needle;
   }
@@ -120,15 +118,50 @@ class NextOccurrence {
   within(start: number, end: number): boolean {
     if (this.at === -1) return false;
     if (this.at < start) {
-      if (typeof this.needle === 'string') this.at = this.text.indexOf(this.needle, start);
-      else {
-        this.needle.lastIndex = start;
-        this.at = this.needle.exec(this.text)?.index ?? -1;
-      }
+      this.at = this.text.indexOf(this.needle, start);
       if (this.at === -1) return false;
     }
     return this.at < end;
   }
+}
+
+/** `NextOccurrence` for any character outside ASCII; each character is looked at once. */
+class NextNonAscii {
+  private at = -1;
+  private readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  within(start: number, end: number): boolean {
+    if (this.at < start) {
+      const text = this.text;
+      let i = start;
+      while (i < text.length && text.charCodeAt(i) < 0x80) i++;
+      this.at = i;
+    }
+    return this.at < end;
+  }
+}
+
+/** Rewrite `href="/…"` and `action="/…"` to the 繁體 page where there is one. */
+function rewriteLinks(tag: string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = tag.indexOf('="/'); at !== -1; at = tag.indexOf('="/', at + 3)) {
+    const name = tag.endsWith('href', at) ? 4 : tag.endsWith('action', at) ? 6 : 0;
+    if (name === 0 || (at > name && isWordUnit(tag.charCodeAt(at - name - 1)))) continue;
+    const close = tag.indexOf('"', at + 2);
+    if (close === -1) break;
+    const url = tag.slice(at + 2, close);
+    if (hasVariant(url)) {
+      out += tag.slice(copied, at + 2) + VARIANT_PREFIX;
+      copied = at + 2;
+    }
+    at = close - 2;
+  }
+  return copied === 0 ? tag : out + tag.slice(copied);
 }
 
 const page = new Utf16Output(1 << 18);
@@ -140,7 +173,7 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
     convert.into ??
     ((text: string, start: number, end: number, out: Utf16Output) => out.pushString(convert(text.slice(start, end))));
   const keepsAscii = convert.keepsAscii === true;
-  const nonAscii = new NextOccurrence(html, NON_ASCII);
+  const nonAscii = new NextNonAscii(html);
   const toggle = new NextOccurrence(html, 'data-script-toggle');
   const hreflang = new NextOccurrence(html, 'hreflang=');
   const link = new NextOccurrence(html, '="/');
@@ -162,7 +195,8 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
     text(last, start, keepsAscii);
     const end = token.end;
     last = end;
-    if (token.kind !== TAG || html.charCodeAt(start + 1) === 0x2f /* </ */) continue;
+    // Comments, scripts, styles, end tags and an unclosed `<!--…>` stay as they are.
+    if (token.kind !== TAG || html.charCodeAt(start + 1) === 0x2f /* </ */ || html.startsWith('<!--', start)) continue;
     if (toggle.within(start, end)) {
       TOGGLE.lastIndex = start;
       const anchor = TOGGLE.exec(html);
@@ -183,11 +217,7 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
     }
     let tag = html.slice(start, end);
     if (nonAscii.within(start, end)) tag = convert(tag);
-    if (hasLink) {
-      tag = tag.replace(LINK_ATTRIBUTE, (all, name: string, url: string) =>
-        hasVariant(url) ? `${name}="${VARIANT_PREFIX}${url}"` : all,
-      );
-    }
+    if (hasLink) tag = rewriteLinks(tag);
     if (hasLang) tag = tag.replace(/\blang="zh-Hans"/, 'lang="zh-Hant"');
     out.pushSlice(html, copied, start);
     out.pushString(tag);

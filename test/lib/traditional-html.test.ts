@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { convertPageHtml, hasVariant, simplifiedUrl, variantUrl } from '../../src/lib/traditional-html.ts';
+import {
+  convertPageHtml,
+  hasVariant,
+  simplifiedUrl,
+  VARIANT_PREFIX,
+  variantUrl,
+} from '../../src/lib/traditional-html.ts';
 import { createTraditionalConverter } from '../../src/lib/traditional.ts';
 import { secureExternalLinks } from '../../src/lib/html.ts';
 
@@ -41,6 +48,103 @@ describe('convertPageHtml', () => {
       '<a class="script-toggle" href="/rolls/" hreflang="zh-Hans" lang="zh-Hans" data-script-toggle>简体</a>',
     );
     expect(out).not.toContain('繁體</a>');
+  });
+});
+
+/**
+ * The page conversion as it was first written, one regular-expression token at a time and one
+ * converter call per text: the reference the one-pass scanner is held to.
+ */
+function referencePageHtml(html: string, pathname: string, toHant: (text: string) => string): string {
+  const TOKEN = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<[a-zA-Z!/][^>]*>/g;
+  const TOGGLE = /<a\b[^>]*\bdata-script-toggle\b[^>]*>[\s\S]*?<\/a>/y;
+  let out = '';
+  let last = 0;
+  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
+    if (match.index > last) out += toHant(html.slice(last, match.index));
+    let token = match[0];
+    last = match.index + token.length;
+    if (match[1] || token.startsWith('<!--') || token.startsWith('</')) {
+      out += token;
+      continue;
+    }
+    if (token.includes('data-script-toggle')) {
+      TOGGLE.lastIndex = match.index;
+      const anchor = TOGGLE.exec(html);
+      if (anchor) {
+        out += `<a class="script-toggle" href="${simplifiedUrl(pathname)}" hreflang="zh-Hans" lang="zh-Hans" data-script-toggle>简体</a>`;
+        last = TOKEN.lastIndex = match.index + anchor[0].length;
+        continue;
+      }
+    }
+    if (token.includes('hreflang=')) {
+      out += token;
+      continue;
+    }
+    if (/[^\x00-\x7f]/.test(token)) token = toHant(token);
+    token = token.replace(/\b(href|action)="(\/[^"]*)"/g, (all, name: string, url: string) =>
+      hasVariant(url) ? `${name}="${VARIANT_PREFIX}${url}"` : all,
+    );
+    out += token.replace(/\blang="zh-Hans"/, 'lang="zh-Hant"');
+  }
+  return out + (last < html.length ? toHant(html.slice(last)) : '');
+}
+
+describe('convertPageHtml on random markup', () => {
+  const PIECES = [
+    '<!doctype html>',
+    '<html lang="zh-Hans">',
+    '<p>',
+    '</p>',
+    '<a href="/rolls/2023/x/">',
+    '<a data-href="/rolls/" xhref="/deeds/">',
+    '<a href="/data/awardees.csv" title="数据">',
+    '<form action="/search/">',
+    '<a href="/rolls/?q=1#后来">',
+    '<img alt="卫生院" src="/_astro/a.webp">',
+    '<link rel="alternate" hreflang="zh-Hans" href="/rolls/">',
+    '<a class="script-toggle" href="/zh-hant/x/" hreflang="zh-Hant" data-script-toggle>繁體</a>',
+    '<a data-script-toggle>',
+    '<script type="application/ld+json">{"name":"卫生"}</script>',
+    '<script>',
+    '</script >',
+    '<style>p::before{content:"简"}</style>',
+    '<scripts>发现</scripts>',
+    '<!-- 注释 -->',
+    '<!--',
+    '-->',
+    '<br/>',
+    '<',
+    '>',
+    'a < b',
+    '<3',
+    '"',
+    ' ',
+    '钟乾',
+    '后晓琳',
+    '头发',
+    '发现',
+    '后来',
+    '干部',
+    '乾溪镇',
+    '卫生健康委员会',
+    '2024年',
+    'SQL注入攻击',
+    '&amp;',
+  ];
+  const html = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((pieces) => pieces.join(''));
+
+  test('gives what one regular-expression token at a time gives', () => {
+    fc.assert(
+      fc.property(html, (page) => {
+        const expected = referencePageHtml(page, '/rolls/', (text) => convert(text));
+        return (
+          convertPageHtml(page, { pathname: '/rolls/', convert }) === expected &&
+          convertPageHtml(page, { pathname: '/rolls/', convert: (text) => convert(text) }) === expected
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -22,7 +22,7 @@ describe('createTraditionalConverter', () => {
     expect(createTraditionalConverter()('后晓琳')).not.toBe('后曉琳');
   });
 
-  test('leaves text without Han characters untouched and memoises short strings consistently', () => {
+  test('leaves text without Han characters untouched and converts repeated strings consistently', () => {
     const toHant = createTraditionalConverter({ variant: 'hk' });
     expect(toHant('abc 123 &amp;')).toBe('abc 123 &amp;');
     expect(toHant('发现')).toBe(toHant('发现'));
