@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indexSite, pageUrl, readFilters, searchableHtml, type IndexStats } from '../../src/integrations/pagefind.ts';
 import { nameShard, type NameEntry } from '../../src/scripts/search/names.ts';
 import { nameKey } from '../../src/scripts/search/normalise.ts';
+import { spaceWords } from '../../src/scripts/search/segment.ts';
 
 /** A page as SearchMeta marks it up. */
 function page(options: {
@@ -87,6 +89,18 @@ describe('indexSite', () => {
     expect(Object.keys(entry.languages)).toEqual(['zxx']);
     expect(entry.languages.zxx.page_count).toBe(4);
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(4);
+  });
+
+  test('indexes the text cut into words as the browser cuts queries, and keeps titles as the page has them', () => {
+    const folder = join(dir, 'pagefind', 'fragment');
+    const fragments = readdirSync(folder).map((file) => {
+      const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
+      return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string; meta: { title: string } };
+    });
+    const person = fragments.find((f) => f.url === '/awardees/li-jing-abc/')!;
+    expect(person.content).toContain(spaceWords('单位 示例市第一人民医院 获表彰 1 次'));
+    expect(spaceWords('示例市第一人民医院')).toContain(' ');
+    expect(shard('李静').find((e) => e.k === '李静')?.t).toBe('李静');
   });
 
   test('writes every names shard, and the subject, aliases and document number of each page', () => {
