@@ -120,9 +120,15 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
   const files = (await htmlFiles(dir)).filter((file) => !settings.exclude.some((prefix) => file.startsWith(prefix)));
 
   const characters = new CharacterSet();
-  const results = await Promise.all(
+  const settled = await Promise.allSettled(
     shares(files, settings.workers).map((share) => runStageWorker({ dir, staging, files: share })),
   );
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) {
+    await rm(staging, { recursive: true, force: true });
+    throw failed.reason;
+  }
+  const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<StageResult>).value);
   const staged = results
     .flatMap((result) => result.staged)
     .sort((a, b) => (a.file < b.file ? -1 : 1))
