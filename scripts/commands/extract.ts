@@ -5,7 +5,8 @@
 import { stderr, stdout } from 'node:process';
 import { readSource, SourceError } from '../../src/lib/import/read-source.ts';
 import { extractDocument, type ExtractResult } from '../../src/pipeline/extract.ts';
-import { parseCommandArgs, readInputBytes } from './shared.ts';
+import { readInputBytes } from './input.ts';
+import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- extract <文件> [--json]
 

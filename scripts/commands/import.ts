@@ -14,7 +14,8 @@ import { extractDocument } from '../../src/pipeline/extract.ts';
 import type { ExtractKind } from '../../src/pipeline/extract-types.ts';
 import { processDocument } from '../../src/pipeline/process-document.ts';
 import { EMPTY_CONTEXT, type PipelineContext } from '../../src/pipeline/types.ts';
-import { parseCommandArgs, readInputBytes } from './shared.ts';
+import { readInputBytes } from './input.ts';
+import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- import <文件> [--kind announcement|roll|deed] [--out <目录>] [--force] [--url <来源网址>]
 

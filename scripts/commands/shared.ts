@@ -1,7 +1,6 @@
 /** What the commands share: parsing their arguments and reading their input file, with one-line errors. */
 import { stderr } from 'node:process';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { readSourceBytes, SourceError } from '../../src/lib/import/read-source.ts';
 
 /**
  * Parse `args` for `deeds <command>`; on a usage error print it with the usage text and return
@@ -18,18 +17,5 @@ export function parseCommandArgs<const T extends ParseArgsOptionsConfig>(
   } catch (error) {
     stderr.write(`deeds ${command}：${(error as Error).message}\n${usage}\n`);
     return undefined;
-  }
-}
-
-/** The input file's bytes, or `undefined` after printing the one line that says why it cannot be used. */
-export function readInputBytes(path: string): Uint8Array | undefined {
-  try {
-    return readSourceBytes(path);
-  } catch (error) {
-    if (error instanceof SourceError) {
-      stderr.write(`${error.message}\n`);
-      return undefined;
-    }
-    throw error;
   }
 }
