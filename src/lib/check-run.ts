@@ -10,6 +10,7 @@ import { processDocument } from '../pipeline/process-document.ts';
 import { COLLECTIONS } from '../pipeline/project.ts';
 import { checkProject } from './check-project.ts';
 import type { Collection } from '../pipeline/types.ts';
+import { tryDecodeFile } from './decode.ts';
 import { fixSource, type TextFix } from './fix-text.ts';
 import { loadRegistries } from './registries.ts';
 import { loadCheckConfig } from './rule-config.ts';
@@ -156,15 +157,19 @@ function readProblem(path: string): string | { text: string } {
     return '是空文件；请写入 frontmatter 和正文，或删除它';
   if (bytes.length > MAX_BYTES)
     return `有 ${(bytes.length / 1e6).toFixed(1)} MB，超过 10 MB；内容文件应是一篇文档，请拆分或改用导入`;
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return '是 UTF-16 编码；请另存为 UTF-8，或用 npm run deeds -- import 导入';
+  if (!bytes.includes(0)) {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      // Not UTF-8: name the encoding below.
+    }
   }
-  if (bytes.includes(0)) return '是二进制文件，不是文本；内容文件应是 UTF-8 编码的 .mdx';
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return '不是 UTF-8 编码（可能是 GBK 或 Big5）；请用 npm run deeds -- import 导入，它会识别编码并转换';
-  }
+  // The importer's detection tells text in another encoding (UTF-16 with or without a byte-order mark,
+  // GBK, Big5) from a binary file, so that the editor is told what to do with it.
+  const decoded = tryDecodeFile(bytes, path);
+  if (!decoded.ok || decoded.encoding === 'UTF-8') return '是二进制文件，不是文本；内容文件应是 UTF-8 编码的 .mdx';
+  const name = decoded.encoding === 'GB18030' ? 'GBK（GB18030）' : decoded.encoding;
+  return `是 ${name} 编码，不是 UTF-8；请另存为 UTF-8，或用 npm run deeds -- import 导入，它会识别编码并转换`;
 }
 
 /** `content/deeds/2023/li-jing.mdx` → `deeds`; a file elsewhere → undefined. */

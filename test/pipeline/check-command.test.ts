@@ -2,6 +2,7 @@
  * `deeds check`: formats, exit codes, --fix, unreadable files, and severities from checks.yaml —
  * on a small project written to a temporary folder, through the real command line.
  */
+import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,19 +102,28 @@ describe('deeds check', () => {
     expect(missing.stderr).toContain('content/deeds/2023/nope.mdx');
     const bad = project({
       'content/deeds/2023/binary.mdx': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-      'content/deeds/2023/gbk.mdx': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xc0, 0xee, 0xbe, 0xb2, 0x0a]),
+      'content/deeds/2023/gbk.mdx': iconv.encode(
+        '---\ntitle: 扎根基层的卫生院医生\n---\n\n他在卫生院工作了三十年。\n',
+        'gbk',
+      ),
       'content/deeds/2023/utf16.mdx': Buffer.from('\ufeff---\n', 'utf16le'),
+      'content/deeds/2023/utf16-no-bom.mdx': Buffer.from(
+        '---\ntitle: 扎根基层的卫生院医生\n---\n\n正文。\n',
+        'utf16le',
+      ),
       'content/deeds/2023/empty.mdx': '',
     });
     const result = deeds(bad);
     expect(result.code).toBe(2);
     const messages = result.stderr.trim().split('\n');
-    expect(messages).toHaveLength(4);
+    expect(messages).toHaveLength(5);
     expect(result.stderr).toContain('empty.mdx：是空文件');
     expect(result.stdout).not.toContain('empty.mdx');
     expect(result.stderr).toContain('binary.mdx：是二进制文件');
-    expect(result.stderr).toContain('gbk.mdx：不是 UTF-8 编码');
-    expect(result.stderr).toContain('utf16.mdx：是 UTF-16 编码');
+    expect(result.stderr).toContain('gbk.mdx：是 GBK（GB18030） 编码，不是 UTF-8；请另存为 UTF-8');
+    expect(result.stderr).toContain('utf16.mdx：是 UTF-16LE 编码');
+    // Without a byte-order mark too: named as UTF-16, not called a binary file.
+    expect(result.stderr).toContain('utf16-no-bom.mdx：是 UTF-16LE 编码');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
