@@ -116,27 +116,26 @@ interface OpenCCConfig {
   conversionChain: DictLike[][];
 }
 
-function entries(dict: DictLike): Array<[string, string]> {
-  if (typeof dict !== 'string') return dict.map(([from, to]) => [from, to]);
-  const out: Array<[string, string]> = [];
-  for (const line of dict.split('|')) {
-    const space = line.indexOf(' ');
-    // opencc-js keeps the first candidate of an entry ("from to other…").
-    const rest = line.slice(space + 1);
-    const end = rest.indexOf(' ');
-    out.push([line.slice(0, space), end === -1 ? rest : rest.slice(0, end)]);
-  }
-  return out;
-}
-
+/** Each entry of a dictionary; opencc-js keeps the first candidate of an entry ("from to other…"). */
 function forEachEntry(dict: DictLike, callback: (from: string, to: string) => void): void {
-  for (const [from, to] of entries(dict)) callback(from, to);
+  if (typeof dict !== 'string') {
+    for (const [from, to] of dict) callback(from, to);
+    return;
+  }
+  for (let start = 0; start < dict.length;) {
+    let end = dict.indexOf('|', start);
+    if (end === -1) end = dict.length;
+    const space = dict.indexOf(' ', start);
+    const candidate = dict.indexOf(' ', space + 1);
+    callback(dict.slice(start, space), dict.slice(space + 1, candidate === -1 || candidate > end ? end : candidate));
+    start = end + 1;
+  }
 }
 
 /** Entries of a dictionary group with opencc-js's precedence: an earlier dictionary wins a key. */
 function groupEntries(group: readonly DictLike[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (const dict of group.slice().reverse()) for (const [from, to] of entries(dict)) map.set(from, to);
+  for (const dict of group.slice().reverse()) forEachEntry(dict, (from, to) => map.set(from, to));
   return map;
 }
 
@@ -164,33 +163,37 @@ export function compileTraditionalTables(variant: TraditionalVariant): Tradition
   for (let c = 0xd800; c <= 0xdfff; c++) kinds[c]! |= SLOW;
   for (let c = 0x2ff0; c <= 0x2fff; c++) kinds[c]! |= SLOW;
   for (const group of config.normalizationChain) {
-    for (const dict of group) for (const [from] of entries(dict)) kinds[from.charCodeAt(0)]! |= SLOW;
+    for (const dict of group) forEachEntry(dict, (from) => (kinds[from.charCodeAt(0)]! |= SLOW));
   }
 
   // The segmentation dictionaries are the phrase dictionaries of the first step, so a word found by
   // segmentation converts to its value in the first step's dictionaries (the whole word matches).
-  const segmentation = groupEntries(config.segmentation);
-  const sameDictionaries = config.segmentation.every((dict, i) => dict === dictionary[i]);
-  const dictionaryEntries = sameDictionaries ? undefined : groupEntries(dictionary);
-  let maxEdges = 0;
-  for (const from of segmentation.keys()) maxEdges += from.length - 1;
-  const phrases = new PhraseTrie(maxEdges);
-  for (const [from, to] of segmentation) {
-    if (from.length < 2) throw new Error(`opencc-js s2${variant}: single-character segmentation entry ${from}`);
-    // Phrases with characters outside the BMP only match text that takes the slow route.
-    if (!isBmpOnly(from)) continue;
-    kinds[from.charCodeAt(0)]! |= PHRASE;
-    phrases.add(from, dictionaryEntries ? (dictionaryEntries.get(from) ?? from) : to);
+  const phraseCount = config.segmentation.length;
+  if (!config.segmentation.every((dict, i) => dict === dictionary[i])) {
+    throw new Error(`opencc-js s2${variant}: segmentation is not the first step's phrase dictionaries`);
   }
-  // The rest of the first step's dictionaries: characters (a phrase there that segmentation did not
-  // know could match inside a run, which the tables do not model).
-  for (const dict of dictionary.slice(sameDictionaries ? config.segmentation.length : 0).reverse()) {
+  let maxEdges = 0;
+  for (const dict of config.segmentation) forEachEntry(dict, (from) => (maxEdges += from.length - 1));
+  const phrases = new PhraseTrie(maxEdges);
+  // Loaded last to first, so that an earlier dictionary's value for a phrase wins (as opencc-js does).
+  for (const dict of config.segmentation.slice().reverse()) {
+    forEachEntry(dict, (from, to) => {
+      if (from.length < 2) throw new Error(`opencc-js s2${variant}: single-character segmentation entry ${from}`);
+      // Phrases with characters outside the BMP only match text that takes the slow route.
+      if (!isBmpOnly(from)) return;
+      kinds[from.charCodeAt(0)]! |= PHRASE;
+      phrases.add(from, to);
+    });
+  }
+  // The rest of the first step's dictionaries: characters. (A phrase there that segmentation did
+  // not know could match inside a run, which the tables do not model.)
+  for (const dict of dictionary.slice(phraseCount).reverse()) {
     forEachEntry(dict, (from, to) => {
       if (from.length === 1) {
         if (to.length === 1 && isBmpOnly(to)) firstStep[from.charCodeAt(0)] = to.charCodeAt(0);
         else kinds[from.charCodeAt(0)]! |= SLOW;
       } else if (isBmpOnly(from) || from.length > 2) {
-        if (!segmentation.has(from)) throw new Error(`opencc-js s2${variant}: phrase ${from} not in segmentation`);
+        throw new Error(`opencc-js s2${variant}: phrase ${from} among the characters`);
       }
     });
   }
