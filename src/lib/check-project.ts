@@ -60,6 +60,8 @@ export interface CheckProjectOptions {
   cache?: boolean;
   /** Entries from which workers are worth starting (each costs about 1.5 s of CPU to start). Default 2000. */
   parallelFrom?: number;
+  /** Texts already read, by path relative to the root (`deeds check` has read them to vet them). */
+  sources?: ReadonlyMap<string, string>;
 }
 
 export interface CheckProjectResult {
@@ -90,7 +92,7 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
     }).fatal = true;
     files.push(file);
   }
-  const jobs: CheckJob[] = [];
+  const listed: Array<Omit<CheckJob, 'value'> & { absolute: string }> = [];
   for (const collection of COLLECTIONS) {
     const dir = join(contentDir, collection);
     for (const path of listEntries(dir, contentDir, files, options.root)) {
@@ -99,10 +101,17 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
         .split(sep)
         .join('/')
         .replace(/\.mdx$/, '');
-      jobs.push({ index: jobs.length, path: rel, id, collection, value: readFileSync(path, 'utf8') });
+      listed.push({ index: listed.length, path: rel, id, collection, absolute: path });
     }
   }
+  // Threads start now, so that they load the pipeline while this thread reads the files.
   const workers = Math.min(options.workers ?? availableParallelism(), 8);
+  const pool =
+    workers > 1 && listed.length >= (options.parallelFrom ?? 2000) ? new WorkerPool(workers, context) : undefined;
+  const jobs: CheckJob[] = listed.map(({ absolute, ...job }) => ({
+    ...job,
+    value: options.sources?.get(job.path) ?? readFileSync(absolute, 'utf8'),
+  }));
   const cache = options.cache === false ? undefined : CheckCache.open(options.root, context);
   const documents: ProcessedDocument[] = new Array<ProcessedDocument>(jobs.length);
   const misses: CheckJob[] = [];
@@ -112,12 +121,13 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
     else misses.push(job);
   }
   const fresh: CheckJobResult[] = [];
-  if (workers > 1 && misses.length >= (options.parallelFrom ?? 2000)) {
-    for (const result of await processInWorkers(misses, context, workers)) {
+  if (pool && misses.length >= (options.parallelFrom ?? 2000)) {
+    for (const result of await pool.run(misses)) {
       documents[result.index] = revive(result, jobs[result.index]!, context);
       fresh.push(result);
     }
   } else {
+    pool?.close();
     for (const job of misses) {
       const document = processDocument(
         { path: job.path, value: job.value, collection: job.collection, render: false },
@@ -137,30 +147,58 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
   return { files, entries, context, cached: jobs.length - misses.length };
 }
 
-async function processInWorkers(
-  jobs: readonly CheckJob[],
-  context: PipelineContext,
-  count: number,
-): Promise<CheckJobResult[]> {
-  const shares: CheckJob[][] = Array.from({ length: count }, () => []);
-  jobs.forEach((job, index) => shares[index % count]!.push(job));
-  const url = new URL('./check-worker.ts', import.meta.url);
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<CheckJobResult[]>((resolve, reject) => {
-          // execArgv: [] — the worker loads its TypeScript with Node's own type stripping, not the loader hooks
-          // (tsx) of the command that started it, which cost it a second of start-up.
-          const worker = new Worker(url, { workerData: { context: plainContext(context), jobs: share }, execArgv: [] });
-          worker.once('message', (value: CheckJobResult[]) => resolve(value));
+/**
+ * Worker threads for `checkProject`, started before the jobs are known: each loads the pipeline, then
+ * waits for its share. Round-robin shares, so that each thread gets some of every collection.
+ */
+class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly exits: Array<Promise<void>>;
+
+  constructor(count: number, context: PipelineContext) {
+    const url = new URL('./check-worker.ts', import.meta.url);
+    // execArgv: [] — the worker loads its TypeScript with Node's own type stripping, not the loader hooks
+    // (tsx) of the command that started it, which cost it a second of start-up.
+    this.workers = Array.from(
+      { length: count },
+      () => new Worker(url, { workerData: { context: plainContext(context) }, execArgv: [] }),
+    );
+    this.exits = this.workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
           worker.once('error', reject);
-          worker.once('exit', (code) => {
-            if (code !== 0) reject(new Error(`deeds check: a worker thread stopped with code ${code}`));
-          });
+          worker.once('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`deeds check: a worker thread stopped with code ${code}`)),
+          );
         }),
-    ),
-  );
-  return results.flat();
+    );
+    // Nothing is lost if a thread fails before it is given work: `run` reports it.
+    for (const exit of this.exits) exit.catch(() => undefined);
+  }
+
+  async run(jobs: readonly CheckJob[]): Promise<CheckJobResult[]> {
+    const shares: CheckJob[][] = this.workers.map(() => []);
+    jobs.forEach((job, index) => shares[index % shares.length]!.push(job));
+    const results = await Promise.all(
+      this.workers.map(
+        (worker, i) =>
+          new Promise<CheckJobResult[]>((resolve, reject) => {
+            worker.once('message', (value: CheckJobResult[]) => resolve(value));
+            this.exits[i]!.then(
+              () => reject(new Error('deeds check: a worker thread stopped before it answered')),
+              reject,
+            );
+            worker.postMessage(shares[i]);
+          }),
+      ),
+    );
+    this.close();
+    return results.flat();
+  }
+
+  close(): void {
+    for (const worker of this.workers) void worker.terminate();
+  }
 }
 
 /** What a processed document contributes to the report and the cross-file checks, as plain data. */
@@ -246,8 +284,15 @@ class CheckCache {
 /** Bump when the shape of cached results changes. */
 const CACHE_FORMAT = 'deeds-check-1';
 
+const hashes = new WeakMap<CheckJob, string>();
+
 function hashOf(job: CheckJob): string {
-  return createHash('sha1').update(job.collection).update('\0').update(job.value).digest('hex');
+  let hash = hashes.get(job);
+  if (hash === undefined) {
+    hash = createHash('sha1').update(job.collection).update('\0').update(job.value).digest('hex');
+    hashes.set(job, hash);
+  }
+  return hash;
 }
 
 let fingerprint: string | undefined;

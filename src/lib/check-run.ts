@@ -92,7 +92,13 @@ export async function checkPaths(options: CheckRunOptions): Promise<CheckRunResu
   const outside = [...selected].filter((path) => collectionOf(path) === undefined && /\.mdx?$/.test(path));
   if (inContent.length > 0 || requested.some((path) => toRelative(root, resolve(root, path)) === 'content')) {
     // The whole project runs, so that cross-file rules see every entry; only the files asked about are reported.
-    const project = await checkProject({ root, today: options.today, workers: options.workers, cache: options.cache });
+    const project = await checkProject({
+      root,
+      today: options.today,
+      workers: options.workers,
+      cache: options.cache,
+      sources: texts,
+    });
     for (const file of project.files) {
       const path = file.path.split(sep).join('/');
       if (unusablePaths.has(path)) continue; // already reported in one line

@@ -10,14 +10,17 @@ import { toJobResult, type CheckJob, type CheckJobResult } from './check-project
 
 interface WorkerInput {
   context: PipelineContext;
-  jobs: CheckJob[];
 }
 
-const { context, jobs } = workerData as WorkerInput;
-const results: CheckJobResult[] = jobs.map((job) =>
-  toJobResult(
-    job.index,
-    processDocument({ path: job.path, value: job.value, collection: job.collection, render: false }, context),
-  ),
-);
-parentPort!.postMessage(results);
+// The thread is started before its jobs are known (it loads the pipeline meanwhile); they come as one message.
+const { context } = workerData as WorkerInput;
+parentPort!.once('message', (jobs: CheckJob[]) => {
+  const results: CheckJobResult[] = jobs.map((job) =>
+    toJobResult(
+      job.index,
+      processDocument({ path: job.path, value: job.value, collection: job.collection, render: false }, context),
+    ),
+  );
+  parentPort!.postMessage(results);
+  parentPort!.close();
+});
