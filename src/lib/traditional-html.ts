@@ -65,29 +65,30 @@ interface Token {
  */
 function nextToken(html: string, from: number, token: Token): number {
   for (let at = html.indexOf('<', from); at !== -1; at = html.indexOf('<', at + 1)) {
-    if (html.startsWith('<!--', at)) {
+    const c = html.charCodeAt(at + 1);
+    if (c === 0x21 /* ! */ && html.startsWith('!--', at + 1)) {
       const close = html.indexOf('-->', at + 4);
       if (close !== -1) {
         token.kind = COMMENT;
         token.end = close + 3;
         return at;
       }
-    }
-    const name = html.startsWith('script', at + 1) ? 'script' : html.startsWith('style', at + 1) ? 'style' : undefined;
-    if (name && !isWordUnit(html.charCodeAt(at + 1 + name.length))) {
-      const open = html.indexOf('>', at);
-      if (open !== -1) {
-        const end = RAW_END[name];
-        end.lastIndex = open + 1;
-        const close = end.exec(html);
-        if (close) {
-          token.kind = RAW;
-          token.end = close.index + close[0].length;
-          return at;
+    } else if (c === 0x73 /* s */) {
+      const name = html.startsWith('cript', at + 2) ? 'script' : html.startsWith('tyle', at + 2) ? 'style' : undefined;
+      if (name && !isWordUnit(html.charCodeAt(at + 1 + name.length))) {
+        const open = html.indexOf('>', at);
+        if (open !== -1) {
+          const end = RAW_END[name];
+          end.lastIndex = open + 1;
+          const close = end.exec(html);
+          if (close) {
+            token.kind = RAW;
+            token.end = close.index + close[0].length;
+            return at;
+          }
         }
       }
     }
-    const c = html.charCodeAt(at + 1);
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x21 || c === 0x2f) {
       const close = html.indexOf('>', at + 1);
       if (close === -1) return -1;
@@ -103,9 +104,9 @@ function isWordUnit(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
-/** The first place at or after `from` where `needle` occurs, remembered until the scan passes it. */
+/** Where `needle` next occurs in `text`, remembered until the scan passes it. */
 class NextOccurrence {
-  private at = -2;
+  private at = -1;
   private readonly text: string;
   private readonly needle: string;
 
@@ -114,14 +115,13 @@ class NextOccurrence {
     this.needle = needle;
   }
 
-  /** Whether the needle occurs in `text[start..end)` (needles do not cross a tag's end). */
-  within(start: number, end: number): boolean {
-    if (this.at === -1) return false;
-    if (this.at < start) {
-      this.at = this.text.indexOf(this.needle, start);
-      if (this.at === -1) return false;
+  /** The first occurrence at or after `from`, or the text's length. */
+  next(from: number): number {
+    if (this.at < from) {
+      const at = this.text.indexOf(this.needle, from);
+      this.at = at === -1 ? this.text.length : at;
     }
-    return this.at < end;
+    return this.at;
   }
 }
 
@@ -134,14 +134,14 @@ class NextNonAscii {
     this.text = text;
   }
 
-  within(start: number, end: number): boolean {
-    if (this.at < start) {
+  next(from: number): number {
+    if (this.at < from) {
       const text = this.text;
-      let i = start;
+      let i = from;
       while (i < text.length && text.charCodeAt(i) < 0x80) i++;
       this.at = i;
     }
-    return this.at < end;
+    return this.at;
   }
 }
 
@@ -186,18 +186,29 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
   // Text nodes go through the converter (all of them unless it keeps ASCII as it is), tags only
   // when they hold non-ASCII attribute values.
   const text = (start: number, end: number, onlyNonAscii: boolean): void => {
-    if (start >= end || (onlyNonAscii && !nonAscii.within(start, end))) return;
+    if (start >= end || (onlyNonAscii && nonAscii.next(start) >= end)) return;
     out.pushSlice(html, copied, start);
     convertInto(html, start, end, out);
     copied = end;
   };
+  // The first place at or after the current tag where one of the needles occurs (needles do not
+  // cross a tag's end): tags before it need no closer look.
+  let needle = -1;
   for (let start = nextToken(html, 0, token); start !== -1; start = nextToken(html, last, token)) {
     text(last, start, keepsAscii);
     const end = token.end;
     last = end;
     // Comments, scripts, styles, end tags and an unclosed `<!--…>` stay as they are.
     if (token.kind !== TAG || html.charCodeAt(start + 1) === 0x2f /* </ */ || html.startsWith('<!--', start)) continue;
-    if (toggle.within(start, end)) {
+    if (needle < start) {
+      needle = Math.min(toggle.next(start), hreflang.next(start), link.next(start), lang.next(start));
+    }
+    if (needle >= end) {
+      // Most tags: kept, or their attribute values converted in place.
+      text(start, end, true);
+      continue;
+    }
+    if (toggle.next(start) < end) {
       TOGGLE.lastIndex = start;
       const anchor = TOGGLE.exec(html);
       if (anchor) {
@@ -207,16 +218,15 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
         continue;
       }
     }
-    if (hreflang.within(start, end)) continue;
-    const hasLink = link.within(start, end);
-    const hasLang = lang.within(start, end);
+    if (hreflang.next(start) < end) continue;
+    const hasLink = link.next(start) < end;
+    const hasLang = lang.next(start) < end;
     if (!hasLink && !hasLang) {
-      // Most tags: kept, or their attribute values converted in place.
       text(start, end, true);
       continue;
     }
     let tag = html.slice(start, end);
-    if (nonAscii.within(start, end)) tag = convert(tag);
+    if (nonAscii.next(start) < end) tag = convert(tag);
     if (hasLink) tag = rewriteLinks(tag);
     if (hasLang) tag = tag.replace(/\blang="zh-Hans"/, 'lang="zh-Hant"');
     out.pushSlice(html, copied, start);

@@ -42,34 +42,33 @@ const SLOW = 8;
 class PhraseTrie {
   /** The node of each first unit, or -1. */
   readonly root = new Int32Array(0x10000).fill(-1);
-  /** Edge slots: parent node (-1 when free), unit, child node. */
-  private readonly parents: Int32Array;
-  private readonly units: Uint16Array;
-  private readonly children: Int32Array;
+  /** Edge slots of four numbers, in one cache line with three others: parent (-1 if free), unit, child. */
+  private readonly slots: Int32Array;
   private readonly shift: number;
   private readonly mask: number;
-  /** A phrase's dictionary conversion, by node where it ends. */
-  readonly values: Array<string | undefined> = [];
+  /** A phrase's dictionary conversion, by the node where it ends. */
+  readonly values: Array<string | undefined>;
   /** A phrase's full conversion (value, then regional variants), filled on first use. */
-  readonly outs: Array<string | undefined> = [];
+  readonly outs: Array<string | undefined>;
   private size = 0;
 
   constructor(maxEdges: number) {
     let bits = 10;
     while (1 << bits < maxEdges * 2) bits++;
-    this.parents = new Int32Array(1 << bits).fill(-1);
-    this.units = new Uint16Array(1 << bits);
-    this.children = new Int32Array(1 << bits);
+    this.slots = new Int32Array(4 << bits).fill(-1);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
+    // Dense arrays (a node per edge, plus first units), so that lookups stay on the fast path.
+    this.values = new Array<string | undefined>(maxEdges + 0x10000).fill(undefined);
+    this.outs = new Array<string | undefined>(maxEdges + 0x10000).fill(undefined);
   }
 
   /** The child of `node` by `unit`, or -1. */
   child(node: number, unit: number): number {
-    const { parents, units, mask } = this;
-    for (let h = Math.imul(Math.imul(node, 0x9e3779b1) ^ unit, 0x85ebca6b) >>> this.shift; ; h = (h + 1) & mask) {
-      const parent = parents[h]!;
-      if (parent === node && units[h] === unit) return this.children[h]!;
+    const slots = this.slots;
+    for (let h = Math.imul(Math.imul(node, 0x9e3779b1) ^ unit, 0x85ebca6b) >>> this.shift; ; h = (h + 1) & this.mask) {
+      const parent = slots[h * 4]!;
+      if (parent === node && slots[h * 4 + 1] === unit) return slots[h * 4 + 2]!;
       if (parent === -1) return -1;
     }
   }
@@ -79,14 +78,16 @@ class PhraseTrie {
     if (node === -1) node = this.root[phrase.charCodeAt(0)] = this.size++;
     for (let i = 1; i < phrase.length; i++) {
       const unit = phrase.charCodeAt(i);
-      let h = Math.imul(Math.imul(node, 0x9e3779b1) ^ unit, 0x85ebca6b) >>> this.shift;
-      while (this.parents[h] !== -1 && !(this.parents[h] === node && this.units[h] === unit)) h = (h + 1) & this.mask;
-      if (this.parents[h] === -1) {
-        this.parents[h] = node;
-        this.units[h] = unit;
-        this.children[h] = this.size++;
+      let next = this.child(node, unit);
+      if (next === -1) {
+        let h = Math.imul(Math.imul(node, 0x9e3779b1) ^ unit, 0x85ebca6b) >>> this.shift;
+        while (this.slots[h * 4] !== -1) h = (h + 1) & this.mask;
+        next = this.size++;
+        this.slots[h * 4] = node;
+        this.slots[h * 4 + 1] = unit;
+        this.slots[h * 4 + 2] = next;
       }
-      node = this.children[h]!;
+      node = next;
     }
     this.values[node] = value;
   }
