@@ -33,6 +33,8 @@ const PHRASE = 2;
 const VARIANT = 4;
 /** Only opencc-js's own converter handles this character correctly. */
 const SLOW = 8;
+/** A glossary spelling starts with this character (in a converter's own copy of the flags). */
+const TERM = 16;
 
 /**
  * A trie of phrases over UTF-16 units, in typed arrays: the first level is a table by unit, deeper
@@ -341,6 +343,18 @@ export interface GlossaryTable {
   /** 1 for every UTF-16 unit a spelling starts with. */
   starts: Uint8Array;
   spellings: Map<number, GlossaryNode>;
+  /** The tables' flags with `TERM` added where a spelling starts, by tables. */
+  flags: Map<TraditionalTables, Uint8Array>;
+}
+
+function flagsWithTerms(tables: TraditionalTables, glossary: GlossaryTable): Uint8Array {
+  let flags = glossary.flags.get(tables);
+  if (!flags) {
+    flags = tables.kinds.slice();
+    for (let c = 0; c < 0x10000; c++) if (glossary.starts[c]) flags[c]! |= TERM;
+    glossary.flags.set(tables, flags);
+  }
+  return flags;
 }
 
 /** The table of `replacements` (spelling → written form). */
@@ -364,7 +378,7 @@ export function compileGlossary(replacements: ReadonlyMap<string, string>): Glos
     }
     node!.replacement = replacement;
   }
-  return { starts, spellings };
+  return { starts, spellings, flags: new Map() };
 }
 
 interface Found {
@@ -378,24 +392,43 @@ interface Found {
  * place (what a regular expression of the spellings, longest first, finds); `end` if none.
  */
 function nextTerm(glossary: GlossaryTable, text: string, from: number, end: number, found: Found): number {
-  const { starts, spellings } = glossary;
   for (let i = from; i < end; i++) {
-    if (starts[text.charCodeAt(i)] === 0) continue;
-    let node = spellings.get(text.charCodeAt(i));
-    let matched = false;
-    for (let j = i + 1; node; j++) {
-      if (node.replacement !== undefined) {
-        found.start = i;
-        found.end = j;
-        found.replacement = node.replacement;
-        matched = true;
-      }
-      if (j >= end || !node.next) break;
-      node = node.next.get(text.charCodeAt(j));
-    }
-    if (matched) return i;
+    if (glossary.starts[text.charCodeAt(i)] !== 0 && termAt(glossary, text, i, end, found)) return i;
   }
   return end;
+}
+
+/** Whether a spelling (the longest) starts at `i` and ends by `end`; if so, it is put in `found`. */
+function termAt(glossary: GlossaryTable, text: string, i: number, end: number, found: Found): boolean {
+  let node = glossary.spellings.get(text.charCodeAt(i));
+  let matched = false;
+  for (let j = i + 1; node; j++) {
+    if (node.replacement !== undefined) {
+      found.start = i;
+      found.end = j;
+      found.replacement = node.replacement;
+      matched = true;
+    }
+    if (j >= end || !node.next) break;
+    node = node.next.get(text.charCodeAt(j));
+  }
+  return matched;
+}
+
+/** The first place in `text[from..to)` where a spelling ending by `end` starts (put in `found`), or -1. */
+function termWithin(
+  flags: Uint8Array,
+  glossary: GlossaryTable,
+  text: string,
+  from: number,
+  to: number,
+  end: number,
+  found: Found,
+): number {
+  for (let i = from; i < to; i++) {
+    if (flags[text.charCodeAt(i)]! & TERM && termAt(glossary, text, i, end, found)) return i;
+  }
+  return -1;
 }
 
 const term: Found = { start: 0, end: 0, replacement: '' };
@@ -413,10 +446,13 @@ export function convertInto(
   end: number,
   out: Utf16Output,
 ): void {
+  const flags = glossary ? flagsWithTerms(tables, glossary) : tables.kinds;
   let from = start;
-  for (;;) {
-    const stop = glossary ? nextTerm(glossary, text, from, end, term) : end;
-    if (from < stop && !convertStretch(tables, text, from, stop, out)) {
+  while (from < end) {
+    let stop = convertStretch(tables, flags, glossary, text, from, end, out);
+    if (stop === -1) {
+      // opencc-js's own route, for the stretch up to the next glossary spelling.
+      stop = glossary ? nextTerm(glossary, text, from, end, term) : end;
       out.pushString(tables.reference(text.slice(from, stop)));
     }
     if (stop === end) return;
@@ -458,25 +494,31 @@ function matchPhrase(phrases: PhraseTrie, text: string, i: number, end: number, 
 const phraseEnd = { end: 0 };
 
 /**
- * Append opencc-js's conversion of `text[start..end)` to `out`. Returns false, having appended
- * nothing, when the text needs opencc-js's own route.
+ * Append opencc-js's conversion of `text[start..)` to `out`, up to `end` or to the first glossary
+ * spelling: returns where it stopped (a spelling starts there unless it is `end`; the spelling is in
+ * `term`), or -1, having appended nothing, when the text needs opencc-js's own route.
+ *
+ * As in `toTraditional`, the text before a spelling is converted on its own, as if it ended there.
  */
 function convertStretch(
   tables: TraditionalTables,
+  flags: Uint8Array,
+  glossary: GlossaryTable | undefined,
   text: string,
   start: number,
   end: number,
   out: Utf16Output,
-): boolean {
-  const { kinds, chars, phrases, firstStep, variantPairs } = tables;
+): number {
+  const { chars, phrases, firstStep, variantPairs } = tables;
   const mark = out.length;
   out.reserve(end - start);
   let units = out.units;
   let n = mark;
   let i = start;
-  while (i < end) {
+  let limit = end;
+  while (i < limit) {
     const c = text.charCodeAt(i);
-    const kind = kinds[c]!;
+    const kind = flags[c]!;
     if (kind === 0) {
       units[n++] = c;
       i++;
@@ -484,33 +526,60 @@ function convertStretch(
     }
     if (kind & SLOW) {
       out.length = mark;
-      return false;
+      return -1;
+    }
+    if (kind & TERM && termAt(glossary!, text, i, end, term)) {
+      limit = i;
+      break;
     }
     if (kind & PHRASE) {
-      const node = matchPhrase(phrases, text, i, end, phraseEnd);
+      const node = matchPhrase(phrases, text, i, limit, phraseEnd);
       if (node !== -1) {
+        const phraseStop = phraseEnd.end;
+        if (glossary) {
+          const cut = termWithin(flags, glossary, text, i + 1, phraseStop, end, term);
+          if (cut !== -1) {
+            // It reaches into a glossary spelling: convert again from the start, the stretch now
+            // ending where the spelling starts (earlier runs may end elsewhere then).
+            limit = cut;
+            i = start;
+            n = mark;
+            continue;
+          }
+        }
         const converted = (phrases.outs[node] ??= tables.variants.convert(phrases.values[node]!));
-        i = phraseEnd.end;
+        i = phraseStop;
         out.length = n;
-        out.reserve(converted.length + end - i);
+        out.reserve(converted.length + limit - i);
         units = out.units;
         for (let k = 0; k < converted.length; k++) units[n++] = converted.charCodeAt(k);
         continue;
       }
     }
-    if (kind & VARIANT && i + 1 < end) {
+    if (kind & VARIANT && i + 1 < limit) {
       const next = text.charCodeAt(i + 1);
       if (variantPairs.has(((firstStep[c] || c) << 16) | (firstStep[next] || next))) {
         // A regional variant phrase may start here: convert the rest of the run as opencc-js does.
-        const runEnd = findRunEnd(tables, text, i + 1, end);
+        const runEnd = findRunEnd(tables, text, i + 1, limit);
         if (runEnd < 0) {
           out.length = mark;
-          return false;
+          return -1;
+        }
+        if (glossary) {
+          const cut = termWithin(flags, glossary, text, i + 1, runEnd, end, term);
+          if (cut !== -1) {
+            // It reaches into a glossary spelling: convert again from the start, the stretch now
+            // ending where the spelling starts (earlier runs may end elsewhere then).
+            limit = cut;
+            i = start;
+            n = mark;
+            continue;
+          }
         }
         const converted = tables.variants.convert(firstStepOf(tables, text, i, runEnd));
         i = runEnd;
         out.length = n;
-        out.reserve(converted.length + end - i);
+        out.reserve(converted.length + limit - i);
         units = out.units;
         for (let k = 0; k < converted.length; k++) units[n++] = converted.charCodeAt(k);
         continue;
@@ -520,7 +589,7 @@ function convertStretch(
     i++;
   }
   out.length = n;
-  return true;
+  return limit;
 }
 
 /** Where the run of unmatched characters that goes on at `i` ends: the next phrase, or `end`; -1 if slow. */

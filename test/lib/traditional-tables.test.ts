@@ -142,6 +142,9 @@ describe('createTraditionalConverter agrees with toTraditional (src/lib/script.t
     ['tw', '张栋梁纯吃茶', '張棟樑純喫茶'],
     ['hk', '群众说话着想', '羣眾説話着想'],
     ['tw', 'SQL注入攻击 ⿰氵青 \uF900 𠀀', 'SQL注入攻擊 ⿰氵青 豈 𠀀'],
+    // 台钟 is a phrase, but 钟乾 is a glossary name: 凤辉台 is converted alone, where 鳳輝臺 is a Hong Kong
+    // variant phrase.
+    ['hk', '凤辉台钟乾', '鳳輝臺鍾乾'],
   ])('%s: %s → %s', (variant, text, expected) => {
     const convert = createTraditionalConverter({ variant, glossary });
     expect(convert(text)).toBe(expected);
