@@ -22,3 +22,11 @@ export function formatDate(iso: string): string {
   if (!d) return `${y}年${Number(m)}月`;
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
+
+/** One formatter for the whole build: making one costs more than rendering a page's numbers. */
+const COUNT = new Intl.NumberFormat('zh-CN');
+
+/** `1234` → `1,234`, as counts are shown on pages. */
+export function formatCount(value: number): string {
+  return COUNT.format(value);
+}

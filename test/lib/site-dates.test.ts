@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, siteToday } from '../../src/lib/site-dates.ts';
+import { formatCount, formatDate, siteToday } from '../../src/lib/site-dates.ts';
 
 describe('siteToday', () => {
   test('is DEEDS_TODAY when set, else today in China Standard Time', () => {
@@ -20,4 +20,13 @@ test.each([
   ['2021', '2021年'],
 ])('formatDate(%s) = %s', (iso, expected) => {
   expect(formatDate(iso)).toBe(expected);
+});
+
+test.each([
+  [0, '0'],
+  [999, '999'],
+  [1234, '1,234'],
+  [1_000_000, '1,000,000'],
+])('formatCount(%d) = %s', (value, expected) => {
+  expect(formatCount(value)).toBe(expected);
 });
