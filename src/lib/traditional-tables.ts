@@ -14,11 +14,13 @@
  *   regional variant phrase, or needs opencc-js's own route (compatibility ideographs, which OpenCC
  *   normalises first; ideographic description sequences; characters outside the BMP);
  * - a character in a run becomes its two-step character conversion, looked up in a table;
- * - a phrase is found in a trie only when its first two characters start some phrase, and its
- *   conversion is computed once and kept in the trie node;
- * - a run where a regional variant phrase may start (喫茶, 張棟樑…) is converted as opencc-js does.
+ * - phrases are matched in a trie kept in typed arrays, and a phrase's conversion is computed once;
+ * - a run where a regional variant phrase may start (喫茶, 張棟樑…) is converted as opencc-js does;
+ * - glossary spellings are found in the same pass (`convertInto`), the text between them converted
+ *   stretch by stretch, as `toTraditional` in `src/lib/script.ts` does.
  *
- * A property test holds the result equal to opencc-js's `Converter({ from: 'cn', to })`.
+ * Property tests hold the result equal to opencc-js's `Converter({ from: 'cn', to })` and to
+ * `toTraditional` (test/lib/traditional-tables.test.ts).
  */
 import { Buffer } from 'node:buffer';
 import { Locale, Trie, type DictLike } from 'opencc-js';
