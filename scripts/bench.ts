@@ -7,7 +7,7 @@
  * normaliser's text), `--worktree` (measure the working tree instead of the last commit), `--keep` (keep the temporary folder and
  * print where it is).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { argv, exit, stderr, stdout } from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -89,7 +89,12 @@ async function main(): Promise<number> {
   });
   if (args.json) stdout.write(`${JSON.stringify(result)}\n`);
   else stdout.write(`${formatBenchTable(result, details)}\n`);
-  if (args.keep) stderr.write(`bench: kept ${details.dir}\n`);
+  if (args.keep) {
+    // Everything measured, for a later look: the JSON object, the details and the table.
+    writeFileSync(join(details.dir, 'bench-result.json'), `${JSON.stringify({ result, details }, null, 2)}\n`);
+    writeFileSync(join(details.dir, 'bench-table.txt'), `${formatBenchTable(result, details)}\n`);
+    stderr.write(`bench: kept ${details.dir} (bench-result.json, bench-table.txt)\n`);
+  }
   return 0;
 }
 
