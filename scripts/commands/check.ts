@@ -18,7 +18,7 @@ export const usage = `用法：npm run --silent deeds -- check [路径…] [--fo
   --format json    JSON 数组：{file, line, column, endLine, endColumn, severity, ruleId, message}
   --format github  GitHub Actions 注释行（::error file=…,line=…,col=…::说明）
   --fix            只做不改变意思的修正（标点全半角、发文字号括号），并列出改了什么
-  --no-cache       不使用上次检查的结果（默认未改动的文件直接沿用，存于 node_modules/.cache/deeds-check/）
+  --no-cache       不使用上次检查或构建的结果（默认未改动的文件直接沿用，存于 node_modules/.cache/deeds-check/）
 
 有错误时退出码为 1，没有错误为 0；用法错误或文件无法读取为 2。
 规则的级别可在 content/checks.yaml 中设置（rules: { spun-text: error, residue: off }）。`;

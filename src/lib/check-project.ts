@@ -22,34 +22,9 @@ import { MESSAGE_SOURCE, type Collection, type PipelineContext } from '../pipeli
 import { splitFrontmatter, type SplitDocument } from './frontmatter.ts';
 import { loadRegistries } from './registries.ts';
 import { loadCheckConfig } from './rule-config.ts';
+import { CheckCache, toJobResult, type CheckJob, type CheckJobResult } from './check-cache.ts';
 
-export interface CheckJob {
-  index: number;
-  /** Path relative to the root, as in diagnostics. */
-  path: string;
-  id: string;
-  collection: Collection;
-  value: string;
-}
-
-export interface CheckJobResult {
-  index: number;
-  messages: Array<{
-    reason: string;
-    place:
-      | { line: number; column: number }
-      | { start: { line: number; column: number }; end: { line: number; column: number } }
-      | undefined;
-    ruleId: string | undefined;
-    source: string | undefined;
-    fatal: boolean | null | undefined;
-    actual: string | undefined;
-    expected: string[] | undefined;
-  }>;
-  frontmatter: Record<string, unknown>;
-  data: Record<string, unknown> | undefined;
-  wordCount: WordCountData | undefined;
-}
+export { toJobResult, type CheckJob, type CheckJobResult } from './check-cache.ts';
 
 export interface CheckProjectOptions {
   root: string;
@@ -199,120 +174,6 @@ class WorkerPool {
   close(): void {
     for (const worker of this.workers) void worker.terminate();
   }
-}
-
-/** What a processed document contributes to the report and the cross-file checks, as plain data. */
-export function toJobResult(index: number, document: ProcessedDocument): CheckJobResult {
-  return {
-    index,
-    messages: document.file.messages.map((message) => ({
-      reason: message.reason,
-      place: message.place as CheckJobResult['messages'][number]['place'],
-      ruleId: message.ruleId,
-      source: message.source,
-      fatal: message.fatal,
-      actual: message.actual,
-      expected: message.expected,
-    })),
-    frontmatter: document.frontmatter,
-    data: document.data,
-    wordCount: document.file.data.wordCount,
-  };
-}
-
-/**
- * Results of earlier runs, by file content, in `node_modules/.cache/deeds-check/`. A result is
- * reused only when the file, the registries, the check configuration, the build date and the
- * code of `src/` are all unchanged; files that reference images are never cached, since their
- * result depends on other files.
- */
-class CheckCache {
-  // No parameter properties: worker threads load this file with Node's type stripping, which refuses them.
-  private readonly path: string;
-  private readonly entries: Record<string, { hash: string; result: CheckJobResult }>;
-
-  private constructor(path: string, entries: Record<string, { hash: string; result: CheckJobResult }>) {
-    this.path = path;
-    this.entries = entries;
-  }
-
-  static open(root: string, context: PipelineContext): CheckCache | undefined {
-    const dir = join(root, 'node_modules', '.cache', 'deeds-check');
-    const key = createHash('sha256')
-      .update(CACHE_FORMAT)
-      .update(JSON.stringify(context))
-      .update(codeFingerprint())
-      .digest('hex')
-      .slice(0, 16);
-    const path = join(dir, `${key}.json`);
-    let entries: Record<string, { hash: string; result: CheckJobResult }> = {};
-    try {
-      entries = JSON.parse(readFileSync(path, 'utf8')) as typeof entries;
-    } catch {
-      entries = {};
-    }
-    return new CheckCache(path, entries);
-  }
-
-  get(job: CheckJob): CheckJobResult | undefined {
-    const entry = this.entries[job.path];
-    if (!entry || entry.hash !== hashOf(job)) return undefined;
-    return { ...entry.result, index: job.index };
-  }
-
-  save(jobs: readonly CheckJob[], fresh: readonly CheckJobResult[]): void {
-    const next: Record<string, { hash: string; result: CheckJobResult }> = {};
-    for (const job of jobs) if (this.entries[job.path]?.hash === hashOf(job)) next[job.path] = this.entries[job.path]!;
-    for (const result of fresh) {
-      const job = jobs[result.index]!;
-      if (/!\[|^\s*photos:/m.test(job.value)) continue;
-      next[job.path] = { hash: hashOf(job), result };
-    }
-    try {
-      mkdirSync(dirname(this.path), { recursive: true });
-      for (const name of readdirSync(dirname(this.path)))
-        if (join(dirname(this.path), name) !== this.path) rmSync(join(dirname(this.path), name), { force: true });
-      const temporary = `${this.path}.tmp-${process.pid}`;
-      writeFileSync(temporary, JSON.stringify(next));
-      renameSync(temporary, this.path);
-    } catch {
-      // A cache that cannot be written only costs time.
-    }
-  }
-}
-
-/** Bump when the shape of cached results changes. */
-const CACHE_FORMAT = 'deeds-check-1';
-
-const hashes = new WeakMap<CheckJob, string>();
-
-function hashOf(job: CheckJob): string {
-  let hash = hashes.get(job);
-  if (hash === undefined) {
-    hash = createHash('sha1').update(job.collection).update('\0').update(job.value).digest('hex');
-    hashes.set(job, hash);
-  }
-  return hash;
-}
-
-let fingerprint: string | undefined;
-
-/** Size and time of the pipeline, schema and helper sources and of the lock file: a change to them empties the cache. */
-function codeFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const src = fileURLToPath(new URL('..', import.meta.url));
-  const hash = createHash('sha256');
-  for (const name of readdirSync(src, { recursive: true, encoding: 'utf8' }).sort()) {
-    // The code a check runs: the pipeline, the schemas and the helpers (not pages, styles or benchmarks).
-    if (!/^(?:pipeline|schemas|lib)\//.test(name.split(sep).join('/')) || name.includes('bench')) continue;
-    if (!/\.(?:ts|mjs|js|json)$/.test(name)) continue;
-    const stat = statSync(join(src, name));
-    hash.update(`${name}:${stat.size}:${stat.mtimeMs}\n`);
-  }
-  // Dependencies too (a new micromark or opencc can change results).
-  const lock = join(src, '..', 'package-lock.json');
-  if (existsSync(lock)) hash.update(`lock:${statSync(lock).mtimeMs}`);
-  return (fingerprint = hash.digest('hex'));
 }
 
 /** The context without anything a worker cannot receive (the check configuration is reloaded there). */

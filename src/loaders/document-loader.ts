@@ -19,7 +19,7 @@ let pending: { key: string; run: Promise<ProjectResult>; taken: Set<Collection> 
 export function projectRun(root: string, generation = 0, warn?: (message: string) => void): Promise<ProjectResult> {
   const key = `${root}#${generation}`;
   if (!pending || pending.key !== key) {
-    pending = { key, run: runProjectInWorkers({ root, warn }), taken: new Set() };
+    pending = { key, run: runProjectInWorkers({ root, warn, recordChecks: true }), taken: new Set() };
   }
   return pending.run;
 }

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { processDocument } from './process-document.ts';
-import { toPortable, type WorkerJob, type WorkerReply } from './project.ts';
+import { checkRecord, toPortable, type WorkerJob, type WorkerReply } from './project.ts';
 
 const job = workerData as WorkerJob;
 for (const item of job.items) {
   const value = readFileSync(join(job.root, item.rel), 'utf8');
   const document = processDocument({ path: item.rel, value, collection: item.collection }, job.context);
-  parentPort!.postMessage({ index: item.index, document: toPortable(document) } satisfies WorkerReply);
+  const check = job.recordChecks ? checkRecord(item, value, document) : undefined;
+  parentPort!.postMessage({ index: item.index, document: toPortable(document), check } satisfies WorkerReply);
 }

@@ -12,8 +12,11 @@ import { VFileMessage } from 'vfile-message';
 import type { SplitDocument } from '../lib/frontmatter.ts';
 import { loadRegistries, type Registries } from '../lib/registries.ts';
 import type { NormaliseResult } from './normalise.ts';
+import { CheckCache, isCacheable, sourceHash, toJobResult, type RecordedResult } from '../lib/check-cache.ts';
+import { loadCheckConfig } from '../lib/rule-config.ts';
 import { processDocument, type ProcessedDocument } from './process-document.ts';
 import { projectChecks } from './project-checks.ts';
+import type { CheckContext } from './checks.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from './types.ts';
 
 export const COLLECTIONS: readonly Collection[] = Object.freeze(['announcements', 'rolls', 'deeds']);
@@ -43,17 +46,40 @@ export interface ProjectOptions {
   today?: string;
   /** Only these files (paths relative to root); default all. */
   only?: readonly string[];
+  /**
+   * Keep each document's own findings in `deeds check`'s cache (`src/lib/check-cache.ts`), so that a
+   * check after this run re-checks only what changed. The build does; default false.
+   */
+  recordChecks?: boolean;
 }
 
 export function runProject(options: ProjectOptions): ProjectResult {
   const plan = planProject(options);
-  const documents = plan.items.map((item) =>
-    processDocument(
-      { path: item.rel, value: readFileSync(join(options.root, item.rel), 'utf8'), collection: item.collection },
-      plan.context,
-    ),
-  );
+  const recorded: RecordedResult[] = [];
+  const documents = plan.items.map((item) => {
+    const value = readFileSync(join(options.root, item.rel), 'utf8');
+    const document = processDocument({ path: item.rel, value, collection: item.collection }, plan.context);
+    if (options.recordChecks) {
+      const check = checkRecord(item, value, document);
+      if (check) recorded.push(check);
+    }
+    return document;
+  });
+  if (options.recordChecks) CheckCache.record(options.root, plan.context, recorded);
   return finishProject(plan, documents);
+}
+
+/**
+ * What `deeds check` would keep of a document (its findings before the cross-file rules run), or
+ * `undefined` for a file that is never cached. Called in a worker thread or before `finishProject`.
+ */
+export function checkRecord(item: PlannedFile, value: string, document: ProcessedDocument): RecordedResult | undefined {
+  if (!isCacheable(value)) return undefined;
+  return {
+    path: item.rel,
+    hash: sourceHash(item.collection, value),
+    result: structuredClone(toJobResult(item.index, document)),
+  };
 }
 
 /**
@@ -73,22 +99,25 @@ export async function runProjectInWorkers(
 ): Promise<ProjectResult> {
   const plan = planProject(options);
   const workers = Math.min(options.workers ?? workerCount(), Math.ceil(plan.items.length / WORKER_MIN_FILES));
-  if (workers < 2)
-    return finishProject(
-      plan,
-      plan.items.map((item) => processItem(options.root, item, plan.context)),
-    );
+  if (workers < 2) return runProject(options);
   const documents: ProcessedDocument[] = new Array(plan.items.length);
+  const recorded: RecordedResult[] = [];
   try {
     await Promise.all(
       chunk(plan.items, workers).map(
         (items) =>
           new Promise<void>((resolve, reject) => {
-            const job: WorkerJob = { root: options.root, context: plan.context, items };
+            const job: WorkerJob = {
+              root: options.root,
+              context: plan.context,
+              items,
+              recordChecks: options.recordChecks === true,
+            };
             const thread = new Worker(new URL('./project-worker.ts', import.meta.url), { workerData: job });
             thread.on('message', (reply: WorkerReply) => {
               const item = plan.items[reply.index]!;
               documents[reply.index] = fromPortable(reply.document, item, options.root, plan.context);
+              if (reply.check) recorded.push(reply.check);
             });
             thread.once('error', reject);
             thread.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
@@ -98,11 +127,9 @@ export async function runProjectInWorkers(
   } catch (error) {
     // Threads could not run the pipeline here (a loader hook they lack, say): do it in this thread.
     options.warn?.(`worker threads failed, processing in one thread: ${(error as Error).message}`);
-    return finishProject(
-      plan,
-      plan.items.map((item) => processItem(options.root, item, plan.context)),
-    );
+    return runProject(options);
   }
+  if (options.recordChecks) CheckCache.record(options.root, plan.context, recorded);
   return finishProject(plan, documents);
 }
 
@@ -120,11 +147,6 @@ function chunk<T>(items: readonly T[], count: number): T[][] {
   const out: T[][] = Array.from({ length: count }, () => []);
   items.forEach((item, i) => out[i % count]!.push(item));
   return out;
-}
-
-function processItem(root: string, item: PlannedFile, context: PipelineContext): ProcessedDocument {
-  const value = readFileSync(join(root, item.rel), 'utf8');
-  return processDocument({ path: item.rel, value, collection: item.collection }, context);
 }
 
 /** A file to process, in the order of the result. */
@@ -152,6 +174,12 @@ function planProject(options: ProjectOptions): ProjectPlan {
     units: registries.units,
     today: options.today ?? new Date().toISOString().slice(0, 10),
   };
+  try {
+    // The project's own content/checks.yaml (as `deeds check` reads it), not the working folder's.
+    (context as CheckContext).checks = loadCheckConfig(options.root);
+  } catch {
+    // A broken checks.yaml is reported where the checks read it.
+  }
   const files: VFile[] = [];
   for (const problem of registries.problems) {
     const file = new VFile({ path: relative(options.root, problem.file) });
@@ -243,11 +271,14 @@ export interface WorkerJob {
   root: string;
   context: PipelineContext;
   items: PlannedFile[];
+  /** Send back what `deeds check` keeps of each document (`ProjectOptions.recordChecks`). */
+  recordChecks: boolean;
 }
 
 export interface WorkerReply {
   index: number;
   document: PortableDocument;
+  check?: RecordedResult | undefined;
 }
 
 export function toPortable(document: ProcessedDocument): PortableDocument {

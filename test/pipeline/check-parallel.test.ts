@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { checkProject } from '../../src/lib/check-project.ts';
+import { runProject } from '../../src/pipeline/project.ts';
 import { toDiagnostics } from '../../src/lib/report.ts';
 
 function write(root: string, path: string, frontmatter: Record<string, unknown>, body: string): void {
@@ -104,5 +105,52 @@ describe('the check cache', () => {
     expect(toDiagnostics(third.files).some((d) => d.ruleId === 'placeholder')).toBe(false);
     const otherDay = await checkProject({ root, today: '2024-01-02', workers: 1 });
     expect(otherDay.cached).toBe(0);
+  });
+});
+
+describe('the build fills the check cache', () => {
+  function project(): string {
+    const root = mkdtempSync(join(tmpdir(), 'deeds-build-cache-'));
+    for (let i = 0; i < 6; i++) {
+      write(
+        root,
+        `content/deeds/2023/deed-${i}.mdx`,
+        {
+          title: `事迹${i}`,
+          subject: { name: `人员${i}`, type: 'person' },
+          year: 2022,
+          announcement: i % 2 ? '2023/missing' : undefined,
+        },
+        i === 0 ? '**市卫生局，效劳群众。\n' : '扎根社区，服务群众。\n',
+      );
+    }
+    write(
+      root,
+      'content/deeds/2023/photo.mdx',
+      { title: '有图', subject: { name: '人员9', type: 'person' }, year: 2022 },
+      '![照片](./missing.jpg)\n',
+    );
+    return root;
+  }
+
+  test('a check after the build reuses every cacheable file and reports the same', async () => {
+    const root = project();
+    const cold = await checkProject({ root, today: '2024-01-01', workers: 1, cache: false });
+    runProject({ root, today: '2024-01-01', recordChecks: true });
+    const after = await checkProject({ root, today: '2024-01-01', workers: 1 });
+    // Six write-ups from the build's findings; the one with a photo is always checked again.
+    expect(after.cached).toBe(6);
+    const diagnostics = toDiagnostics(after.files);
+    expect(diagnostics).toEqual(toDiagnostics(cold.files));
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(
+      expect.arrayContaining(['placeholder', 'spun-text', 'references']),
+    );
+  });
+
+  test('without recordChecks the build leaves no cache', async () => {
+    const root = project();
+    runProject({ root, today: '2024-01-01' });
+    const after = await checkProject({ root, today: '2024-01-01', workers: 1 });
+    expect(after.cached).toBe(0);
   });
 });

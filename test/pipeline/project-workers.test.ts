@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+import { checkProject } from '../../src/lib/check-project.ts';
 import { toDiagnostics } from '../../src/lib/report.ts';
 import { runProject, runProjectInWorkers, type ProjectResult } from '../../src/pipeline/project.ts';
 
@@ -37,7 +38,13 @@ describe('runProjectInWorkers', () => {
       '---\ntitle: 引用不存在的名单\nsubject:\n  name: 王某某\n  type: person\nyear: 2029\nroll: 2099/none\n---\n\n正文。\n',
     );
     serial = runProject({ root, today: '2026-11-22' });
-    threaded = await runProjectInWorkers({ root, today: '2026-11-22', workers: 2, warn: (m) => warnings.push(m) });
+    threaded = await runProjectInWorkers({
+      root,
+      today: '2026-11-22',
+      workers: 2,
+      warn: (m) => warnings.push(m),
+      recordChecks: true,
+    });
   }, 600_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -83,5 +90,12 @@ describe('runProjectInWorkers', () => {
     const actual = threaded.entries[index]!.document;
     expect(actual.tree).toEqual(expected.tree);
     expect(actual.split.locate(['subject', 'name'])).toEqual(expected.split.locate(['subject', 'name']));
+  });
+
+  test('leaves its findings for deeds check, which then reports the same as a cold check', async () => {
+    const cold = await checkProject({ root, today: '2026-11-22', workers: 1, cache: false });
+    const after = await checkProject({ root, today: '2026-11-22', workers: 1 });
+    expect(after.cached).toBe(threaded.entries.length);
+    expect(toDiagnostics(after.files)).toEqual(toDiagnostics(cold.files));
   });
 });
