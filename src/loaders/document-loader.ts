@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { bodyFolder, pruneBodies, writeBody } from '../lib/entry-html.ts';
 import { formatText, toDiagnostics } from '../lib/report.ts';
 import { COLLECTIONS, runProjectInWorkers, type ProjectResult } from '../pipeline/project.ts';
 import type { Change, Collection } from '../pipeline/types.ts';
@@ -60,6 +61,8 @@ export function documentLoader(collection: Collection): Loader {
         logger.warn(`\n${formatText(diagnostics)}`);
       }
       const seen = new Set<string>();
+      const folder = bodyFolder(fileURLToPath(config.cacheDir), root, collection);
+      const bodies = new Set<string>();
       for (const entry of project.entries) {
         if (entry.collection !== collection) continue;
         const { document } = entry;
@@ -69,20 +72,24 @@ export function documentLoader(collection: Collection): Loader {
           filePath: entry.path,
         });
         seen.add(entry.id);
-        // No `body`: pages render `rendered.html`, and the store (serialised to disk and into the
-        // build's server bundle) is the build's largest object at 10,000 entries.
+        // What is stored: the entry's data and its rendered body.
+        const digest = generateDigest(`${JSON.stringify(document.frontmatter)}\n${document.html}`);
+        // No `body`, and the HTML in a file of its own (src/lib/entry-html.ts): the store is serialised
+        // into the build's server bundle, and the HTML was nearly all of it.
+        const htmlFile = writeBody(folder, String(digest), document.html);
+        bodies.add(htmlFile);
         store.set({
           id: entry.id,
           data,
           filePath: entry.path,
-          // What is stored: the entry's data and its rendered body.
-          digest: generateDigest(`${JSON.stringify(document.frontmatter)}\n${document.html}`),
+          digest,
           rendered: {
-            html: document.html,
-            metadata: { pipeline: pipelineSummary(document.file.data) },
+            html: '',
+            metadata: { pipeline: pipelineSummary(document.file.data), htmlFile },
           },
         });
       }
+      pruneBodies(folder, bodies);
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       release(root, runGeneration, collection);
       watcher?.on('change', (path) => {
