@@ -4,7 +4,8 @@
  * leaves the previous `dist/` as it was — never a half site. Add it LAST to the integrations list, so
  * that the other integrations' `astro:build:done` hooks run before the swap.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -20,17 +21,43 @@ export default function atomicOutput(): AstroIntegration {
         finalDir = fileURLToPath(config.outDir).replace(/[\/]+$/, '');
         partialDir = join(dirname(finalDir), `.${basename(finalDir)}.partial`);
         rmSync(partialDir, { recursive: true, force: true });
+        const stale = leftovers(finalDir);
+        if (stale.length > 0) removeInBackground(stale);
         updateConfig({ outDir: pathToFileURL(partialDir + '/') });
       },
       'astro:build:done': ({ logger }) => {
         if (!partialDir || !existsSync(partialDir)) return;
-        const previous = `${finalDir}.previous`;
-        rmSync(previous, { recursive: true, force: true });
+        // The previous site is moved aside under a name of its own and deleted in the background: at
+        // 10,000 write-ups (40,000 pages and the search index) deleting it took the build 22 s.
+        const previous = `${finalDir}.previous-${process.pid}-${Date.now()}`;
         if (existsSync(finalDir)) renameSync(finalDir, previous);
         renameSync(partialDir, finalDir);
-        rmSync(previous, { recursive: true, force: true });
+        if (existsSync(previous)) removeInBackground([previous]);
         logger.info(`site written to ${finalDir}`);
       },
     },
   };
+}
+
+/** Earlier sites moved aside whose deletion did not finish (the machine stopped, say). */
+function leftovers(finalDir: string): string[] {
+  const prefix = `${basename(finalDir)}.previous`;
+  try {
+    return readdirSync(dirname(finalDir))
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => join(dirname(finalDir), name));
+  } catch {
+    return [];
+  }
+}
+
+/** Delete folders in a detached process that outlives the build: nothing waits for it. */
+function removeInBackground(paths: readonly string[]): void {
+  const script =
+    'for (const p of process.argv.slice(1)) require("node:fs").rmSync(p, { recursive: true, force: true });';
+  try {
+    spawn(process.execPath, ['-e', script, ...paths], { detached: true, stdio: 'ignore' }).unref();
+  } catch {
+    for (const path of paths) rmSync(path, { recursive: true, force: true });
+  }
 }

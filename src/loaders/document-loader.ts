@@ -72,8 +72,9 @@ export function documentLoader(collection: Collection): Loader {
           filePath: entry.path,
         });
         seen.add(entry.id);
-        // What is stored: the entry's data and its rendered body.
-        const digest = generateDigest(`${JSON.stringify(document.frontmatter)}\n${document.html}`);
+        // What is stored: the entry's data, its rendered body and where that body's file is (a store
+        // kept from a build of another copy of the project must not point into that copy's folder).
+        const digest = generateDigest(`${folder}\n${JSON.stringify(document.frontmatter)}\n${document.html}`);
         // No `body`, and the HTML in a file of its own (src/lib/entry-html.ts): the store is serialised
         // into the build's server bundle, and the HTML was nearly all of it.
         const htmlFile = writeBody(folder, String(digest), document.html);

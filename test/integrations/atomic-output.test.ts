@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-site.ts';
@@ -40,5 +40,21 @@ describe('a failed build never leaves a half site', () => {
     expect(output).toMatch(/content\/rolls\/2023\/broken-yaml\.mdx:\d+:\d+/);
     expect(readFileSync(home, 'utf8')).toBe(before);
     expect(existsSync(join(fixture.root, 'dist', 'deeds'))).toBe(true);
+  });
+
+  test('a rebuild replaces dist/ and the previous site is deleted in the background', async () => {
+    rmSync(join(fixture.root, 'content/deeds/2023/broken.mdx'), { force: true });
+    rmSync(join(fixture.root, 'content/rolls/2023/broken-yaml.mdx'), { force: true });
+    const marker = join(fixture.root, 'dist', 'stale-marker.txt');
+    writeFileSync(marker, 'from the previous build');
+    const again = build(fixture.root);
+    expect(again.status, again.stderr + again.stdout).toBe(0);
+    expect(existsSync(join(fixture.root, 'dist', 'index.html'))).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+    const previous = () => readdirSync(fixture.root).filter((name) => name.startsWith('dist.previous'));
+    for (let waited = 0; previous().length > 0 && waited < 20_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(previous()).toEqual([]);
   });
 });
