@@ -6,19 +6,16 @@
  * A document processed in a worker comes back as plain data; the parts the cross-file checks
  * rarely need (its parsed frontmatter positions, its tree) are recomputed on demand.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import type { CheckContext } from '../pipeline/checks.ts';
 import { processDocument, type ProcessedDocument } from '../pipeline/process-document.ts';
 import { projectChecks } from '../pipeline/project-checks.ts';
-import { assembleEntries, COLLECTIONS, listEntries, type ProjectEntry } from '../pipeline/project.ts';
-import type { WordCountData } from '../pipeline/remark-check-word-limit.ts';
-import { MESSAGE_SOURCE, type Collection, type PipelineContext } from '../pipeline/types.ts';
+import { assembleEntries, projectFiles, type ProjectEntry } from '../pipeline/project.ts';
+import type { PipelineContext } from '../pipeline/types.ts';
 import { splitFrontmatter, type SplitDocument } from './frontmatter.ts';
 import { loadRegistries } from './registries.ts';
 import { loadCheckConfig } from './rule-config.ts';
@@ -57,35 +54,17 @@ export async function checkProject(options: CheckProjectOptions): Promise<CheckP
     today: options.today ?? new Date().toISOString().slice(0, 10),
     checks: loadCheckConfig(options.root),
   };
-  const files: VFile[] = [];
-  for (const problem of registries.problems) {
-    const file = new VFile({ path: relative(options.root, problem.file) });
-    file.message(problem.message, {
-      place: { line: problem.line, column: problem.column },
-      ruleId: 'registry',
-      source: MESSAGE_SOURCE,
-    }).fatal = true;
-    files.push(file);
-  }
-  const listed: Array<Omit<CheckJob, 'value'> & { absolute: string }> = [];
-  for (const collection of COLLECTIONS) {
-    const dir = join(contentDir, collection);
-    for (const path of listEntries(dir, contentDir, files, options.root)) {
-      const rel = relative(options.root, path).split(sep).join('/');
-      const id = relative(dir, path)
-        .split(sep)
-        .join('/')
-        .replace(/\.mdx$/, '');
-      listed.push({ index: listed.length, path: rel, id, collection, absolute: path });
-    }
-  }
+  const { files, items } = projectFiles(options.root, registries);
   // Threads start now, so that they load the pipeline while this thread reads the files.
   const workers = Math.min(options.workers ?? availableParallelism(), 8);
   const pool =
-    workers > 1 && listed.length >= (options.parallelFrom ?? 2000) ? new WorkerPool(workers, context) : undefined;
-  const jobs: CheckJob[] = listed.map(({ absolute, ...job }) => ({
-    ...job,
-    value: options.sources?.get(job.path) ?? readFileSync(absolute, 'utf8'),
+    workers > 1 && items.length >= (options.parallelFrom ?? 2000) ? new WorkerPool(workers, context) : undefined;
+  const jobs: CheckJob[] = items.map(({ index, id, collection, rel }) => ({
+    index,
+    path: rel,
+    id,
+    collection,
+    value: options.sources?.get(rel) ?? readFileSync(join(options.root, rel), 'utf8'),
   }));
   const cache = options.cache === false ? undefined : CheckCache.open(options.root, context);
   const documents: ProcessedDocument[] = new Array<ProcessedDocument>(jobs.length);

@@ -60,8 +60,9 @@ export function runProject(options: ProjectOptions): ProjectResult {
     const value = readFileSync(join(options.root, item.rel), 'utf8');
     const document = processDocument({ path: item.rel, value, collection: item.collection }, plan.context);
     if (options.recordChecks) {
+      // A copy: the cross-file rules below still add to this document's file.
       const check = checkRecord(item, value, document);
-      if (check) recorded.push(check);
+      if (check) recorded.push(structuredClone(check));
     }
     return document;
   });
@@ -78,7 +79,7 @@ export function checkRecord(item: PlannedFile, value: string, document: Processe
   return {
     path: item.rel,
     hash: sourceHash(item.collection, value),
-    result: structuredClone(toJobResult(item.index, document)),
+    result: toJobResult(item.index, document),
   };
 }
 
@@ -180,9 +181,23 @@ function planProject(options: ProjectOptions): ProjectPlan {
   } catch {
     // A broken checks.yaml is reported where the checks read it.
   }
+  const { files, items } = projectFiles(options.root, registries, options.only);
+  return { registries, context, items, files };
+}
+
+/**
+ * The project's entries to process, in order (collection by collection, sorted paths), and the files
+ * already refused: registry problems and symlinks that leave `content/`. Shared by the build and `deeds check`.
+ */
+export function projectFiles(
+  root: string,
+  registries: Registries,
+  only?: readonly string[],
+): { files: VFile[]; items: PlannedFile[] } {
+  const contentDir = join(root, 'content');
   const files: VFile[] = [];
   for (const problem of registries.problems) {
-    const file = new VFile({ path: relative(options.root, problem.file) });
+    const file = new VFile({ path: relative(root, problem.file) });
     file.message(problem.message, {
       place: { line: problem.line, column: problem.column },
       ruleId: 'registry',
@@ -191,12 +206,12 @@ function planProject(options: ProjectOptions): ProjectPlan {
     files.push(file);
   }
   const items: PlannedFile[] = [];
-  const only = options.only ? new Set(options.only) : undefined;
+  const wanted = only ? new Set(only) : undefined;
   for (const collection of COLLECTIONS) {
     const dir = join(contentDir, collection);
-    for (const path of listEntries(dir, contentDir, files, options.root)) {
-      const rel = relative(options.root, path).split(sep).join('/');
-      if (only && !only.has(rel)) continue;
+    for (const path of listEntries(dir, contentDir, files, root)) {
+      const rel = relative(root, path).split(sep).join('/');
+      if (wanted && !wanted.has(rel)) continue;
       const id = relative(dir, path)
         .split(sep)
         .join('/')
@@ -204,7 +219,7 @@ function planProject(options: ProjectOptions): ProjectPlan {
       items.push({ index: items.length, id, collection, rel });
     }
   }
-  return { registries, context, items, files };
+  return { files, items };
 }
 
 function finishProject(plan: ProjectPlan, documents: readonly ProcessedDocument[]): ProjectResult {

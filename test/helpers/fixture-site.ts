@@ -2,6 +2,7 @@
  * A project root for a fixture site: this project's code with a fixture's `content/`.
  * The code is a copy of the real project's, so the fixture builds exactly what `npm run build` builds.
  */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,4 +24,13 @@ export function fixtureRoot(contentDir: string): FixtureRoot {
   for (const name of LINKED) symlinkSync(join(PROJECT_ROOT, name), join(root, name));
   cpSync(contentDir, join(root, 'content'), { recursive: true });
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** `astro build` in a fixture root, synchronously, as `npm run build` runs it. */
+export function buildFixture(root: string): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
 }

@@ -4,7 +4,6 @@
  * pages, its Pagefind index and its open data — stays as it was, so planted personal data reaches
  * none of them.
  */
-import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -18,16 +17,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-site.ts';
+import { buildFixture, fixtureRoot, type FixtureRoot } from '../helpers/fixture-site.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 
-const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const build = (root: string) =>
-  spawnSync(process.execPath, [astro, 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+const build = buildFixture;
 
 /** A resident ID number with a valid check digit (GB 11643), made up. */
 function residentId(first17: string): string {

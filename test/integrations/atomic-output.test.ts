@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixtureRoot, type FixtureRoot } from '../helpers/fixture-site.ts';
+import { buildFixture, fixtureRoot, type FixtureRoot } from '../helpers/fixture-site.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 
-const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const build = (root: string) =>
-  spawnSync(process.execPath, [astro, 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+const build = buildFixture;
 
 describe('a failed build never leaves a half site', () => {
   let fixture: FixtureRoot;

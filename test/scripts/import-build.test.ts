@@ -2,33 +2,18 @@
  * Imported entries build into pages: the wujin seed (a full GB/T 9704 notice) and an HTML notice
  * are imported into a copy of the minimal fixture site, which is then built with Astro.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as importCommand from '../../scripts/commands/import.ts';
+import { buildFixture, fixtureRoot, type FixtureRoot } from '../helpers/fixture-site.ts';
 import { describeSeeds, PROJECT_ROOT, seedPath } from '../helpers/seeds.ts';
 import { runCommand } from './helpers.ts';
 
-/**
- * A project root with copies of the code (Astro resolves symlinked source folders to their real
- * paths, which breaks per-page compile metadata) and the minimal fixture site's content.
- */
-function copiedRoot(): { root: string; remove(): void } {
-  const root = mkdtempSync(join(tmpdir(), 'deeds-import-site-'));
-  for (const name of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    if (existsSync(join(PROJECT_ROOT, name))) cpSync(join(PROJECT_ROOT, name), join(root, name), { recursive: true });
-  }
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
-  cpSync(join(PROJECT_ROOT, 'test/fixtures/sites/minimal/content'), join(root, 'content'), { recursive: true });
-  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
-}
-
 describeSeeds('imported entries build into pages', () => {
-  let fixture: { root: string; remove(): void };
+  let fixture: FixtureRoot;
   beforeAll(() => {
-    fixture = copiedRoot();
+    fixture = fixtureRoot(join(PROJECT_ROOT, 'test/fixtures/sites/minimal/content'));
   });
   afterAll(() => fixture?.remove());
 
@@ -42,12 +27,7 @@ describeSeeds('imported entries build into pages', () => {
       expect(stderr).toBe('');
       expect(code).toBe(0);
     }
-    const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    const build = spawnSync(process.execPath, [astro, 'build'], {
-      cwd: fixture.root,
-      encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
+    const build = buildFixture(fixture.root);
     expect(build.status, (build.stdout + build.stderr).slice(0, 6000)).toBe(0);
     const pages = join(fixture.root, 'dist', 'announcements', '2023');
     expect(existsSync(pages)).toBe(true);

@@ -9,13 +9,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page, type Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
+import { launchChromium } from '../chromium.ts';
 import { serveStatic } from '../static-server.ts';
 
 export interface SearchBenchOptions {
   /** Queries to sample after the first. Default 40. */
   queries?: number;
-  /** Chromium's executable. Default `/usr/bin/chromium` (Debian's package). */
+  /** Chromium's executable. Default `/usr/bin/chromium` (Debian's package) or `CHROMIUM_PATH`. */
   executablePath?: string;
 }
 
@@ -83,19 +84,7 @@ export function sampleQueries(dist: string, count: number): { first: string; lat
 export async function benchSearch(dist: string, options: SearchBenchOptions = {}): Promise<SearchBenchResult> {
   const { first, later } = sampleQueries(dist, options.queries ?? 40);
   const server = await serveStatic(dist);
-  const browser = await chromium.launch({
-    executablePath: options.executablePath ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium(options.executablePath);
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
