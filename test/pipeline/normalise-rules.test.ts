@@ -49,6 +49,19 @@ describe('scrape-noise rules', () => {
     expect(restore(result.value, result.changes)).toBe(page);
   });
 
+  test.each([
+    '时间：2023年5月10日　地点：市卫健委三楼会议室',
+    '首页设计获得好评，群众满意度持续提高。',
+    '上一篇论文发表后，他又开始了新的研究。',
+    '来源：国家卫生健康委员会',
+    '打印机和电脑由科室统一管理。',
+    '作者在文中写道：来源于群众，服务于群众。',
+    '首页 > 是一个符号，不是导航，这一行是正文里的一句话，说明了很多事情，也很长很长。',
+  ])('keeps a line of prose: %s', (line) => {
+    const page = `正文第一段。\n${line}\n正文第二段。`;
+    expect(normaliseWith(page, [stripScrapeNoise]).value).toBe(page);
+  });
+
   test('a site name is kept outside a page header', () => {
     expect(normaliseWith('正文。\n\n九九範文幫\n\n正文。', [stripScrapeNoise]).value).toContain('九九範文幫');
   });
