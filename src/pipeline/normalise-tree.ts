@@ -11,12 +11,9 @@
  *   parsePlainText('衛(wèi)生')  →  { type: 'root', children: [{ type: 'text', value: '衛(wèi)生' }] }
  */
 import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { composeEdits, lineStarts, pointAt, type Edit } from '../lib/change-record.ts';
+import { parseBody } from './parse-body.ts';
 import { MESSAGE_SOURCE, type Point, type Script } from './types.ts';
 
 export interface TextSegment {
@@ -191,8 +188,6 @@ export function compileSegments(tree: NormaliseRoot): string {
   return tree.children.length === 1 ? tree.children[0]!.value : tree.children.map((c) => c.value).join('');
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-
 /** Inside a text node's source: escapes, entities and container prefixes of continuation lines stay raw. */
 export const MARKDOWN_PROTECTED = /\\[\s\S]|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});|\r?\n[ \t>]*/gi;
 
@@ -227,7 +222,7 @@ export function parseMarkdownSegments(value: string): NormaliseRoot {
   }
   let mdast: MdastRoot;
   try {
-    mdast = markdownParser.parse(value);
+    mdast = parseBody(value);
   } catch {
     return { type: 'root', children: value ? [{ type: 'raw', value }] : [] };
   }

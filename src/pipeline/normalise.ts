@@ -50,9 +50,10 @@ export interface NormaliseResult {
   /** Problems found and left for an editor (lost characters, unreadable bytes), placed in the input. */
   messages: VFileMessage[];
   /**
-   * For an MDX body the normaliser left unchanged: its Markdown syntax tree (remark-parse + remark-mdx +
-   * remark-gfm, as the pipeline parses it), so that the body is parsed once. Not enumerable: it is not
-   * part of the result's data (JSON, structured cloning to and from worker threads skip it).
+   * For an MDX body: the Markdown syntax tree of `value`, the output (`parseBody`, as the pipeline parses
+   * it), from the last pass, which found nothing more to change — so that the pipeline does not parse the
+   * body again. Not enumerable: it is not part of the result's data (JSON, structured cloning to and from
+   * worker threads skip it).
    */
   readonly mdast?: MdastRoot;
 }
@@ -134,9 +135,7 @@ function pass(
   const tree = proc.runSync(proc.parse(file), file);
   const output = proc.stringify(tree, file) as string;
   const result = makeResult(input, output, state.edits, state.sourceScript, state.paragraphs, file.messages);
-  if (state.edits.length === 0 && output === input && tree.mdast) {
-    Object.defineProperty(result, 'mdast', { value: tree.mdast, enumerable: false, configurable: true });
-  }
+  if (state.edits.length === 0 && output === input && tree.mdast) withTree(result, tree.mdast);
   return { result, edits: state.edits };
 }
 
@@ -179,13 +178,34 @@ export function normaliseMarkdown(value: string, context?: NormaliseContext): No
   const first = pass(value, 'markdown', context);
   let { edits } = first;
   let output = first.result.value;
+  // The pass that finds nothing more to change has parsed the output: its tree is the output's tree.
+  let outputTree = first.result.mdast;
   for (let round = 0; round < 2 && edits.length > 0; round++) {
     const again = pass(output, 'markdown', context);
-    if (again.edits.length === 0) break;
+    if (again.edits.length === 0) {
+      outputTree = again.result.mdast;
+      break;
+    }
     edits = composeEdits(edits, again.edits, output);
     output = again.result.value;
   }
-  if (output === first.result.value) return first.result;
-  const { sourceScript, paragraphs, messages } = first.result;
-  return makeResult(inputOf(value), output, edits, sourceScript, paragraphs, messages);
+  const result =
+    output === first.result.value
+      ? first.result
+      : makeResult(
+          inputOf(value),
+          output,
+          edits,
+          first.result.sourceScript,
+          first.result.paragraphs,
+          first.result.messages,
+        );
+  if (outputTree && !result.mdast) withTree(result, outputTree);
+  return result;
+}
+
+/** `result` with the syntax tree of its output (not enumerable: see `NormaliseResult.mdast`). */
+function withTree(result: NormaliseResult, tree: MdastRoot): NormaliseResult {
+  Object.defineProperty(result, 'mdast', { value: tree, enumerable: false, configurable: true });
+  return result;
 }

@@ -18,6 +18,7 @@ import { AnnouncementSchema, DeedSchema, RollSchema } from '../schemas/index.ts'
 import { mapMessageToSource } from './check-helpers.ts';
 import { checkFrontmatter, checkPlugins, finishChecks } from './checks.ts';
 import { normaliseMarkdown, type NormaliseResult } from './normalise.ts';
+import { parseBody } from './parse-body.ts';
 import { remarkRenderComponents } from './remark-render-components.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from './types.ts';
 
@@ -134,7 +135,7 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
     } else {
       const processor = markdownProcessor(context);
       // The normaliser parsed the body already; when it changed nothing, that tree is this body's tree.
-      tree = normalised.mdast ?? processor.parse(bodyFile);
+      tree = normalised.mdast ?? parseBody(body);
       tree = processor.runSync(tree, bodyFile);
     }
   } catch (error) {

@@ -206,25 +206,22 @@ describe('normaliseMarkdown laws', () => {
     );
   });
 
-  test('an unchanged body carries the syntax tree the pipeline would parse; a changed one does not', () => {
+  test("a body carries its output's syntax tree, as the pipeline would parse it", () => {
     const pipelineParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
     fc.assert(
       fc.property(mixed, (input) => {
         const result = normaliseMarkdown(input);
-        // The tree is offered exactly when the text is unchanged, and then it is the text's own tree.
-        const again = normaliseMarkdown(result.value);
-        if (again.value === result.value && !result.value.startsWith('\uFEFF')) {
-          let parsed;
-          try {
-            parsed = pipelineParser.parse(result.value);
-          } catch {
-            parsed = undefined; // a body that does not parse: the pipeline reports it, no tree to offer
-          }
-          expect(again.mdast).toEqual(parsed);
+        let parsed;
+        try {
+          parsed = pipelineParser.parse(result.value);
+        } catch {
+          parsed = undefined; // a body that does not parse: the pipeline reports it, no tree to offer
         }
-        if (result.value !== input) expect(result.mdast).toBeUndefined();
+        // micromark drops a byte-order mark, so such a body's tree is not offered.
+        if (parsed && !result.value.startsWith('\uFEFF')) expect(result.mdast).toEqual(parsed);
+        else expect(result.mdast).toBeUndefined();
         // Not part of the data: JSON and structured clones (worker threads) leave it out.
-        expect(Object.keys(again)).not.toContain('mdast');
+        expect(Object.keys(result)).not.toContain('mdast');
       }),
       { numRuns: 300 },
     );
@@ -233,8 +230,9 @@ describe('normaliseMarkdown laws', () => {
   test.each([
     ['unchanged prose', '## 标题\n\n王静静同志扎根基层，服务群众。\n', true],
     ['a table', '| 单位 | 名额 |\n| --- | --- |\n| 雪堰 | 2 |\n', true],
-    ['traditional text is converted', '衛生院的醫生\n', false],
-    ['half-width punctuation is converted', '王静静,李静\n', false],
+    ['traditional text is converted', '衛生院的醫生\n', true],
+    ['half-width punctuation is converted', '王静静,李静\n', true],
+    ['a body that is not MDX', '<b>没有结束标签\n', false],
   ])('%s: tree offered = %s', (_name, input, offered) => {
     const result = normaliseMarkdown(input);
     expect(result.mdast !== undefined).toBe(offered);
