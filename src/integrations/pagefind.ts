@@ -15,6 +15,8 @@
  * stems: both sides agree on the words, and Pagefind skips its own (slow, memory-hungry) Chinese
  * segmentation.
  */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -22,7 +24,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 import { loadRegistries } from '../lib/registries.ts';
 import { createTraditionalConverter } from '../lib/traditional.ts';
 import { CharacterSet, conversionTables, type GlossaryEntry } from './pagefind-conversion.ts';
@@ -107,9 +108,9 @@ export default function pagefindSearch(options: PagefindSearchOptions = {}): Ast
  * Index a built site in `dir`: writes `dir/pagefind/` and `dir/search/names/`.
  *
  * The pages that declare a kind are copied, their text cut into words (`pagefind-stage.ts`), into a
- * staging folder inside `dir` by worker threads, and handed to Pagefind with one `addDirectory`:
- * Pagefind reads and parses them in its own threads. One `addHTMLFile` message per page cost more
- * than all of Pagefind's parsing (3,088 pages: 11 s against 3 s). The metadata for the names index
+ * staging folder inside `dir` by worker threads, and handed to Pagefind's command line as one site:
+ * Pagefind reads and parses them in its own threads (one `addHTMLFile` message per page through the
+ * Node API cost more than all of Pagefind's parsing: 3,088 pages, 11 s against 3 s). The metadata for the names index
  * is read back from the written fragments.
  */
 export async function indexSite(dir: string, options: PagefindSearchOptions = {}): Promise<IndexStats> {
@@ -139,18 +140,15 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
   const problems: string[] = [];
   const output = join(dir, 'pagefind');
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.language });
-    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-    if (staged.length > 0) {
-      const added = await index.addDirectory({ path: staging });
-      problems.push(...added.errors);
-    }
     await rm(output, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: output });
-    problems.push(...written.errors);
-    await index.deleteIndex();
+    // Pagefind's command line refuses a folder without pages; its Node API writes the empty bundle that a
+    // site with nothing to find still needs, so that the browser can load it.
+    problems.push(
+      ...(staged.length > 0
+        ? await runPagefind(staging, output, settings.language)
+        : await writeEmptyIndex(output, settings.language)),
+    );
   } finally {
-    await pagefind.close();
     await rm(staging, { recursive: true, force: true });
   }
 
@@ -182,6 +180,71 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
     largestChunkBytes: await largestFile(join(output, 'index')),
     errors: problems,
   };
+}
+
+/**
+ * Pagefind's own command line over the staging folder. It writes the same files as the Node API's
+ * `addDirectory` + `writeFiles`, in a fifth less time (10,000 deeds: 42 s against 53 s). Resolves to the warnings and errors it printed;
+ * rejects when it fails.
+ */
+function runPagefind(site: string, output: string, language: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      pagefindBinary(),
+      ['--site', site, '--output-path', output, '--force-language', language, '--quiet'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+      },
+    );
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.once('error', (error) => reject(new Error(`无法运行 Pagefind：${error.message}`)));
+    child.once('close', (code) => {
+      const lines = Buffer.concat(chunks)
+        .toString('utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+      if (code === 0) resolve(lines);
+      else reject(new Error(`Pagefind 建立索引失败（退出码 ${code}）：${lines.join('；') || '没有输出'}`));
+    });
+  });
+}
+
+/** An index of no pages, through Pagefind's Node API. */
+async function writeEmptyIndex(output: string, language: string): Promise<string[]> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+    const written = await index.writeFiles({ outputPath: output });
+    return written.errors;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * The Pagefind executable that the `pagefind` package installed for this platform (as its own
+ * `resolveBinary.js` finds it), or the one `PAGEFIND_BINARY_PATH` names.
+ */
+export function pagefindBinary(): string {
+  const override = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
+  if (override) return override;
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  // npm puts the platform package beside `pagefind` (its optional dependency), where this module finds it.
+  const fromPagefind = createRequire(import.meta.url);
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    const executable = platform === 'windows' ? `${name}.exe` : name;
+    try {
+      return fromPagefind.resolve(`@pagefind/${platform}-${process.arch}/bin/${executable}`);
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error(`找不到适用于 ${platform}-${process.arch} 的 Pagefind 程序；请重新运行 npm ci`);
 }
 
 /** The staging folder under the site, removed again once Pagefind has read it. */

@@ -168,6 +168,23 @@ describe('indexSite', () => {
   });
 });
 
+describe('indexSite on a site with nothing to find', () => {
+  test('still writes a bundle the browser can load, and no staging folder is left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deeds-pagefind-empty-'));
+    try {
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body><p>首页</p></body></html>');
+      const stats = await indexSite(dir);
+      expect(stats.pages).toBe(0);
+      expect(stats.errors).toEqual([]);
+      expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+      expect(existsSync(join(dir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+      expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('helpers', () => {
   test.each([
     ['index.html', '/'],
