@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { bodyFolder, entryHtml, pruneBodies, writeBody } from '../../src/lib/entry-html.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 describe('entry bodies outside the data store', () => {
   test('a body is written once by digest, read back, and pruned when no entry names it', () => {
-    const cache = mkdtempSync(join(tmpdir(), 'deeds-bodies-'));
-    const root = mkdtempSync(join(tmpdir(), 'deeds-project-'));
+    const cache = tempDir('deeds-bodies-');
+    const root = tempDir('deeds-project-');
     const folder = bodyFolder(cache, root, 'deeds');
     const a = writeBody(folder, 'aaa', '<p>甲</p>');
     const b = writeBody(folder, 'bbb', '<p>乙</p>');
@@ -23,15 +23,15 @@ describe('entry bodies outside the data store', () => {
   });
 
   test('projects sharing a cache folder keep apart; a project that is gone is cleared away', () => {
-    const cache = mkdtempSync(join(tmpdir(), 'deeds-bodies-'));
-    const one = mkdtempSync(join(tmpdir(), 'deeds-project-'));
-    const two = mkdtempSync(join(tmpdir(), 'deeds-project-'));
+    const cache = tempDir('deeds-bodies-');
+    const one = tempDir('deeds-project-');
+    const two = tempDir('deeds-project-');
     const first = bodyFolder(cache, one, 'deeds');
     const second = bodyFolder(cache, two, 'deeds');
     expect(first).not.toBe(second);
     writeBody(first, 'x', '<p>一</p>');
     rmSync(one, { recursive: true, force: true });
-    const third = bodyFolder(cache, mkdtempSync(join(tmpdir(), 'deeds-project-')), 'rolls');
+    const third = bodyFolder(cache, tempDir('deeds-project-'), 'rolls');
     expect(existsSync(first)).toBe(false);
     expect(existsSync(second)).toBe(true);
     expect(existsSync(third)).toBe(true);

@@ -3,16 +3,16 @@
  * nothing of a hostile or broken file reaches `dist/`. A fixture site in a temporary folder
  * shares this project's code (symlinks) and has its own `content/`.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/site.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 import { source } from './check-harness.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 function fixtureSite(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'deeds-site-'));
+  const root = tempDir('deeds-site-');
   for (const name of ['src', 'node_modules', 'public', 'package.json', 'tsconfig.json', 'astro.config.mjs']) {
     if (existsSync(join(PROJECT_ROOT, name))) symlinkSync(join(PROJECT_ROOT, name), join(root, name));
   }

@@ -4,14 +4,14 @@
  */
 import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixSource } from '../../src/lib/fix-text.ts';
 import { parseCheckConfig } from '../../src/lib/rule-config.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 import { source } from './check-harness.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const TSX = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const CLI = join(PROJECT_ROOT, 'scripts', 'deeds.ts');
@@ -22,7 +22,7 @@ function deeds(root: string, ...args: string[]) {
 }
 
 function project(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'deeds-check-'));
+  const root = tempDir('deeds-check-');
   for (const [path, value] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), value);

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ruleMessages } from './check-harness.ts';
+import { tempDir } from '../helpers/temp.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'deeds-images-'));
+const dir = tempDir('deeds-images-');
 writeFileSync(join(dir, 'photo.jpg'), 'jpg');
 const path = join(dir, 'deed.mdx');
 

@@ -3,14 +3,14 @@
  * one thread, message for message, including the cross-file checks that reach back into a
  * document processed elsewhere (a deed over its announcement's limit).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { checkProject } from '../../src/lib/check-project.ts';
 import { runProject } from '../../src/pipeline/project.ts';
 import { toDiagnostics } from '../../src/lib/report.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 function write(root: string, path: string, frontmatter: Record<string, unknown>, body: string): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -18,7 +18,7 @@ function write(root: string, path: string, frontmatter: Record<string, unknown>,
 }
 
 describe('checkProject in worker threads', () => {
-  const root = mkdtempSync(join(tmpdir(), 'deeds-parallel-'));
+  const root = tempDir('deeds-parallel-');
   write(
     root,
     'content/announcements/2023/notice.mdx',
@@ -72,7 +72,7 @@ describe('checkProject in worker threads', () => {
 
 describe('the check cache', () => {
   test('a second run reuses unchanged files and gives the same diagnostics; a changed file is checked again', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'deeds-cache-'));
+    const root = tempDir('deeds-cache-');
     for (let i = 0; i < 4; i++) {
       write(
         root,
@@ -110,7 +110,7 @@ describe('the check cache', () => {
 
 describe('the build fills the check cache', () => {
   function project(): string {
-    const root = mkdtempSync(join(tmpdir(), 'deeds-build-cache-'));
+    const root = tempDir('deeds-build-cache-');
     for (let i = 0; i < 6; i++) {
       write(
         root,

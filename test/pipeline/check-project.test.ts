@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { toDiagnostics } from '../../src/lib/report.ts';
 import { editDistance, nearest } from '../../src/pipeline/project-checks.ts';
 import { runProject } from '../../src/pipeline/project.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 function write(root: string, path: string, frontmatter: Record<string, unknown>, body = '正文。\n'): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -49,7 +49,7 @@ const deed = (extra: Record<string, unknown>) => ({
 });
 
 describe('project checks', () => {
-  const root = mkdtempSync(join(tmpdir(), 'deeds-project-'));
+  const root = tempDir('deeds-project-');
   mkdirSync(join(root, 'content'), { recursive: true });
   writeFileSync(
     join(root, 'content', 'units.yaml'),
@@ -169,7 +169,7 @@ describe('nearest and editDistance', () => {
 
 describe('registries', () => {
   test('personal data in units.yaml is an error at its line', () => {
-    const root = mkdtempSync(join(tmpdir(), 'deeds-registry-'));
+    const root = tempDir('deeds-registry-');
     mkdirSync(join(root, 'content'), { recursive: true });
     writeFileSync(
       join(root, 'content', 'units.yaml'),

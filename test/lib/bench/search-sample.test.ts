@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { quantile, sampleQueries } from '../../../src/lib/bench/search.ts';
+import { tempDir } from '../../helpers/temp.ts';
 
 describe('search benchmark queries', () => {
-  const dist = mkdtempSync(join(tmpdir(), 'deeds-search-bench-'));
+  const dist = tempDir('deeds-search-bench-');
   mkdirSync(join(dist, 'data'), { recursive: true });
   writeFileSync(
     join(dist, 'data', 'awardees.json'),
