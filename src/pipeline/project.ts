@@ -18,6 +18,7 @@ import { processDocument, type ProcessedDocument } from './process-document.ts';
 import { projectChecks } from './project-checks.ts';
 import type { CheckContext } from './checks.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from './types.ts';
+import { WORKER_RESOURCE_LIMITS } from '../lib/worker-limits.ts';
 
 export const COLLECTIONS: readonly Collection[] = Object.freeze(['announcements', 'rolls', 'deeds']);
 
@@ -114,7 +115,10 @@ export async function runProjectInWorkers(
               items,
               recordChecks: options.recordChecks === true,
             };
-            const thread = new Worker(new URL('./project-worker.ts', import.meta.url), { workerData: job });
+            const thread = new Worker(new URL('./project-worker.ts', import.meta.url), {
+              workerData: job,
+              resourceLimits: WORKER_RESOURCE_LIMITS,
+            });
             thread.on('message', (reply: WorkerReply) => {
               const item = plan.items[reply.index]!;
               documents[reply.index] = fromPortable(reply.document, item, options.root, plan.context);

@@ -70,6 +70,32 @@ describe('checkProject in worker threads', () => {
   });
 });
 
+describe('checkProject when a worker thread fails', () => {
+  test('does the work in its own thread and gives the same diagnostics', async () => {
+    const root = tempDir('deeds-parallel-oom-');
+    for (let i = 0; i < 4; i++) {
+      write(
+        root,
+        `content/deeds/2023/deed-${i}.mdx`,
+        { title: `事迹${i}`, subject: { name: `人员${i}`, type: 'person' }, year: 2022 },
+        i % 2 === 0 ? '**市卫生局，效劳群众。\n' : '扎根社区，服务群众。\n',
+      );
+    }
+    const single = await checkProject({ root, today: '2024-01-01', workers: 1, cache: false });
+    // Threads too small to load the pipeline run out of memory at once.
+    const starved = await checkProject({
+      root,
+      today: '2024-01-01',
+      workers: 2,
+      parallelFrom: 1,
+      cache: false,
+      resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 },
+    });
+    expect(toDiagnostics(single.files).length).toBeGreaterThan(2);
+    expect(toDiagnostics(starved.files)).toEqual(toDiagnostics(single.files));
+  });
+});
+
 describe('the check cache', () => {
   test('a second run reuses unchanged files and gives the same diagnostics; a changed file is checked again', async () => {
     const root = tempDir('deeds-cache-');
