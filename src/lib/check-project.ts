@@ -34,7 +34,8 @@ export interface CheckProjectOptions {
   parallelFrom?: number;
   /**
    * Heap limits of the worker threads. None by default: a check is measured by its time, and the build's
-   * smaller heaps (`WORKER_RESOURCE_LIMITS`) cost it a tenth more (10,000 deeds: 13–14 s against 15 s).
+   * limits (`WORKER_RESOURCE_LIMITS`) cost it a fifth more (10,000 deeds: 14–15 s against 11–12 s), as its
+   * threads keep their results until the end.
    */
   resourceLimits?: ResourceLimits;
   /** Texts already read, by path relative to the root (`deeds check` has read them to vet them). */
