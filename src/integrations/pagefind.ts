@@ -21,7 +21,7 @@ import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { loadRegistries } from '../lib/registries.ts';
@@ -29,7 +29,8 @@ import { createTraditionalConverter } from '../lib/traditional.ts';
 import { CharacterSet, conversionTables, type GlossaryEntry } from './pagefind-conversion.ts';
 import { docNumberKey, nameKey } from '../scripts/search/normalise.ts';
 import { unspaceWords } from '../scripts/search/segment.ts';
-import type { StageJob, StageResult } from './pagefind-stage-worker.ts';
+import { stageFiles, type StageJob, type StageResult } from './pagefind-stage-files.ts';
+import { WORKER_RESOURCE_LIMITS } from '../lib/worker-limits.ts';
 import {
   KIND_RANK,
   NAME_SHARDS,
@@ -46,6 +47,8 @@ export interface PagefindSearchOptions {
   exclude?: readonly string[];
   /** How many worker threads stage (read, segment, write) the pages for Pagefind. */
   workers?: number;
+  /** Heap limits of those threads (`WORKER_RESOURCE_LIMITS` by default). */
+  resourceLimits?: ResourceLimits;
   /**
    * Pagefind's language for every page, whatever `lang` says. The staged pages are already cut
    * into words (`pagefind-stage.ts`), so it is one Pagefind neither segments nor stems: it indexes
@@ -122,7 +125,9 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
 
   const characters = new CharacterSet();
   const settled = await Promise.allSettled(
-    shares(files, settings.workers).map((share) => runStageWorker({ dir, staging, files: share })),
+    shares(files, settings.workers).map((share) =>
+      runStageWorker({ dir, staging, files: share }, settings.resourceLimits ?? WORKER_RESOURCE_LIMITS),
+    ),
   );
   const failed = settled.find((outcome) => outcome.status === 'rejected');
   if (failed) {
@@ -257,10 +262,15 @@ function shares(files: string[], count: number): string[][] {
   return out;
 }
 
-/** Stage one share of the pages in a worker thread (`pagefind-stage-worker.ts`). */
-function runStageWorker(job: StageJob): Promise<StageResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pagefind-stage-worker.ts', import.meta.url), { workerData: job });
+/**
+ * Stage one share of the pages in a worker thread (`pagefind-stage-worker.ts`); if the thread fails, in this thread (where a real error, an unreadable page, is thrown).
+ */
+function runStageWorker(job: StageJob, resourceLimits: ResourceLimits): Promise<StageResult> {
+  return new Promise<StageResult>((resolve, reject) => {
+    const worker = new Worker(new URL('./pagefind-stage-worker.ts', import.meta.url), {
+      workerData: job,
+      resourceLimits,
+    });
     let result: StageResult | undefined;
     worker.once('message', (message: StageResult) => (result = message));
     worker.once('error', reject);
@@ -268,7 +278,7 @@ function runStageWorker(job: StageJob): Promise<StageResult> {
       if (result) resolve(result);
       else reject(new Error(`搜索索引的暂存线程异常退出（退出码 ${code}），页面未能全部暂存`));
     });
-  });
+  }).catch(() => stageFiles(job));
 }
 
 interface IndexedPage {

@@ -168,6 +168,27 @@ describe('indexSite', () => {
   });
 });
 
+describe('indexSite when a staging thread fails', () => {
+  test('stages the pages in its own thread and indexes them all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deeds-pagefind-starved-'));
+    try {
+      for (const [file, html] of Object.entries(PAGES)) {
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), html);
+      }
+      // Threads too small to load their modules run out of memory at once.
+      const stats = await indexSite(dir, {
+        resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 },
+      });
+      expect(stats.errors).toEqual([]);
+      expect(stats.pages).toBe(4);
+      expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('indexSite on a site with nothing to find', () => {
   test('still writes a bundle the browser can load, and no staging folder is left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deeds-pagefind-empty-'));
