@@ -3,6 +3,7 @@
  * in one run, build them with the project's pipeline and with stock Astro + MDX, index them with
  * Pagefind, time `deeds check` and the normaliser. Prints a table, or with `--json` one JSON object.
  *
+ * `--rounds N` builds each side N times, alternating the order, and reports the medians.
  * More switches for iterating: `--no-baseline` (skip the stock build), `--text-mb N` (size of the
  * normaliser's text), `--worktree` (measure the working tree instead of the last commit), `--keep` (keep the temporary folder and
  * print where it is).
@@ -14,10 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { formatBenchTable } from '../src/lib/bench/table.ts';
 import { runBench } from '../src/lib/bench/run.ts';
 
-const USAGE = `用法：npm run bench -- [--pages N] [--json] [--no-baseline] [--text-mb N] [--keep]
+const USAGE = `用法：npm run bench -- [--pages N] [--json] [--rounds N] [--no-baseline] [--text-mb N] [--keep]
 
   --pages N       生成 N 篇事迹（默认 10000），另加对应的公告和表彰名单
   --json          只输出一个 JSON 对象（进度信息写到标准错误）
+  --rounds N      两边各构建 N 次（默认 1），顺序交替、每次清空缓存，报告中位数
   --no-baseline   不构建对照用的原生 Astro + MDX 站点
   --text-mb N     繁体文本大小（MB，默认 7），用于测量规范化速度
   --worktree      测量工作区中的文件（默认测量最近一次提交 HEAD）
@@ -30,6 +32,7 @@ interface Args {
   textBytes: number;
   keep: boolean;
   worktree: boolean;
+  rounds: number;
 }
 
 function parseArgs(args: string[]): Args | string {
@@ -40,6 +43,7 @@ function parseArgs(args: string[]): Args | string {
     textBytes: 7_000_000,
     keep: false,
     worktree: false,
+    rounds: 1,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -55,6 +59,10 @@ function parseArgs(args: string[]): Args | string {
       const value = number();
       if (!value || !Number.isInteger(value)) return '--pages 后面应是正整数，如 --pages 2000';
       out.pages = value;
+    } else if (arg === '--rounds') {
+      const value = number();
+      if (!value || !Number.isInteger(value)) return '--rounds 后面应是正整数，如 --rounds 2';
+      out.rounds = value;
     } else if (arg === '--text-mb') {
       const value = number();
       if (!value) return '--text-mb 后面应是正数，如 --text-mb 7';
@@ -83,6 +91,7 @@ async function main(): Promise<number> {
     baseline: args.baseline,
     textBytes: args.textBytes,
     keep: args.keep,
+    rounds: args.rounds,
     source: args.worktree ? 'worktree' : 'head',
     seedsDir: existsSync(seedsDir) ? seedsDir : undefined,
     log: (line) => stderr.write(`bench: ${line}\n`),

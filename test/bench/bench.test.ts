@@ -152,12 +152,16 @@ test('traditionalText is at least the size asked for, in whole copies', () => {
   expect(text).toMatch(/[衛衞會醫務]/);
 });
 
-test('npm run bench -- --json prints one sane object', { timeout: 900_000 }, async () => {
+test('npm run bench -- --json --rounds 2 prints one sane object', { timeout: 900_000 }, async () => {
   const tsx = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsx, 'scripts/bench.ts', '--pages', '120', '--json', '--text-mb', '0.5'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [tsx, 'scripts/bench.ts', '--pages', '120', '--json', '--text-mb', '0.5', '--rounds', '2', '--keep'],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -191,4 +195,19 @@ test('npm run bench -- --json prints one sane object', { timeout: 900_000 }, asy
   expect(result.check.seconds === null || result.check.seconds > 0).toBe(true);
   expect(result.machine.cpus).toBeGreaterThan(0);
   expect(result.machine.node).toBe(process.version);
+  // Two rounds, each side built twice from clean caches; the medians are the result.
+  const kept = /bench: kept (\S+)/.exec(stderr)?.[1];
+  expect(kept, stderr.slice(-2000)).toBeDefined();
+  try {
+    const { details } = JSON.parse(readFileSync(join(kept!, 'bench-result.json'), 'utf8'));
+    expect(details.rounds).toHaveLength(2);
+    expect(stderr).toContain('baseline (round 2)');
+    expect(stderr.indexOf('baseline (round 2)')).toBeLessThan(stderr.indexOf('build (round 2)'));
+    const ours = details.rounds
+      .map((r: { ours: { seconds: number } }) => r.ours.seconds)
+      .sort((a: number, b: number) => a - b);
+    expect(result.build.seconds).toBe(ours[0]);
+  } finally {
+    rmSync(kept!, { recursive: true, force: true });
+  }
 });

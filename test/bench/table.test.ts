@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { BenchDetails, BenchResult } from '../../src/lib/bench/run.ts';
+import { median, type BenchDetails, type BenchResult } from '../../src/lib/bench/run.ts';
 import { formatBenchTable } from '../../src/lib/bench/table.ts';
 
 const result: BenchResult = {
@@ -22,6 +22,10 @@ const details = {
   buildPeakRssWithIndexMB: 1500,
   pagefindPeakRssMB: 900,
   steps: { content: 20, pages: 25, traditional: 5, searchIndex: 30 },
+  rounds: [
+    { ours: { seconds: 60, peakRssMB: 1200 }, stock: { seconds: 100, peakRssMB: 4000 } },
+    { ours: { seconds: 64.5, peakRssMB: 1250 }, stock: { seconds: 110, peakRssMB: 4100 } },
+  ],
   pagefindByBuild: true,
   largestIndexChunkBytes: 150 * 1024,
   pagefindFiles: 3000,
@@ -48,10 +52,24 @@ describe('bench table', () => {
     ['normaliser ', '12.0 MB/s', 'ok'],
     ['  first pass (JIT cold)', '7.0 MB/s', ''],
     ['normaliser / opencc', '4.00×', 'ok'],
+    ['  each round (median above)', '60.0 / 64.5 s', ''],
   ])('%s shows %s %s', (name, value, verdict) => {
     const line = row(table, name);
     expect(line).toContain(value);
     if (verdict) expect(line.trimEnd().endsWith(verdict)).toBe(true);
     else expect(line).not.toMatch(/ok|MISSED/);
+  });
+});
+
+describe('median', () => {
+  test.each([
+    [[3], 3],
+    [[5, 1], 1],
+    [[2, 9, 4], 4],
+    [[4, 1, 3, 2], 2],
+    [[], null],
+    [[1, null], null],
+  ])('median(%j) = %j', (values, expected) => {
+    expect(median(values as (number | null)[])).toBe(expected);
   });
 });

@@ -28,6 +28,12 @@ export interface BenchOptions {
   source?: 'head' | 'worktree';
   /** Keep the temporary folder for inspection. */
   keep?: boolean;
+  /**
+   * Builds of each side (the project and the baseline). Default 1. From the second round on, the order
+   * alternates (ours, stock, stock, ours, …), each build starts from clean caches and output, and the
+   * medians are reported: on a noisy machine, one pair of builds minutes apart says little.
+   */
+  rounds?: number;
   /** Progress messages. */
   log?: (line: string) => void;
 }
@@ -59,6 +65,11 @@ export interface BenchDetails {
   pagefindPeakRssMB: number | null;
   /** Steps of the build as its log times them. */
   steps: BuildSteps;
+  /** Each round's builds, in the order run: seconds (the project's without its search index) and peak RSS. */
+  rounds: Array<{
+    ours: { seconds: number; peakRssMB: number | null };
+    stock: { seconds: number; peakRssMB: number | null } | null;
+  }>;
   /** Whether the build wrote a Pagefind index itself (an integration), or the bench ran the CLI. */
   pagefindByBuild: boolean;
   /** The largest chunk of the Pagefind word index (`index/*.pf_index`), in bytes. */
@@ -102,20 +113,57 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     const glossary = join(options.projectRoot, 'content', 'glossary.yaml');
     if (existsSync(glossary)) copyFileSync(glossary, join(site, 'content', 'glossary.yaml'));
 
-    log('build: astro build (project pipeline)');
-    const build = await measureCommand(node, [astro(site), 'build'], { cwd: site, env, apart: /pagefind/ });
-    if (options.keep) writeFileSync(join(dir, 'build.log'), build.output);
-    if (build.code !== 0) throw new BenchError('project build', build);
-    const steps = buildSteps(build.output);
-    log(
-      `build: ${build.seconds.toFixed(1)} s (CPU ${build.cpuSeconds?.toFixed(1)} s), peak ${mb(build.peakRssMB)}; steps ${JSON.stringify(steps)}`,
-    );
+    const rounds = Math.max(1, Math.floor(options.rounds ?? 1));
+    const baseRoot = join(dir, 'baseline');
+    if (options.baseline !== false) prepareBaselineSite(options.projectRoot, baseRoot, join(site, 'content'));
+
+    /** One build of the project, with what it says of its steps and its search index. */
+    const buildOurs = async (round: number) => {
+      if (round > 0) clearBuild(site);
+      log(`build${rounds > 1 ? ` (round ${round + 1})` : ''}: astro build (project pipeline)`);
+      const build = await measureCommand(node, [astro(site), 'build'], { cwd: site, env, apart: /pagefind/ });
+      if (options.keep) writeFileSync(join(dir, round > 0 ? `build-${round + 1}.log` : 'build.log'), build.output);
+      if (build.code !== 0) throw new BenchError('project build', build);
+      const steps = buildSteps(build.output);
+      log(
+        `build: ${build.seconds.toFixed(1)} s (CPU ${build.cpuSeconds?.toFixed(1)} s), peak ${mb(build.peakRssMB)}; steps ${JSON.stringify(steps)}`,
+      );
+      const pagefindByBuild = existsSync(join(site, 'dist', 'pagefind'));
+      const pagefindSeconds = pagefindByBuild ? steps.searchIndex : undefined;
+      // The build's own time without the search index, when the build made one; likewise its memory:
+      // the tree's peak without Pagefind's indexer process.
+      const seconds = pagefindSeconds !== undefined ? Math.max(0, build.seconds - pagefindSeconds) : build.seconds;
+      const peak = pagefindByBuild ? build.peakRssWithoutApartMB : build.peakRssMB;
+      return { build, steps, pagefindByBuild, pagefindSeconds, seconds, peak };
+    };
+    /** One build of the stock baseline. */
+    const buildStock = async (round: number) => {
+      if (round > 0) clearBuild(baseRoot);
+      log(`baseline${rounds > 1 ? ` (round ${round + 1})` : ''}: stock Astro + @astrojs/mdx → ${baseRoot}`);
+      const base = await measureCommand(node, [astro(baseRoot), 'build'], { cwd: baseRoot, env });
+      if (base.code !== 0) throw new BenchError('baseline build', base);
+      log(`baseline: ${base.seconds.toFixed(1)} s (CPU ${base.cpuSeconds?.toFixed(1)} s), peak ${mb(base.peakRssMB)}`);
+      return base;
+    };
+
+    const ourBuilds: Array<Awaited<ReturnType<typeof buildOurs>>> = [];
+    const stockBuilds: Measurement[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const stockFirst = round % 2 === 1;
+      if (stockFirst && options.baseline !== false) stockBuilds.push(await buildStock(round));
+      ourBuilds.push(await buildOurs(round));
+      if (!stockFirst && options.baseline !== false) stockBuilds.push(await buildStock(round));
+    }
+    // The round of median time stands for our build (its steps, index and memory are shown with it).
+    const ours = medianBy(ourBuilds, (b) => b.seconds);
+    const { build, steps, pagefindByBuild } = ours;
+    const buildSeconds = ours.seconds;
+    const buildPeak = median(ourBuilds.map((b) => b.peak));
     const dist = join(site, 'dist');
     const htmlPages = countFiles(dist, (name) => name.endsWith('.html'));
 
     const builtIndex = join(dist, 'pagefind');
-    const pagefindByBuild = existsSync(builtIndex);
-    let pagefindSeconds = pagefindByBuild ? steps.searchIndex : undefined;
+    let pagefindSeconds = ours.pagefindSeconds;
     let indexDir = builtIndex;
     if (pagefindSeconds === undefined) {
       // The build made no index, or did not log its time: index the output with Pagefind's CLI.
@@ -130,26 +178,24 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       `pagefind: ${pagefindSeconds.toFixed(1)} s${indexDir === builtIndex && pagefindByBuild ? ' (in the build)' : ''}`,
     );
     const index = sizes(indexDir);
-    // The build's own time without the search index, when the build made one.
-    const buildSeconds = pagefindByBuild ? Math.max(0, build.seconds - pagefindSeconds) : build.seconds;
-    // Likewise its memory: the tree's peak without Pagefind's indexer process.
-    const buildPeak = pagefindByBuild ? build.peakRssWithoutApartMB : build.peakRssMB;
 
     let baseline: BenchResult['baseline'] = null;
     let baselineCpuSeconds: number | null = null;
-    if (options.baseline !== false) {
-      const baseRoot = join(dir, 'baseline');
-      log(`baseline: stock Astro + @astrojs/mdx → ${baseRoot}`);
-      prepareBaselineSite(options.projectRoot, baseRoot, join(site, 'content'));
-      const base = await measureCommand(node, [astro(baseRoot), 'build'], { cwd: baseRoot, env });
-      if (base.code !== 0) throw new BenchError('baseline build', base);
-      log(`baseline: ${base.seconds.toFixed(1)} s (CPU ${base.cpuSeconds?.toFixed(1)} s), peak ${mb(base.peakRssMB)}`);
-      baselineCpuSeconds = base.cpuSeconds;
-      baseline = {
-        seconds: round(base.seconds),
-        peakRssMB: base.peakRssMB === null ? null : Math.round(base.peakRssMB),
-      };
+    if (stockBuilds.length > 0) {
+      const seconds = median(stockBuilds.map((b) => b.seconds))!;
+      const peak = median(stockBuilds.map((b) => b.peakRssMB));
+      baselineCpuSeconds = median(stockBuilds.map((b) => b.cpuSeconds));
+      baseline = { seconds: round(seconds), peakRssMB: peak === null ? null : Math.round(peak) };
     }
+    const roundsRun = ourBuilds.map((b, i) => ({
+      ours: { seconds: round(b.seconds), peakRssMB: b.peak === null ? null : Math.round(b.peak) },
+      stock: stockBuilds[i]
+        ? {
+            seconds: round(stockBuilds[i].seconds),
+            peakRssMB: stockBuilds[i].peakRssMB === null ? null : Math.round(stockBuilds[i].peakRssMB),
+          }
+        : null,
+    }));
 
     // The measure is a cold check (--no-cache: every file processed, as on a fresh clone); then, for the
     // record, a check as it runs after a build, which reuses the build's findings for unchanged files.
@@ -215,6 +261,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       buildCpuSeconds: build.cpuSeconds === null ? null : round(build.cpuSeconds),
       baselineCpuSeconds: baselineCpuSeconds === null ? null : round(baselineCpuSeconds),
       steps,
+      rounds: roundsRun,
       pagefindByBuild,
       largestIndexChunkBytes: index.largest,
       pagefindFiles: index.files,
@@ -229,6 +276,26 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     return { result, details };
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The median of the numbers (the lower middle of an even count); `null` when any is `null` or there are none. */
+export function median(values: ReadonlyArray<number | null>): number | null {
+  if (values.length === 0 || values.some((v) => v === null)) return null;
+  const sorted = [...(values as number[])].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** The item whose key is the median (the lower middle of an even count). */
+function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** A site as before its first build: no output, and none of Astro's, Vite's or the check's caches. */
+function clearBuild(root: string): void {
+  for (const folder of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache']) {
+    rmSync(join(root, folder), { recursive: true, force: true });
   }
 }
 

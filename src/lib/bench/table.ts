@@ -35,6 +35,16 @@ export function formatBenchTable(result: BenchResult, details: BenchDetails): st
       '',
       '',
     ],
+    ...(details.rounds.length > 1
+      ? ([
+          [
+            `  each round (median above)`,
+            details.rounds.map((r) => fixed(r.ours.seconds, 1)).join(' / ') + ' s',
+            '',
+            '',
+          ],
+        ] as [string, string, string, string][])
+      : []),
     ['  content layer (pipeline)', fixed(details.steps.content, 1, ' s'), '', ''],
     ['  pages', fixed(details.steps.pages, 1, ' s'), '', ''],
     ['  繁體 variant', fixed(details.steps.traditional, 1, ' s'), '', ''],
@@ -48,6 +58,16 @@ export function formatBenchTable(result: BenchResult, details: BenchDetails): st
     ['  build peak RSS, index included', fixed(details.buildPeakRssWithIndexMB, 0, ' MB'), '', ''],
     ['  Pagefind indexer peak RSS', fixed(details.pagefindPeakRssMB, 0, ' MB'), '', ''],
     ['baseline (Astro + MDX)', fixed(baseline?.seconds, 1, ' s'), '', ''],
+    ...(details.rounds.length > 1 && baseline
+      ? ([
+          [
+            `  each round (median above)`,
+            details.rounds.map((r) => fixed(r.stock?.seconds, 1)).join(' / ') + ' s',
+            '',
+            '',
+          ],
+        ] as [string, string, string, string][])
+      : []),
     ['  baseline CPU time', fixed(details.baselineCpuSeconds, 1, ' s'), '', ''],
     ['baseline peak RSS', fixed(baseline?.peakRssMB, 0, ' MB'), '', ''],
     [
