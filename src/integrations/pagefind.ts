@@ -113,8 +113,8 @@ export default function pagefindSearch(options: PagefindSearchOptions = {}): Ast
  * The pages that declare a kind are copied, their text cut into words (`pagefind-stage.ts`), into a
  * staging folder inside `dir` by worker threads, and handed to Pagefind's command line as one site:
  * Pagefind reads and parses them in its own threads (one `addHTMLFile` message per page through the
- * Node API cost more than all of Pagefind's parsing: 3,088 pages, 11 s against 3 s). The metadata for the names index
- * is read back from the written fragments.
+ * Node API cost more than all of Pagefind's parsing: 3,088 pages, 11 s against 3 s). The metadata for
+ * the names index is read back from the written fragments.
  */
 export async function indexSite(dir: string, options: PagefindSearchOptions = {}): Promise<IndexStats> {
   const settings = { ...DEFAULTS, ...options };
@@ -189,8 +189,8 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
 
 /**
  * Pagefind's own command line over the staging folder. It writes the same files as the Node API's
- * `addDirectory` + `writeFiles`, in a fifth less time (10,000 deeds: 42 s against 53 s). Resolves to the warnings and errors it printed;
- * rejects when it fails.
+ * `addDirectory` + `writeFiles`, in a fifth less time (10,000 deeds: 42 s against 53 s). Resolves to
+ * the warnings and errors it printed; rejects when it fails.
  */
 function runPagefind(site: string, output: string, language: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
@@ -235,16 +235,16 @@ async function writeEmptyIndex(output: string, language: string): Promise<string
  * The Pagefind executable that the `pagefind` package installed for this platform (as its own
  * `resolveBinary.js` finds it), or the one `PAGEFIND_BINARY_PATH` names.
  */
-export function pagefindBinary(): string {
+function pagefindBinary(): string {
   const override = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
   if (override) return override;
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   // npm puts the platform package beside `pagefind` (its optional dependency), where this module finds it.
-  const fromPagefind = createRequire(import.meta.url);
+  const require = createRequire(import.meta.url);
   for (const name of ['pagefind_extended', 'pagefind']) {
     const executable = platform === 'windows' ? `${name}.exe` : name;
     try {
-      return fromPagefind.resolve(`@pagefind/${platform}-${process.arch}/bin/${executable}`);
+      return require.resolve(`@pagefind/${platform}-${process.arch}/bin/${executable}`);
     } catch {
       // try the next name
     }

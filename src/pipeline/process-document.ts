@@ -6,9 +6,6 @@
 import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
@@ -67,18 +64,15 @@ const sanitizeSchema = {
   protocols: { ...defaultSchema.protocols, src: ['relative-only'] },
 };
 
-type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>;
-const parsers = new WeakMap<PipelineContext, MarkdownProcessor>();
+/** The check plugins over a parsed body (`parseBody` parses it). */
+type CheckProcessor = Processor<Root, Root, Root, undefined, undefined>;
+const checkers = new WeakMap<PipelineContext, CheckProcessor>();
 
-function markdownProcessor(context: PipelineContext): MarkdownProcessor {
-  let processor = parsers.get(context);
+function checkProcessor(context: PipelineContext): CheckProcessor {
+  let processor = checkers.get(context);
   if (!processor) {
-    processor = unified()
-      .use(remarkParse)
-      .use(remarkMdx)
-      .use(remarkGfm)
-      .use(checkPlugins(context)) as unknown as MarkdownProcessor;
-    parsers.set(context, processor);
+    processor = unified().use(checkPlugins(context)) as unknown as CheckProcessor;
+    checkers.set(context, processor);
   }
   return processor;
 }
@@ -133,10 +127,9 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
         { place: nesting.place, ruleId: 'mdx-nesting', source: MESSAGE_SOURCE },
       ).fatal = true;
     } else {
-      const processor = markdownProcessor(context);
-      // The normaliser parsed the body already; when it changed nothing, that tree is this body's tree.
+      // The normaliser's last pass parsed the output already: that tree is this body's tree.
       tree = normalised.mdast ?? parseBody(body);
-      tree = processor.runSync(tree, bodyFile);
+      tree = checkProcessor(context).runSync(tree, bodyFile);
     }
   } catch (error) {
     bodyFile.message(`MDX 语法错误：${describeError(error)}；正文应是普通文字，不能写代码`, {

@@ -118,11 +118,11 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     if (options.baseline !== false) prepareBaselineSite(options.projectRoot, baseRoot, join(site, 'content'));
 
     /** One build of the project, with what it says of its steps and its search index. */
-    const buildOurs = async (round: number) => {
-      if (round > 0) clearBuild(site);
-      log(`build${rounds > 1 ? ` (round ${round + 1})` : ''}: astro build (project pipeline)`);
+    const buildOurs = async (pass: number) => {
+      if (pass > 0) clearBuild(site);
+      log(`build${rounds > 1 ? ` (round ${pass + 1})` : ''}: astro build (project pipeline)`);
       const build = await measureCommand(node, [astro(site), 'build'], { cwd: site, env, apart: /pagefind/ });
-      if (options.keep) writeFileSync(join(dir, round > 0 ? `build-${round + 1}.log` : 'build.log'), build.output);
+      if (options.keep) writeFileSync(join(dir, pass > 0 ? `build-${pass + 1}.log` : 'build.log'), build.output);
       if (build.code !== 0) throw new BenchError('project build', build);
       const steps = buildSteps(build.output);
       log(
@@ -137,9 +137,9 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       return { build, steps, pagefindByBuild, pagefindSeconds, seconds, peak };
     };
     /** One build of the stock baseline. */
-    const buildStock = async (round: number) => {
-      if (round > 0) clearBuild(baseRoot);
-      log(`baseline${rounds > 1 ? ` (round ${round + 1})` : ''}: stock Astro + @astrojs/mdx → ${baseRoot}`);
+    const buildStock = async (pass: number) => {
+      if (pass > 0) clearBuild(baseRoot);
+      log(`baseline${rounds > 1 ? ` (round ${pass + 1})` : ''}: stock Astro + @astrojs/mdx → ${baseRoot}`);
       const base = await measureCommand(node, [astro(baseRoot), 'build'], { cwd: baseRoot, env });
       if (base.code !== 0) throw new BenchError('baseline build', base);
       log(`baseline: ${base.seconds.toFixed(1)} s (CPU ${base.cpuSeconds?.toFixed(1)} s), peak ${mb(base.peakRssMB)}`);
@@ -148,11 +148,11 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
 
     const ourBuilds: Array<Awaited<ReturnType<typeof buildOurs>>> = [];
     const stockBuilds: Measurement[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const stockFirst = round % 2 === 1;
-      if (stockFirst && options.baseline !== false) stockBuilds.push(await buildStock(round));
-      ourBuilds.push(await buildOurs(round));
-      if (!stockFirst && options.baseline !== false) stockBuilds.push(await buildStock(round));
+    for (let pass = 0; pass < rounds; pass++) {
+      const stockFirst = pass % 2 === 1;
+      if (stockFirst && options.baseline !== false) stockBuilds.push(await buildStock(pass));
+      ourBuilds.push(await buildOurs(pass));
+      if (!stockFirst && options.baseline !== false) stockBuilds.push(await buildStock(pass));
     }
     // The round of median time stands for our build (its steps, index and memory are shown with it).
     const ours = medianBy(ourBuilds, (b) => b.seconds);
@@ -282,8 +282,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
 /** The median of the numbers (the lower middle of an even count); `null` when any is `null` or there are none. */
 export function median(values: ReadonlyArray<number | null>): number | null {
   if (values.length === 0 || values.some((v) => v === null)) return null;
-  const sorted = [...(values as number[])].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return medianBy(values as number[], (v) => v);
 }
 
 /** The item whose key is the median (the lower middle of an even count). */
