@@ -17,6 +17,16 @@ function write(root: string, path: string, frontmatter: Record<string, unknown>,
   writeFileSync(join(root, path), `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`);
 }
 
+/** A deed by person `i` of 2022, as the project's deeds are written. */
+function writeDeed(root: string, i: number, body: string, extra: Record<string, unknown> = {}): void {
+  write(
+    root,
+    `content/deeds/2023/deed-${i}.mdx`,
+    { title: `事迹${i}`, subject: { name: `人员${i}`, type: 'person' }, year: 2022, ...extra },
+    body,
+  );
+}
+
 describe('checkProject in worker threads', () => {
   const root = tempDir('deeds-parallel-');
   write(
@@ -73,14 +83,7 @@ describe('checkProject in worker threads', () => {
 describe('checkProject when a worker thread fails', () => {
   test('does the work in its own thread and gives the same diagnostics', async () => {
     const root = tempDir('deeds-parallel-oom-');
-    for (let i = 0; i < 4; i++) {
-      write(
-        root,
-        `content/deeds/2023/deed-${i}.mdx`,
-        { title: `事迹${i}`, subject: { name: `人员${i}`, type: 'person' }, year: 2022 },
-        i % 2 === 0 ? '**市卫生局，效劳群众。\n' : '扎根社区，服务群众。\n',
-      );
-    }
+    for (let i = 0; i < 4; i++) writeDeed(root, i, i % 2 === 0 ? '**市卫生局，效劳群众。\n' : '扎根社区，服务群众。\n');
     const single = await checkProject({ root, today: '2024-01-01', workers: 1, cache: false });
     // Threads too small to load the pipeline run out of memory at once.
     const starved = await checkProject({
@@ -99,14 +102,7 @@ describe('checkProject when a worker thread fails', () => {
 describe('the check cache', () => {
   test('a second run reuses unchanged files and gives the same diagnostics; a changed file is checked again', async () => {
     const root = tempDir('deeds-cache-');
-    for (let i = 0; i < 4; i++) {
-      write(
-        root,
-        `content/deeds/2023/deed-${i}.mdx`,
-        { title: `事迹${i}`, subject: { name: `人员${i}`, type: 'person' }, year: 2022 },
-        i === 0 ? '**市卫生局。\n' : '扎根社区。\n',
-      );
-    }
+    for (let i = 0; i < 4; i++) writeDeed(root, i, i === 0 ? '**市卫生局。\n' : '扎根社区。\n');
     write(
       root,
       'content/deeds/2023/photo.mdx',
@@ -120,12 +116,7 @@ describe('the check cache', () => {
     expect(second.cached).toBe(4);
     expect(toDiagnostics(second.files)).toEqual(toDiagnostics(first.files));
     expect(toDiagnostics(second.files).some((d) => d.ruleId === 'placeholder')).toBe(true);
-    write(
-      root,
-      'content/deeds/2023/deed-0.mdx',
-      { title: '事迹0', subject: { name: '人员0', type: 'person' }, year: 2022 },
-      '扎根社区。\n',
-    );
+    writeDeed(root, 0, '扎根社区。\n');
     const third = await checkProject({ root, today: '2024-01-01', workers: 1 });
     expect(third.cached).toBe(3);
     expect(toDiagnostics(third.files).some((d) => d.ruleId === 'placeholder')).toBe(false);
@@ -138,17 +129,9 @@ describe('the build fills the check cache', () => {
   function project(): string {
     const root = tempDir('deeds-build-cache-');
     for (let i = 0; i < 6; i++) {
-      write(
-        root,
-        `content/deeds/2023/deed-${i}.mdx`,
-        {
-          title: `事迹${i}`,
-          subject: { name: `人员${i}`, type: 'person' },
-          year: 2022,
-          announcement: i % 2 ? '2023/missing' : undefined,
-        },
-        i === 0 ? '**市卫生局，效劳群众。\n' : '扎根社区，服务群众。\n',
-      );
+      writeDeed(root, i, i === 0 ? '**市卫生局，效劳群众。\n' : '扎根社区，服务群众。\n', {
+        announcement: i % 2 ? '2023/missing' : undefined,
+      });
     }
     write(
       root,

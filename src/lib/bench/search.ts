@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import { launchChromium } from '../chromium.ts';
 import { serveStatic } from '../static-server.ts';
+import { SEARCH_PAGE, waitForResults } from '../search-ui.ts';
 
 export interface SearchBenchOptions {
   /** Queries to sample after the first. Default 40. */
@@ -32,7 +33,7 @@ export interface SearchBenchResult {
 }
 
 const BOX = 'form[data-search-box]';
-const PAGE = '[data-search-page]';
+const PAGE = SEARCH_PAGE;
 const HAN_RUN = /[\u4e00-\u9fff]{4,}/g;
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -94,13 +95,13 @@ export async function benchSearch(dist: string, options: SearchBenchOptions = {}
     const input = page.locator(`${BOX} input`);
     await input.focus();
     await input.pressSequentially(first);
-    await waitFor(page, BOX, first);
+    await waitForResults(page, first, BOX);
     await page.waitForLoadState('networkidle');
     const firstQueryBytes = await wire.bytes();
     const laterBytes: number[] = [];
     for (const query of later) {
       await input.fill(query);
-      await waitFor(page, BOX, query);
+      await waitForResults(page, query, BOX);
       await page.waitForLoadState('networkidle');
       laterBytes.push(await wire.bytes());
     }
@@ -108,7 +109,7 @@ export async function benchSearch(dist: string, options: SearchBenchOptions = {}
     const timesMs: number[] = [];
     for (const query of [...later, ...later]) {
       await page.fill(`${PAGE} input[name="q"]`, query);
-      await waitFor(page, PAGE, query);
+      await waitForResults(page, query, PAGE);
       timesMs.push(Number(await page.locator(PAGE).getAttribute('data-search-ms')));
     }
     await context.close();
@@ -130,17 +131,6 @@ function meter(page: Page) {
       return sizes.reduce((sum, s) => sum + s.responseHeadersSize + s.responseBodySize, 0);
     },
   };
-}
-
-async function waitFor(page: Page, root: string, query: string): Promise<void> {
-  await page.waitForFunction(
-    ([selector, q]) => {
-      const element = document.querySelector<HTMLElement>(selector!);
-      return element?.dataset.searchState === 'done' && element.dataset.searchFor === q;
-    },
-    [root, query] as const,
-    { timeout: 30_000 },
-  );
 }
 
 /** The value at quantile `q` (0–1) of `values`. */
