@@ -6,8 +6,9 @@
  *   // astro.config.mjs
  *   integrations: [pagefindSearch()]
  *
- * Runs in `astro:build:done`, so `npm run build` leaves `dist/pagefind/`, `dist/search/names/*.json`
- * and the script conversion tables (`pagefind-conversion.ts`) beside the pages. The traditional variant (`/zh-hant/`) is not
+ * Runs in `astro:build:done`, so `npm run build` leaves `dist/pagefind/`, `dist/search/names/*.json`,
+ * the filters of every indexed page (`dist/search/facets.json`, `facets.ts`) and the script
+ * conversion tables (`pagefind-conversion.ts`) beside the pages. The traditional variant (`/zh-hant/`) is not
  * indexed: the browser searches the simplified index and shows results converted.
  *
  * Pagefind indexes copies of the pages whose text is already cut into words by `Intl.Segmenter`
@@ -29,6 +30,7 @@ import { createTraditionalConverter } from '../lib/traditional.ts';
 import { CharacterSet, conversionTables, type GlossaryEntry } from './pagefind-conversion.ts';
 import { docNumberKey, nameKey } from '../scripts/search/normalise.ts';
 import { unspaceWords } from '../scripts/search/segment.ts';
+import { buildFacets } from '../scripts/search/facets.ts';
 import { stageFiles, type StageJob, type StageResult } from './pagefind-stage-files.ts';
 import { WORKER_RESOURCE_LIMITS } from '../lib/worker-limits.ts';
 import {
@@ -173,6 +175,20 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
     withOtherForms(nameEntries(page, fragments.get(sameUrl(page.url))?.id, settings.aliases), glossary, toTraditional),
   );
   await writeNameShards(join(dir, 'search', 'names'), entries);
+  const facets = buildFacets(
+    pages.flatMap((page) => {
+      const id = fragments.get(sameUrl(page.url))?.id;
+      return id ? [{ id, filters: page.filters }] : [];
+    }),
+  );
+  const facetsFile = join(dir, 'search', 'facets.json');
+  if (facets) await writeFile(facetsFile, JSON.stringify(facets));
+  else {
+    await rm(facetsFile, { force: true });
+    problems.push(
+      'Pagefind 的页面编号不是预期的格式，未写出 search/facets.json：浏览器将由 Pagefind 筛选和计数（结果很多时较慢）',
+    );
+  }
   const tables = conversionTables(characters, glossary);
   await writeFile(join(dir, 'search', 'to-simplified.json'), JSON.stringify(tables.toSimplified));
   await writeFile(join(dir, 'search', 'to-traditional.json'), JSON.stringify(tables.toTraditional));

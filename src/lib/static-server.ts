@@ -1,9 +1,16 @@
 /**
  * A tiny static file server on 127.0.0.1 for a built site: browser tests and the search benchmark.
+ *
+ * Like any static host (nginx `gzip on`, GitHub Pages, Netlify), it compresses text (HTML, CSS,
+ * JavaScript, JSON, SVG) with gzip for a client that accepts it, so that what the tests and the
+ * benchmark count as transferred is what a reader's browser receives. Pagefind's own files are
+ * gzipped already and go out as they are.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { pipeline } from 'node:stream';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +33,9 @@ const TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
 };
 
+/** Types worth compressing: text, and formats that are text inside. */
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml)|image\/svg\+xml)/;
+
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
@@ -47,8 +57,20 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       else response.end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    createReadStream(path).pipe(response);
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    if (!COMPRESSIBLE.test(type)) {
+      response.writeHead(200, { 'content-type': type });
+      createReadStream(path).pipe(response);
+      return;
+    }
+    const gzip = acceptsGzip(request.headers);
+    response.writeHead(200, {
+      'content-type': type,
+      vary: 'Accept-Encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
+    if (gzip) pipeline(createReadStream(path), createGzip(), response, () => {});
+    else createReadStream(path).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -57,4 +79,16 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Whether the request's `Accept-Encoding` allows gzip (`gzip;q=0` refuses it). */
+export function acceptsGzip(headers: IncomingHttpHeaders): boolean {
+  const header = headers['accept-encoding'];
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indexSite, pageUrl, readFilters, searchableHtml, type IndexStats } from '../../src/integrations/pagefind.ts';
+import { Facets, type FacetData } from '../../src/scripts/search/facets.ts';
 import { nameShard, type NameEntry } from '../../src/scripts/search/names.ts';
 import { nameKey } from '../../src/scripts/search/normalise.ts';
 import { spaceWords } from '../../src/scripts/search/segment.ts';
@@ -157,6 +158,37 @@ describe('indexSite', () => {
     const s2t = new Map(toTraditional.dicts[0][0].split('|').map((pair: string) => pair.split(' ')));
     expect(s2t.get('静')).toBe('靜');
     expect(s2t.has('龟')).toBe(false);
+  });
+
+  test("writes every indexed page's filters under its Pagefind id (search/facets.json)", () => {
+    const folder = join(dir, 'pagefind', 'fragment');
+    const ids = new Map(
+      readdirSync(folder).map((file) => {
+        const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
+        return [(JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url, file.replace(/\.pf_fragment$/, '')];
+      }),
+    );
+    const data = JSON.parse(readFileSync(join(dir, 'search', 'facets.json'), 'utf8')) as FacetData;
+    expect(data.prefix).toBe('zxx_');
+    expect(data.ids).toHaveLength(4);
+    const facets = new Facets(data);
+    expect(facets.filtersOf(ids.get('/awardees/li-jing-abc/')!)).toEqual({
+      kind: ['awardee'],
+      year: ['2022'],
+      unit: ['示例市第一人民医院'],
+      category: ['先进个人'],
+    });
+    expect(facets.filtersOf(ids.get('/units/shi-diyi/')!)?.unit).toEqual(['示例市第一人民医院 & 分院']);
+    expect(facets.filtersOf(ids.get('/announcements/2023/tongzhi/')!)).toEqual({
+      kind: ['announcement'],
+      year: ['2023'],
+      issuer: ['示例市卫生健康委员会'],
+    });
+    const { passing, counts } = facets.select([...ids.values()], { year: ['2022'] });
+    expect(passing.sort()).toEqual([ids.get('/awardees/li-jing-abc/'), ids.get('/units/shi-diyi/')].sort());
+    // kind is counted under year = 2022; year under no other choice.
+    expect(counts.kind).toEqual({ awardee: 2 });
+    expect(counts.year).toEqual({ 2022: 2, 2023: 1 });
   });
 
   test('reports the largest index chunk', () => {

@@ -10,6 +10,7 @@ import {
   type PagefindResponse,
   type PagefindResult,
 } from '../../src/scripts/search/engine.ts';
+import { buildFacets } from '../../src/scripts/search/facets.ts';
 import { nameShard, type NameEntry } from '../../src/scripts/search/names.ts';
 
 interface FakePage {
@@ -23,7 +24,7 @@ interface FakePage {
 
 const PAGES: FakePage[] = [
   {
-    id: 'zh_a',
+    id: 'zh_0a',
     url: '/awardees/li-jing/',
     title: '李静',
     kind: 'awardee',
@@ -31,7 +32,7 @@ const PAGES: FakePage[] = [
     filters: { kind: ['awardee'], year: ['2022'] },
   },
   {
-    id: 'zh_b',
+    id: 'zh_0b',
     url: '/deeds/2023/li-jing/',
     title: '把诊室搬进居民楼',
     kind: 'deed',
@@ -39,7 +40,7 @@ const PAGES: FakePage[] = [
     filters: { kind: ['deed'], year: ['2023'] },
   },
   {
-    id: 'zh_c',
+    id: 'zh_0c',
     url: '/rolls/2023/mingdan/',
     title: '名单',
     kind: 'roll',
@@ -47,7 +48,7 @@ const PAGES: FakePage[] = [
     filters: { kind: ['roll'], year: ['2023'] },
   },
   {
-    id: 'zh_d',
+    id: 'zh_0d',
     url: '/deeds/2024/sun-ming/',
     title: '银针里的坚守',
     kind: 'deed',
@@ -64,7 +65,7 @@ const NAMES: NameEntry[] = [
     c: 'awardee',
     d: '示例市第一人民医院',
     f: { kind: ['awardee'], year: ['2022'] },
-    p: 'zh_a',
+    p: 'zh_0a',
   },
   {
     k: '李静',
@@ -72,24 +73,29 @@ const NAMES: NameEntry[] = [
     t: '把诊室搬进居民楼',
     c: 'deed',
     f: { kind: ['deed'], year: ['2023'] },
-    p: 'zh_b',
+    p: 'zh_0b',
   },
 ];
 
 /** Pagefind's behaviour in brief: every word must prefix-match a word of the page; filters are any-of. */
-function fakePagefind(): PagefindApi & { searches: string[] } {
+function fakePagefind(): PagefindApi & { searches: string[]; filtered: number } {
   const searches: string[] = [];
+  let filtered = 0;
   const matches = (page: FakePage, term: string, filters: Record<string, { any: string[] }>) =>
     term.split(' ').every((word) => page.words.some((w) => w.startsWith(word))) &&
     Object.entries(filters).every(([name, { any }]) => (page.filters[name] ?? []).some((v) => any.includes(v)));
   return {
     searches,
+    get filtered() {
+      return filtered;
+    },
     options: async () => {},
     init: async () => {},
     filters: async () => ({}),
     search: async (term, options = {}) => {
       searches.push(term ?? '');
       const filters = (options.filters ?? {}) as Record<string, { any: string[] }>;
+      if (Object.keys(filters).length > 0) filtered += 1;
       const found = PAGES.filter((page) => matches(page, term ?? '', filters));
       const counts: Record<string, Record<string, number>> = {};
       for (const page of found) {
@@ -116,14 +122,23 @@ describe('SearchEngine', () => {
   let pagefind: ReturnType<typeof fakePagefind>;
   let engine: SearchEngine;
 
-  beforeEach(() => {
-    pagefind = fakePagefind();
-    engine = new SearchEngine('/', async () => pagefind);
+  /** The site's files: the names shards, and the facets file unless `facets` is false. */
+  const serve = ({ facets = true } = {}) =>
     vi.stubGlobal('fetch', async (url: string) => {
+      if (url.endsWith('/search/facets.json')) {
+        return facets
+          ? new Response(JSON.stringify(buildFacets(PAGES)), { status: 200 })
+          : new Response('not found', { status: 404 });
+      }
       const shard = /names\/([0-9a-f]+)\.json$/.exec(url)?.[1];
       const entries = NAMES.filter((entry) => nameShard(entry.k) === shard);
       return new Response(JSON.stringify(entries), { status: shard ? 200 : 404 });
     });
+
+  beforeEach(() => {
+    pagefind = fakePagefind();
+    engine = new SearchEngine('/', async () => pagefind);
+    serve();
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -142,8 +157,25 @@ describe('SearchEngine', () => {
   test('applies filters to names-index hits as to Pagefind results, and counts each page once', async () => {
     const all = await engine.search('李静', { counts: true });
     expect(all.filters.kind).toEqual({ awardee: 1, deed: 1, roll: 1 });
+    const deeds = await engine.search('李静', { filters: { kind: ['deed'] }, counts: true });
+    expect(deeds.hits.map((hit) => hit.url)).toEqual(['/deeds/2023/li-jing/']);
+    // Each filter is counted under the others: the other kinds stay on offer.
+    expect(deeds.filters.kind).toEqual({ awardee: 1, deed: 1, roll: 1 });
+    expect(deeds.filters.year).toEqual({ 2023: 1 });
+    const rolls = await engine.search('李静', { filters: { kind: ['roll'], year: ['2023'] } });
+    expect(rolls.hits.map((hit) => [hit.url, hit.source])).toEqual([['/rolls/2023/mingdan/', 'pagefind']]);
+    expect(rolls.total).toBe(1);
+    // The facets file filters and counts: Pagefind is never asked to.
+    expect(pagefind.filtered).toBe(0);
+  });
+
+  test('without a facets file Pagefind filters and counts', async () => {
+    serve({ facets: false });
+    const all = await engine.search('李静', { counts: true });
+    expect(all.filters.kind).toEqual({ awardee: 1, deed: 1, roll: 1 });
     const deeds = await engine.search('李静', { filters: { kind: ['deed'] } });
     expect(deeds.hits.map((hit) => hit.url)).toEqual(['/deeds/2023/li-jing/']);
+    expect(pagefind.filtered).toBeGreaterThan(0);
   });
 
   test('a query no page holds in full ranks pages by how many of its words they hold', async () => {

@@ -11,10 +11,13 @@
  * 3. Pagefind searches the same text cut into words by Intl.Segmenter, as the index was cut at
  *    build time (`segment.ts`); if every word must match and none does, it searches the words one
  *    by one and ranks pages by how many of them they contain.
- * 4. Names-index hits come first, then Pagefind's results without the pages already listed. Text
+ * 4. Filters and their counts come from `search/facets.json` (`facets.ts`), not from Pagefind,
+ *    whose counting slows to seconds on a query that matches thousands of pages.
+ * 5. Names-index hits come first, then Pagefind's results without the pages already listed. Text
  *    from the index (titles, excerpts) is shown without the spaces between words.
  */
 import { loadToSimplified } from './convert.ts';
+import { Facets, type FacetData } from './facets.ts';
 import { KIND_RANK, nameShard, type NameEntry, type PageKind } from './names.ts';
 import {
   docNumberKey,
@@ -36,7 +39,7 @@ export interface SearchOptions {
   sort?: 'relevance' | 'date';
   /** How many hits to load excerpts for. */
   limit?: number;
-  /** Count results per filter value (loads Pagefind's filter indexes, a few KB, once). */
+  /** Count results per filter value (loads `search/facets.json` once). */
   counts?: boolean;
   /**
    * `always` (default) searches the full text too; `unless-named` skips it when the whole query is
@@ -87,6 +90,14 @@ export interface PagefindResponse {
   totalFilters: Record<string, Record<string, number>>;
 }
 
+/** What the full-text search found: the results that pass the filters, counts, and every page found. */
+interface FullTextOutcome {
+  results: PagefindResult[];
+  counts: Record<string, Record<string, number>>;
+  /** Pagefind ids of every page the counts include. */
+  counted: Set<string>;
+}
+
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
@@ -96,12 +107,13 @@ export interface PagefindApi {
 
 const ZERO_WIDTH = /[\u200b\u200c\u200d\ufeff]/g;
 
-const NO_RESULTS: PagefindResponse = Object.freeze({ results: [], filters: {}, totalFilters: {} });
+const NO_RESULTS: FullTextOutcome = Object.freeze({ results: [], counts: {}, counted: new Set<string>() });
 
 export class SearchEngine {
   readonly #base: string;
   #pagefind: Promise<PagefindApi> | undefined;
   readonly #shards = new Map<string, Promise<NameEntry[]>>();
+  #facets: Promise<Facets | undefined> | undefined;
   #filtersLoaded: Promise<unknown> | undefined;
 
   /**
@@ -140,7 +152,7 @@ export class SearchEngine {
     const keys = [...new Set([...lookupKeys(normalised), ...(folded !== normalised ? lookupKeys(folded) : [])])];
     const fullText = () => this.#searchPagefind(normalised, folded, filters, options.sort, options.counts ?? false);
     let named: NameEntry[];
-    let found: PagefindResponse;
+    let found: FullTextOutcome;
     if (options.fullText === 'unless-named') {
       named = await this.#lookupNames(keys);
       const whole = new Set([normalised, folded].flatMap((text) => [nameKey(text), docNumberKey(text)]));
@@ -154,10 +166,9 @@ export class SearchEngine {
     const namedIds = new Set(chosen.map((entry) => entry.p).filter(Boolean));
     const rest = found.results.filter((result) => !namedIds.has(result.id));
 
-    const counts = structuredClone(found.filters ?? {});
-    const pagefindIds = new Set(found.results.map((result) => result.id));
+    const counts = structuredClone(found.counts);
     for (const entry of named) {
-      if (entry.p && pagefindIds.has(entry.p)) continue;
+      if (entry.p && found.counted.has(entry.p)) continue;
       for (const [name, values] of Object.entries(entry.f)) {
         if (!matchesFilters(entry.f, filters, name)) continue;
         const group = (counts[name] ??= {});
@@ -232,20 +243,56 @@ export class SearchEngine {
     return entries;
   }
 
+  /**
+   * Pagefind's results for the query, filtered and counted with the facets file. Without that file
+   * (a site built before it existed, or a failed fetch) Pagefind filters and counts itself.
+   */
   async #searchPagefind(
     normalised: string,
     folded: string,
     filters: SelectedFilters,
     sort: SearchOptions['sort'],
     counts: boolean,
-  ): Promise<PagefindResponse> {
-    const pagefind = await this.#loadPagefind();
-    if (counts) {
-      this.#filtersLoaded ??= pagefind.filters();
-      await this.#filtersLoaded;
-    }
-    const options: Record<string, unknown> = { filters: pagefindFilters(filters) };
+  ): Promise<FullTextOutcome> {
+    const chosen = Object.values(filters).some((values) => values.length > 0);
+    const [pagefind, facets] = await Promise.all([
+      this.#loadPagefind(),
+      counts || chosen ? this.#loadFacets() : undefined,
+    ]);
+    const options: Record<string, unknown> = {};
     if (sort === 'date') options.sort = { date: 'desc' };
+    if (!facets) {
+      options.filters = pagefindFilters(filters);
+      if (counts) {
+        this.#filtersLoaded ??= pagefind.filters();
+        await this.#filtersLoaded;
+      }
+    }
+    const response = await this.#searchText(pagefind, normalised, folded, options);
+    if (!facets) {
+      return {
+        results: response.results,
+        counts: response.filters ?? {},
+        counted: new Set(response.results.map((result) => result.id)),
+      };
+    }
+    const ids = response.results.map((result) => result.id);
+    const { passing, counts: tallies } = facets.select(ids, filters);
+    const kept = new Set(passing);
+    return {
+      results: response.results.filter((result) => kept.has(result.id)),
+      counts: tallies,
+      counted: new Set(ids),
+    };
+  }
+
+  /** Every word must match; failing that, the query as typed; failing that, word by word. */
+  async #searchText(
+    pagefind: PagefindApi,
+    normalised: string,
+    folded: string,
+    options: Record<string, unknown>,
+  ): Promise<PagefindResponse> {
     const term = pagefindTerm(normalised);
     const response = await pagefind.search(term, options);
     if (response.results.length > 0) return response;
@@ -254,6 +301,14 @@ export class SearchEngine {
       if (original.results.length > 0) return original;
     }
     return this.#searchWords(pagefind, term, options, response);
+  }
+
+  /** The facets file, once; `undefined` when the site has none. */
+  #loadFacets(): Promise<Facets | undefined> {
+    this.#facets ??= fetch(`${this.#base}search/facets.json`)
+      .then(async (response) => (response.ok ? new Facets((await response.json()) as FacetData) : undefined))
+      .catch(() => undefined);
+    return this.#facets;
   }
 
   /** Every word must match in Pagefind; when none does, rank pages by how many words they have. */
