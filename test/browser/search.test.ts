@@ -142,6 +142,34 @@ describeBrowser('search in Chromium', () => {
     await context.close();
   });
 
+  test('while an input method composes (拼音 not yet chosen) nothing is searched; the chosen words are', async () => {
+    const page = await open('/rolls/');
+    const input = page.locator(`${BOX} input`);
+    await input.focus();
+    const searched: string[] = [];
+    await page.exposeFunction('searchedFor', (query: string) => searched.push(query));
+    await page.evaluate(() => {
+      const form = document.querySelector<HTMLElement>('form[data-search-box]')!;
+      new MutationObserver(() => {
+        if (form.dataset.searchState === 'searching')
+          void (window as any).searchedFor(form.querySelector('input')!.value);
+      }).observe(form, { attributes: true, attributeFilter: ['data-search-state'] });
+    });
+    // What Chromium does for a pinyin keyboard: composition updates, then the chosen characters.
+    const cdp = await context.newCDPSession(page);
+    for (const text of ['z', 'zh', 'zho', 'zhong', 'zhong q', 'zhong qian']) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+    expect(await input.inputValue()).toBe('zhong qian');
+    await cdp.send('Input.insertText', { text: '钟乾' });
+    await waitForResults(page, '钟乾', BOX);
+    expect(searched.every((query) => !/[a-z]/.test(query))).toBe(true);
+    expect(searched).toContain('钟乾');
+    const href = await page.locator(`${BOX} [data-search-results] a`).first().getAttribute('href');
+    expect(href).toMatch(/^\/awardees\/zhong-qian-/);
+    await context.close();
+  });
+
   test('/search/?q=… opened directly shows its results, with kind labels and highlighted excerpts', async () => {
     const page = await open(`/search/?q=${encodeURIComponent('单采血小板')}`);
     await waitForResults(page, '单采血小板');

@@ -78,22 +78,35 @@ const NAMES: NameEntry[] = [
 ];
 
 /** Pagefind's behaviour in brief: every word must prefix-match a word of the page; filters are any-of. */
-function fakePagefind(): PagefindApi & { searches: string[]; filtered: number } {
+type FakePagefind = PagefindApi & {
+  searches: string[];
+  filtered: number;
+  loaded: number;
+  /** Called as each search starts. */
+  onSearch?: (() => void) | undefined;
+};
+
+function fakePagefind(): FakePagefind {
   const searches: string[] = [];
   let filtered = 0;
+  let loaded = 0;
   const matches = (page: FakePage, term: string, filters: Record<string, { any: string[] }>) =>
     term.split(' ').every((word) => page.words.some((w) => w.startsWith(word))) &&
     Object.entries(filters).every(([name, { any }]) => (page.filters[name] ?? []).some((v) => any.includes(v)));
-  return {
+  const fake: FakePagefind = {
     searches,
     get filtered() {
       return filtered;
+    },
+    get loaded() {
+      return loaded;
     },
     options: async () => {},
     init: async () => {},
     filters: async () => ({}),
     search: async (term, options = {}) => {
       searches.push(term ?? '');
+      fake.onSearch?.();
       const filters = (options.filters ?? {}) as Record<string, { any: string[] }>;
       if (Object.keys(filters).length > 0) filtered += 1;
       const found = PAGES.filter((page) => matches(page, term ?? '', filters));
@@ -106,16 +119,20 @@ function fakePagefind(): PagefindApi & { searches: string[]; filtered: number } 
       const results: PagefindResult[] = found.map((page, i) => ({
         id: page.id,
         score: 10 - i,
-        data: async () => ({
-          url: page.url,
-          excerpt: `<mark>${page.words[0]}</mark>\u200b正文`,
-          meta: { title: page.title, kind: page.kind },
-          filters: page.filters,
-        }),
+        data: async () => {
+          loaded += 1;
+          return {
+            url: page.url,
+            excerpt: `<mark>${page.words[0]}</mark>\u200b正文`,
+            meta: { title: page.title, kind: page.kind },
+            filters: page.filters,
+          };
+        },
       }));
       return { results, filters: counts, totalFilters: counts } satisfies PagefindResponse;
     },
   };
+  return fake;
 }
 
 describe('SearchEngine', () => {
@@ -190,6 +207,24 @@ describe('SearchEngine', () => {
     expect(pagefind.searches).toEqual([]);
     await engine.search('诊室', { fullText: 'unless-named' });
     expect(pagefind.searches[0]?.replace(/ /g, '')).toBe('诊室');
+  });
+
+  test('a search aborted before it starts searches nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(engine.search('李静', { signal: controller.signal })).rejects.toThrow(/abort/i);
+    expect(pagefind.searches).toEqual([]);
+  });
+
+  test('a search overtaken while Pagefind searches loads no excerpts', async () => {
+    const controller = new AbortController();
+    pagefind.onSearch = () => controller.abort();
+    await expect(engine.search('诊室', { signal: controller.signal })).rejects.toThrow(/abort/i);
+    expect(pagefind.searches).toHaveLength(1);
+    expect(pagefind.loaded).toBe(0);
+    pagefind.onSearch = undefined;
+    expect((await engine.search('诊室')).hits).toHaveLength(1);
+    expect(pagefind.loaded).toBe(1);
   });
 
   test('an empty query searches nothing', async () => {

@@ -47,6 +47,11 @@ export interface SearchOptions {
    * instead of the index chunks of every character of a name.
    */
   fullText?: 'always' | 'unless-named';
+  /**
+   * Abandons the search (it rejects with the signal's reason) once aborted: results as you type
+   * abort the query a keystroke has overtaken, so that it fetches no excerpts nobody will see.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SearchHit {
@@ -144,13 +149,17 @@ export class SearchEngine {
   async search(query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
     const filters = options.filters ?? {};
     const limit = options.limit ?? 10;
+    const { signal } = options;
+    signal?.throwIfAborted();
     const folded = foldQuery(query);
     const normalised = await this.normalise(query);
+    signal?.throwIfAborted();
     if (!normalised) return { query, normalised, hits: [], total: 0, filters: {} };
 
     // A simplified name may hold a character the converter would change (钟乾 → 钟干): look up both.
     const keys = [...new Set([...lookupKeys(normalised), ...(folded !== normalised ? lookupKeys(folded) : [])])];
-    const fullText = () => this.#searchPagefind(normalised, folded, filters, options.sort, options.counts ?? false);
+    const fullText = () =>
+      this.#searchPagefind(normalised, folded, filters, options.sort, options.counts ?? false, signal);
     let named: NameEntry[];
     let found: FullTextOutcome;
     if (options.fullText === 'unless-named') {
@@ -161,6 +170,7 @@ export class SearchEngine {
       [named, found] = await Promise.all([this.#lookupNames(keys), fullText()]);
     }
 
+    signal?.throwIfAborted();
     const chosen = named.filter((entry) => matchesFilters(entry.f, filters));
     const namedUrls = new Set(chosen.map((entry) => entry.u));
     const namedIds = new Set(chosen.map((entry) => entry.p).filter(Boolean));
@@ -253,6 +263,7 @@ export class SearchEngine {
     filters: SelectedFilters,
     sort: SearchOptions['sort'],
     counts: boolean,
+    signal: AbortSignal | undefined,
   ): Promise<FullTextOutcome> {
     const chosen = Object.values(filters).some((values) => values.length > 0);
     const [pagefind, facets] = await Promise.all([
@@ -268,7 +279,7 @@ export class SearchEngine {
         await this.#filtersLoaded;
       }
     }
-    const response = await this.#searchText(pagefind, normalised, folded, options);
+    const response = await this.#searchText(pagefind, normalised, folded, options, signal);
     if (!facets) {
       return {
         results: response.results,
@@ -292,12 +303,15 @@ export class SearchEngine {
     normalised: string,
     folded: string,
     options: Record<string, unknown>,
+    signal: AbortSignal | undefined,
   ): Promise<PagefindResponse> {
     const term = pagefindTerm(normalised);
     const response = await pagefind.search(term, options);
+    signal?.throwIfAborted();
     if (response.results.length > 0) return response;
     if (folded !== normalised) {
       const original = await pagefind.search(pagefindTerm(folded), options);
+      signal?.throwIfAborted();
       if (original.results.length > 0) return original;
     }
     return this.#searchWords(pagefind, term, options, response);

@@ -75,22 +75,44 @@ function renderHit(hit: SearchHit, convert: Convert, id?: string): HTMLLIElement
   return item;
 }
 
-/** Runs searches one at a time per UI, dropping the results of queries overtaken by newer ones. */
+/**
+ * Runs searches per UI so that only the latest counts: starting one aborts the one before (its
+ * `signal`), and a search overtaken by a newer one is neither shown nor reported.
+ */
 function latestOnly() {
   let generation = 0;
+  let controller: AbortController | undefined;
   return async <T>(
-    run: () => Promise<T>,
+    run: (signal: AbortSignal) => Promise<T>,
     apply: (value: T) => void | Promise<void>,
     fail: (error: unknown) => void,
   ) => {
     const mine = ++generation;
+    controller?.abort();
+    const own = (controller = new AbortController());
     try {
-      const value = await run();
+      const value = await run(own.signal);
       if (mine === generation) await apply(value);
     } catch (error) {
       if (mine === generation) fail(error);
     }
   };
+}
+
+/**
+ * Calls `update` on every change of the input's value, except while an input method is composing
+ * (拼音 being typed, not yet chosen): then once the composition ends, with the characters chosen.
+ */
+function onQueryInput(input: HTMLInputElement, update: () => void): void {
+  input.addEventListener('input', (event) => {
+    if (!(event as InputEvent).isComposing) update();
+  });
+  input.addEventListener('compositionend', update);
+}
+
+/** Whether a key goes to an input method that is composing (Chromium and Safari say 229). */
+function composing(event: KeyboardEvent): boolean {
+  return event.isComposing || event.keyCode === 229;
 }
 
 /** What to say when the index cannot be loaded (a dev server without a build, a failed download). */
@@ -142,12 +164,13 @@ export function attachSearchPage(root: HTMLElement): void {
       return;
     }
     void run(
-      async () => {
+      async (signal) => {
         const outcome = await engine.search(query, {
           filters: chosen,
           sort: sortSelect?.value === 'date' ? 'date' : 'relevance',
           limit: PAGE_LIMIT,
           counts: true,
+          signal,
         });
         return { outcome, convert: await scriptConverter() };
       },
@@ -177,10 +200,10 @@ export function attachSearchPage(root: HTMLElement): void {
     event.preventDefault();
     update();
   });
-  input.addEventListener('input', update);
+  onQueryInput(input, update);
   sortSelect?.addEventListener('change', update);
   input.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown') return;
+    if (event.key !== 'ArrowDown' || composing(event)) return;
     const first = list.querySelector<HTMLAnchorElement>('a');
     if (first) {
       event.preventDefault();
@@ -301,8 +324,8 @@ export function attachSearchBox(form: HTMLFormElement): void {
       return;
     }
     void run(
-      async () => ({
-        outcome: await engine.search(query, { limit: BOX_LIMIT, fullText: 'unless-named' }),
+      async (signal) => ({
+        outcome: await engine.search(query, { limit: BOX_LIMIT, fullText: 'unless-named', signal }),
         convert: await scriptConverter(),
       }),
       ({ outcome, convert }) => {
@@ -336,8 +359,10 @@ export function attachSearchBox(form: HTMLFormElement): void {
     );
   };
 
-  input.addEventListener('input', update);
+  onQueryInput(input, update);
   input.addEventListener('keydown', (event) => {
+    // Arrows and Enter belong to the input method's candidate list while it composes.
+    if (composing(event)) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (popup.hidden) return;
       event.preventDefault();
