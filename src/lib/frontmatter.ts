@@ -5,13 +5,12 @@
  *   ---\ntitle: 李静\n---\n正文…   →   { data: { title: '李静' }, body: '正文…', bodyLine: 4 }
  *
  * Two parsers, one meaning. `yaml` keeps every node's position, for the messages and `locate`,
- * but reads a frontmatter in about 0.4–0.7 ms; js-yaml reads it in 0.04 ms, a fifth of a write-up's
- * whole pipeline at 10,000 deeds. So js-yaml (YAML 1.2 core schema, as `yaml` reads it) gives the
+ * but takes 0.4–0.7 ms to read a frontmatter, a fifth of a write-up's whole pipeline; js-yaml
+ * takes 0.04 ms. So js-yaml (YAML 1.2 core schema, as `yaml` reads it) gives the
  * data; `yaml` parses only when there is something to point at: an error, or a `locate` call from a
- * rule that reports a field. Frontmatter using what the two read differently (tags, anchors and
- * aliases, `0b`/`+.5` numbers, nested one-line sequences, quotes over several lines:
- * `needsFullParser`) goes to `yaml` alone. Tests hold the two to the
- * same data on generated documents and on every file in `content/`.
+ * rule that reports a field. Frontmatter using what the two read differently (`needsFullParser`)
+ * goes to `yaml` alone. Tests hold the two to the same data on generated documents and on every
+ * file in `content/` and `test/fixtures/`.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
@@ -45,6 +44,8 @@ export interface SplitDocument {
 }
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
+const CLOSING = /^---[ \t]*$/m;
+
 /**
  * What js-yaml reads otherwise than `yaml`, or without its limits: tags (`!!binary`), anchors and
  * aliases (`yaml` caps their expansion), `0b101` (a number to js-yaml, text to YAML 1.2), `+.5`,
@@ -72,7 +73,6 @@ function needsFullParser(yamlText: string): boolean {
   }
   return false;
 }
-const CLOSING = /^---[ \t]*$/m;
 
 export function splitFrontmatter(source: string): SplitDocument {
   const open = OPENING.exec(source);
@@ -113,7 +113,7 @@ export function splitFrontmatter(source: string): SplitDocument {
   let parsed: Document | undefined;
   const document = () => (parsed ??= parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true }));
   const toPoint = (yamlOffset: number): FrontmatterPoint => {
-    document();
+    document(); // fills `lineCounter`
     const { line, col } = lineCounter.linePos(yamlOffset);
     return { line: line + firstYamlLine - 1, column: col, offset: yamlStart + yamlOffset };
   };
