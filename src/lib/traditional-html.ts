@@ -2,6 +2,9 @@
  * Turn a built simplified-script page into its 繁體 twin: convert text nodes and attribute
  * values, leave `<script>`, `<style>` and comments alone (their CSP hashes stay valid), point
  * internal page links at `/zh-hant/…`, set `lang="zh-Hant"` and flip the script toggle.
+ * Structured data (`<script type="application/ld+json">`, not run, so outside the CSP) is data
+ * about the page: its text is converted and its `inLanguage` becomes `zh-Hant`; its `@id`s and
+ * `url`s stay the simplified ones, so both pages describe the same people and documents.
  * One scan over the HTML that jumps from tag to tag: no DOM is built, text that stays as it is
  * (markup, ASCII) is copied in whole pieces, and only text with Han characters is converted.
  *
@@ -198,6 +201,21 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
     text(last, start, keepsAscii);
     const end = token.end;
     last = end;
+    if (token.kind === RAW && isJsonLd(html, start)) {
+      const open = html.indexOf('>', start) + 1;
+      const close = html.lastIndexOf('<', end - 1);
+      const json = html.slice(open, close);
+      const converted = (nonAscii.next(open) < close ? convert(json) : json).replaceAll(
+        '"inLanguage":"zh-Hans"',
+        '"inLanguage":"zh-Hant"',
+      );
+      if (converted !== json) {
+        out.pushSlice(html, copied, open);
+        out.pushString(converted);
+        copied = close;
+      }
+      continue;
+    }
     // Comments, scripts, styles, end tags and an unclosed `<!--…>` stay as they are.
     if (token.kind !== TAG || html.charCodeAt(start + 1) === 0x2f /* </ */ || html.startsWith('<!--', start)) continue;
     if (needle < start) {
@@ -236,6 +254,12 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
   text(last, html.length, keepsAscii);
   out.pushSlice(html, copied, html.length);
   return out.take(mark);
+}
+
+/** Whether the `<script` at `start` opens structured data (JSON-LD). */
+function isJsonLd(html: string, start: number): boolean {
+  const open = html.indexOf('>', start);
+  return /\btype\s*=\s*["']?application\/ld\+json\b/i.test(html.slice(start, open));
 }
 
 /** The toggle on a 繁體 page: back to the simplified page. */

@@ -28,7 +28,7 @@ describe('convertPageHtml', () => {
     expect(out).toContain('<title>表彰名單</title>');
     expect(out).toContain('content="先進個人"');
     expect(out).toContain('alt="衛生院"');
-    expect(out).toContain('{"name":"卫生"}');
+    expect(out).toContain('{"name":"衛生"}');
     expect(out).toContain('content:"简"');
     expect(out).toContain('<!-- 注释 -->');
   });
@@ -41,6 +41,31 @@ describe('convertPageHtml', () => {
     expect(out).toContain('href="/data/awardees.csv"');
     expect(out).toContain('src="/_astro/a.webp"');
     expect(out).toContain('<link rel="alternate" hreflang="zh-Hans" href="/rolls/">');
+  });
+
+  test('structured data is converted and says zh-Hant; its ids and URLs stay; other scripts stay', () => {
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'Person',
+      '@id': 'https://honours.example.gov.cn/awardees/li/#person',
+      name: '钟乾',
+      url: 'https://honours.example.gov.cn/awardees/li/',
+      award: ['2022年度先进个人'],
+      subjectOf: { '@type': 'DigitalDocument', inLanguage: 'zh-Hans', name: '表彰决定' },
+    });
+    const html = `<head><script type="application/ld+json">${ld}</script><script>const s = "简体";</script></head>`;
+    const converted = convertPageHtml(html, { pathname: '/awardees/li/', convert });
+    const data = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(converted)![1]!);
+    expect(data).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Person',
+      '@id': 'https://honours.example.gov.cn/awardees/li/#person',
+      name: '鍾乾',
+      url: 'https://honours.example.gov.cn/awardees/li/',
+      award: ['2022年度先進個人'],
+      subjectOf: { '@type': 'DigitalDocument', inLanguage: 'zh-Hant', name: '表彰決定' },
+    });
+    expect(converted).toContain('<script>const s = "简体";</script>');
   });
 
   test('the toggle leads back to the simplified page', () => {
@@ -64,6 +89,15 @@ function referencePageHtml(html: string, pathname: string, toHant: (text: string
     if (match.index > last) out += toHant(html.slice(last, match.index));
     let token = match[0];
     last = match.index + token.length;
+    const jsonLd = /^<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json\b[^>]*>([\s\S]*?)(<\/script\s*>)$/i.exec(
+      token,
+    );
+    if (jsonLd) {
+      const open = token.slice(0, token.length - jsonLd[1]!.length - jsonLd[2]!.length);
+      const json = toHant(jsonLd[1]!).replaceAll('"inLanguage":"zh-Hans"', '"inLanguage":"zh-Hant"');
+      out += open + json + jsonLd[2];
+      continue;
+    }
     if (match[1] || token.startsWith('<!--') || token.startsWith('</')) {
       out += token;
       continue;

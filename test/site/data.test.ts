@@ -130,4 +130,27 @@ describe('JSON-LD', () => {
     }
     expect([...types]).toEqual(expect.arrayContaining(['Person', 'Organization', 'DigitalDocument']));
   });
+
+  test('on 繁體 pages it is the same data in traditional script, in zh-Hant, with the same ids and URLs', () => {
+    const ld = (url: string) =>
+      byTag(parse(all.find((p) => p.url === url)!.html), 'script')
+        .filter((s) => s.properties.type === 'application/ld+json')
+        .map((script) => JSON.parse(text(script)) as Record<string, unknown>);
+    let compared = 0;
+    for (const page of all.filter((p) => p.url.startsWith('/zh-hant/'))) {
+      const simplified = ld(page.url.slice('/zh-hant'.length));
+      const traditional = ld(page.url);
+      expect(traditional.length, page.url).toBe(simplified.length);
+      for (const [i, data] of traditional.entries()) {
+        const original = simplified[i]!;
+        expect(data['@id'], page.url).toBe(original['@id']);
+        expect(data.url, page.url).toBe(original.url);
+        if (original.inLanguage) expect(data.inLanguage, page.url).toBe('zh-Hant');
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+    const person = ld(all.find((p) => /^\/zh-hant\/awardees\/li-jing-/.test(p.url))!.url)[0]!;
+    expect(person.name).toBe('李靜');
+  });
 });
