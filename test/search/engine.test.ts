@@ -141,8 +141,10 @@ describe('SearchEngine', () => {
 
   /** The site's files: the names shards, and the facets file unless `facets` is false. */
   const serve = ({ facets = true } = {}) =>
-    vi.stubGlobal('fetch', async (url: string) => {
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
       if (url.endsWith('/search/facets.json')) {
+        // Revalidated, never taken from the cache unasked: a stale copy would hold another build's ids.
+        expect(init?.cache).toBe('no-cache');
         return facets
           ? new Response(JSON.stringify(buildFacets(PAGES)), { status: 200 })
           : new Response('not found', { status: 404 });

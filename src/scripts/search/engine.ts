@@ -317,9 +317,13 @@ export class SearchEngine {
     return this.#searchWords(pagefind, term, options, response);
   }
 
-  /** The facets file, once; `undefined` when the site has none. */
+  /**
+   * The facets file, once; `undefined` when the site has none. Revalidated with the server (a 304
+   * when unchanged): its name has no hash, and a copy cached from an earlier build would hold
+   * another build's Pagefind ids, whose pages a chosen filter would then drop.
+   */
   #loadFacets(): Promise<Facets | undefined> {
-    this.#facets ??= fetch(`${this.#base}search/facets.json`)
+    this.#facets ??= fetch(`${this.#base}search/facets.json`, { cache: 'no-cache' })
       .then(async (response) => (response.ok ? new Facets((await response.json()) as FacetData) : undefined))
       .catch(() => undefined);
     return this.#facets;
