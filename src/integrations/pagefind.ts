@@ -160,27 +160,18 @@ export async function indexSite(dir: string, options: PagefindSearchOptions = {}
   }
 
   const fragments = await readFragments(output);
-  const pages: IndexedPage[] = staged.map(({ url, filters }) => ({
-    url,
-    filters,
-    meta: fragments.get(sameUrl(url))?.meta ?? {},
-  }));
-  for (const page of pages) {
-    if (!fragments.has(sameUrl(page.url)))
-      problems.push(`${page.url}: Pagefind 没有为该页面写出片段，姓名索引缺少它的元数据`);
-  }
+  const pages: IndexedPage[] = staged.map(({ url, filters }) => {
+    const fragment = fragments.get(sameUrl(url));
+    if (!fragment) problems.push(`${url}: Pagefind 没有为该页面写出片段，姓名索引缺少它的元数据`);
+    return { url, filters, meta: fragment?.meta ?? {}, ...(fragment ? { id: fragment.id } : {}) };
+  });
   const glossary = settings.glossary ?? [];
   const toTraditional = createTraditionalConverter({ glossary });
   const entries = pages.flatMap((page) =>
-    withOtherForms(nameEntries(page, fragments.get(sameUrl(page.url))?.id, settings.aliases), glossary, toTraditional),
+    withOtherForms(nameEntries(page, page.id, settings.aliases), glossary, toTraditional),
   );
   await writeNameShards(join(dir, 'search', 'names'), entries);
-  const facets = buildFacets(
-    pages.flatMap((page) => {
-      const id = fragments.get(sameUrl(page.url))?.id;
-      return id ? [{ id, filters: page.filters }] : [];
-    }),
-  );
+  const facets = buildFacets(pages.flatMap(({ id, filters }) => (id ? [{ id, filters }] : [])));
   const facetsFile = join(dir, 'search', 'facets.json');
   if (facets) await writeFile(facetsFile, JSON.stringify(facets));
   else {
@@ -299,6 +290,8 @@ function runStageWorker(job: StageJob, resourceLimits: ResourceLimits): Promise<
 
 interface IndexedPage {
   url: string;
+  /** Pagefind's id of the page (its fragment's name), when Pagefind wrote one. */
+  id?: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }

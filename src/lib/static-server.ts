@@ -58,15 +58,11 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       return;
     }
     const type = TYPES[extname(path)] ?? 'application/octet-stream';
-    if (!COMPRESSIBLE.test(type)) {
-      response.writeHead(200, { 'content-type': type });
-      createReadStream(path).pipe(response);
-      return;
-    }
-    const gzip = acceptsGzip(request.headers);
+    const compressible = COMPRESSIBLE.test(type);
+    const gzip = compressible && acceptsGzip(request.headers);
     response.writeHead(200, {
       'content-type': type,
-      vary: 'Accept-Encoding',
+      ...(compressible ? { vary: 'Accept-Encoding' } : {}),
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     if (gzip) pipeline(createReadStream(path), createGzip(), response, () => {});

@@ -201,8 +201,8 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
     text(last, start, keepsAscii);
     const end = token.end;
     last = end;
-    if (token.kind === RAW && isJsonLd(html, start)) {
-      const open = html.indexOf('>', start) + 1;
+    const open = token.kind === RAW ? jsonLdStart(html, start) : -1;
+    if (open !== -1) {
       const close = html.lastIndexOf('<', end - 1);
       const json = html.slice(open, close);
       const converted = (nonAscii.next(open) < close ? convert(json) : json).replaceAll(
@@ -256,10 +256,10 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
   return out.take(mark);
 }
 
-/** Whether the `<script` at `start` opens structured data (JSON-LD). */
-function isJsonLd(html: string, start: number): boolean {
-  const open = html.indexOf('>', start);
-  return /\btype\s*=\s*["']?application\/ld\+json\b/i.test(html.slice(start, open));
+/** Where the content of the structured data (JSON-LD) opened by the tag at `start` begins, or -1. */
+function jsonLdStart(html: string, start: number): number {
+  const end = html.indexOf('>', start);
+  return /\btype\s*=\s*["']?application\/ld\+json\b/i.test(html.slice(start, end)) ? end + 1 : -1;
 }
 
 /** The toggle on a 繁體 page: back to the simplified page. */

@@ -185,16 +185,11 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       const seconds = median(stockBuilds.map((b) => b.seconds))!;
       const peak = median(stockBuilds.map((b) => b.peakRssMB));
       baselineCpuSeconds = median(stockBuilds.map((b) => b.cpuSeconds));
-      baseline = { seconds: round(seconds), peakRssMB: peak === null ? null : Math.round(peak) };
+      baseline = reported(seconds, peak);
     }
     const roundsRun = ourBuilds.map((b, i) => ({
-      ours: { seconds: round(b.seconds), peakRssMB: b.peak === null ? null : Math.round(b.peak) },
-      stock: stockBuilds[i]
-        ? {
-            seconds: round(stockBuilds[i].seconds),
-            peakRssMB: stockBuilds[i].peakRssMB === null ? null : Math.round(stockBuilds[i].peakRssMB),
-          }
-        : null,
+      ours: reported(b.seconds, b.peak),
+      stock: stockBuilds[i] ? reported(stockBuilds[i].seconds, stockBuilds[i].peakRssMB) : null,
     }));
 
     // The measure is a cold check (--no-cache: every file processed, as on a fresh clone); then, for the
@@ -277,6 +272,11 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A build as reported: seconds to two decimals, peak RSS in whole MB. */
+function reported(seconds: number, peakRssMB: number | null): { seconds: number; peakRssMB: number | null } {
+  return { seconds: round(seconds), peakRssMB: peakRssMB === null ? null : Math.round(peakRssMB) };
 }
 
 /** The median of the numbers (the lower middle of an even count); `null` when any is `null` or there are none. */

@@ -33,7 +33,6 @@ export interface SearchBenchResult {
 }
 
 const BOX = 'form[data-search-box]';
-const PAGE = SEARCH_PAGE;
 const HAN_RUN = /[\u4e00-\u9fff]{4,}/g;
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -108,9 +107,9 @@ export async function benchSearch(dist: string, options: SearchBenchOptions = {}
     await page.goto(`${server.url}/search/`);
     const timesMs: number[] = [];
     for (const query of [...later, ...later]) {
-      await page.fill(`${PAGE} input[name="q"]`, query);
-      await waitForResults(page, query, PAGE);
-      timesMs.push(Number(await page.locator(PAGE).getAttribute('data-search-ms')));
+      await page.fill(`${SEARCH_PAGE} input[name="q"]`, query);
+      await waitForResults(page, query, SEARCH_PAGE);
+      timesMs.push(Number(await page.locator(SEARCH_PAGE).getAttribute('data-search-ms')));
     }
     await context.close();
     return { firstQuery: first, firstQueryBytes, laterBytes, timesMs, queries: later };

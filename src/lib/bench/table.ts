@@ -20,6 +20,12 @@ const fixed = (value: number | null | undefined, digits = 1, unit = '') =>
   value === null || value === undefined ? '—' : `${value.toFixed(digits)}${unit}`;
 const verdict = (ok: boolean | null) => (ok === null ? '' : ok ? 'ok' : 'MISSED');
 
+/** The row under a median that lists each round's value, when there was more than one round. */
+function eachRound(seconds: ReadonlyArray<number | undefined>): Array<[string, string, string, string]> {
+  if (seconds.length < 2) return [];
+  return [['  each round (median above)', `${seconds.map((value) => fixed(value, 1)).join(' / ')} s`, '', '']];
+}
+
 export function formatBenchTable(result: BenchResult, details: BenchDetails): string {
   const { build, baseline, pagefind, ratio, check, normalise } = result;
   const vsOpencc =
@@ -35,16 +41,7 @@ export function formatBenchTable(result: BenchResult, details: BenchDetails): st
       '',
       '',
     ],
-    ...(details.rounds.length > 1
-      ? ([
-          [
-            `  each round (median above)`,
-            details.rounds.map((r) => fixed(r.ours.seconds, 1)).join(' / ') + ' s',
-            '',
-            '',
-          ],
-        ] as [string, string, string, string][])
-      : []),
+    ...eachRound(details.rounds.map((r) => r.ours.seconds)),
     ['  content layer (pipeline)', fixed(details.steps.content, 1, ' s'), '', ''],
     ['  pages', fixed(details.steps.pages, 1, ' s'), '', ''],
     ['  繁體 variant', fixed(details.steps.traditional, 1, ' s'), '', ''],
@@ -58,16 +55,7 @@ export function formatBenchTable(result: BenchResult, details: BenchDetails): st
     ['  build peak RSS, index included', fixed(details.buildPeakRssWithIndexMB, 0, ' MB'), '', ''],
     ['  Pagefind indexer peak RSS', fixed(details.pagefindPeakRssMB, 0, ' MB'), '', ''],
     ['baseline (Astro + MDX)', fixed(baseline?.seconds, 1, ' s'), '', ''],
-    ...(details.rounds.length > 1 && baseline
-      ? ([
-          [
-            `  each round (median above)`,
-            details.rounds.map((r) => fixed(r.stock?.seconds, 1)).join(' / ') + ' s',
-            '',
-            '',
-          ],
-        ] as [string, string, string, string][])
-      : []),
+    ...(baseline ? eachRound(details.rounds.map((r) => r.stock?.seconds)) : []),
     ['  baseline CPU time', fixed(details.baselineCpuSeconds, 1, ' s'), '', ''],
     ['baseline peak RSS', fixed(baseline?.peakRssMB, 0, ' MB'), '', ''],
     [
