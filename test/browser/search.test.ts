@@ -144,8 +144,20 @@ describeBrowser('search in Chromium', () => {
 
   test('while an input method composes (拼音 not yet chosen) nothing is searched; the chosen words are', async () => {
     const page = await open('/rolls/');
+    // The search UI loads on focus; hold it back until the composition is under way, as on a slow
+    // connection, so that it attaches in the middle of the composition.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let requested!: () => void;
+    const uiRequested = new Promise<void>((resolve) => (requested = resolve));
+    await page.route(/\/_astro\/ui\.[\w-]+\.js$/, async (route) => {
+      requested();
+      await held;
+      await route.continue();
+    });
     const input = page.locator(`${BOX} input`);
     await input.focus();
+    await uiRequested;
     const searched: string[] = [];
     await page.exposeFunction('searchedFor', (query: string) => searched.push(query));
     await page.evaluate(() => {
@@ -161,6 +173,10 @@ describeBrowser('search in Chromium', () => {
       await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
     }
     expect(await input.inputValue()).toBe('zhong qian');
+    release();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('form[data-search-box]')?.dataset.searchAttached,
+    );
     await cdp.send('Input.insertText', { text: '钟乾' });
     await waitForResults(page, '钟乾', BOX);
     expect(searched.every((query) => !/[a-z]/.test(query))).toBe(true);

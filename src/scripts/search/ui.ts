@@ -7,6 +7,7 @@
  * On the 繁體 variant (`<html lang="zh-Hant">`) result text is converted to traditional script and
  * links point into `/zh-hant/`.
  */
+import { isComposing, trackComposition } from './composition.ts';
 import { loadToTraditional, type Convert } from './convert.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome, type SelectedFilters } from './engine.ts';
 import type { PageKind } from './names.ts';
@@ -104,6 +105,7 @@ function latestOnly() {
  * (拼音 being typed, not yet chosen): then once the composition ends, with the characters chosen.
  */
 function onQueryInput(input: HTMLInputElement, update: () => void): void {
+  trackComposition(input);
   input.addEventListener('input', (event) => {
     if (!(event as InputEvent).isComposing) update();
   });
@@ -390,5 +392,6 @@ export function attachSearchBox(form: HTMLFormElement): void {
   });
 
   engine.warm();
-  if (input.value) update();
+  // A value typed or restored before the UI loaded; mid-composition, compositionend searches it.
+  if (input.value && !isComposing(input)) update();
 }
