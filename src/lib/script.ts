@@ -15,7 +15,7 @@
  */
 import OpenCC, { Trie, type DictLike } from 'opencc-js';
 import type { GlossaryTerm } from '../schemas/glossary.ts';
-import type { Edit } from './change-record.ts';
+import { applyEdits, type Edit } from './change-record.ts';
 
 /** The project's script names (see src/pipeline/types.ts). */
 export type { Script } from '../pipeline/types.ts';
@@ -473,7 +473,7 @@ export function simplifyEdits(
 export function toSimplified(text: string, glossary: Glossary = [], from: TraditionalSource = 't'): string {
   const edits: Edit[] = [];
   simplifyEdits(text, edits, { from, glossary });
-  return applyAll(text, edits);
+  return applyEdits(text, edits);
 }
 
 export interface TraditionalOptions {
@@ -523,18 +523,6 @@ export function traditionaliseEdits(
       if (text.slice(a, b) !== replacement) pushDiff(text, a, b, replacement, 'script-glossary', edits);
     },
   );
-}
-
-function applyAll(text: string, edits: readonly Edit[]): string {
-  if (edits.length === 0) return text;
-  const parts: string[] = [];
-  let last = 0;
-  for (const edit of edits) {
-    parts.push(text.slice(last, edit.start), edit.after);
-    last = edit.end;
-  }
-  parts.push(text.slice(last));
-  return parts.join('');
 }
 
 /** opencc-js's own converter, for tests that compare the fast path with it. */
