@@ -13,8 +13,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets as files: cached across pages and allowed by the CSP's style-src 'self'.
   // Four pages in flight: one renders while the others' files are written. With one (the default)
-  // the main thread waits on every write; 10,000 deeds (20,324 pages): 31–42 s against 39–67 s, the
-  // same peak memory (`npm run bench`, README → Benchmarks).
+  // the main thread waits on every write. 10,000 deeds (20,324 pages), interleaved builds: 31–39 s
+  // against 39 s to over a minute, at the same peak memory (README → Benchmarks).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // A Content-Security-Policy <meta> in every page; Astro hashes the scripts and styles it emits.
   security: {
