@@ -120,40 +120,43 @@ export function splitFrontmatter(source: string): SplitDocument {
   const locate = (path: ReadonlyArray<PropertyKey>) =>
     locateInDocument(document(), path, toPoint, { line: 1, column: 1, offset: 0 });
 
+  const done = (data: Record<string, unknown>, errors: SplitDocument['errors'] = []): SplitDocument => ({
+    data,
+    hasFrontmatter: true,
+    errors,
+    body,
+    bodyLine,
+    bodyOffset,
+    locate,
+  });
+
+  // `undefined`: js-yaml could not read it, or must not (`needsFullParser`); `yaml` decides.
   const quick = needsFullParser(yamlText) ? undefined : quickLoad(yamlText);
-  if (quick !== undefined && (quick === null || (typeof quick === 'object' && !Array.isArray(quick)))) {
-    return {
-      data: (quick ?? {}) as Record<string, unknown>,
-      hasFrontmatter: true,
-      errors: [],
-      body,
-      bodyLine,
-      bodyOffset,
-      locate,
-    };
-  }
+  const quickData = quick === undefined ? undefined : asMapping(quick);
+  if (quickData) return done(quickData);
 
   const doc = document();
   const errors = doc.errors.map((error) => ({
     message: `frontmatter 的 YAML 格式有误：${error.message.split('\n')[0]}`,
     place: toPoint(error.pos[0]),
   }));
-  let data: Record<string, unknown> = {};
-  if (errors.length === 0) {
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 50 });
-    } catch (error) {
-      // An alias without its anchor (`*x`), or aliases that would expand past the limit.
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      errors.push({ message: `frontmatter 的 YAML 格式有误：${reason}`, place: toPoint(0) });
-      return { data, hasFrontmatter: true, errors, body, bodyLine, bodyOffset, locate };
-    }
-    if (value == null) data = {};
-    else if (typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
-    else errors.push({ message: 'frontmatter 应当是“字段: 值”的形式', place: toPoint(0) });
+  if (errors.length > 0) return done({}, errors);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // An alias without its anchor (`*x`), or aliases that would expand past the limit.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return done({}, [{ message: `frontmatter 的 YAML 格式有误：${reason}`, place: toPoint(0) }]);
   }
-  return { data, hasFrontmatter: true, errors, body, bodyLine, bodyOffset, locate };
+  const data = asMapping(value);
+  return data ? done(data) : done({}, [{ message: 'frontmatter 应当是“字段: 值”的形式', place: toPoint(0) }]);
+}
+
+/** A YAML value as frontmatter data: a mapping, or `{}` for an empty document; `undefined` otherwise. */
+function asMapping(value: unknown): Record<string, unknown> | undefined {
+  if (value === null || value === undefined) return {};
+  return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 /** The YAML's value by js-yaml, or `undefined` when js-yaml cannot read it (`yaml` then says why). */

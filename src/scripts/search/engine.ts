@@ -280,14 +280,8 @@ export class SearchEngine {
       }
     }
     const response = await this.#searchText(pagefind, normalised, folded, options, signal);
-    if (!facets) {
-      return {
-        results: response.results,
-        counts: response.filters ?? {},
-        counted: new Set(response.results.map((result) => result.id)),
-      };
-    }
     const ids = response.results.map((result) => result.id);
+    if (!facets) return { results: response.results, counts: response.filters ?? {}, counted: new Set(ids) };
     const { passing, counts: tallies } = facets.select(ids, filters);
     const kept = new Set(passing);
     return {

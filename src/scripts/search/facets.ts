@@ -66,11 +66,18 @@ export function buildFacets(
   return { prefix: prefix ?? '', ids: ids.map((id, i) => (i === 0 ? id : id - ids[i - 1]!)), filters };
 }
 
+type PageValues = number | number[] | null | undefined;
+
+/** The value indexes of one page in one filter (`pages[i]`), as a list. */
+function valueIndexes(own: PageValues): readonly number[] {
+  return own === null || own === undefined ? [] : typeof own === 'number' ? [own] : own;
+}
+
 export class Facets {
   readonly #prefix: string;
   /** Page index by the number of its Pagefind id. */
   readonly #index = new Map<number, number>();
-  readonly #filters: Array<{ name: string; values: string[]; pages: Array<number | number[] | null> }>;
+  readonly #filters: Array<{ name: string; values: string[]; pages: PageValues[] }>;
 
   constructor(data: FacetData) {
     this.#prefix = data.prefix;
@@ -88,9 +95,8 @@ export class Facets {
     if (page === undefined) return undefined;
     const out: Record<string, string[]> = {};
     for (const filter of this.#filters) {
-      const own = filter.pages[page];
-      if (own === null || own === undefined) continue;
-      out[filter.name] = (typeof own === 'number' ? [own] : own).map((i) => filter.values[i]!);
+      const own = valueIndexes(filter.pages[page]);
+      if (own.length > 0) out[filter.name] = own.map((i) => filter.values[i]!);
     }
     return out;
   }
@@ -120,19 +126,14 @@ export class Facets {
       }
       let mask = 0;
       active.forEach(({ filter, wanted }, bit) => {
-        const own = filter.pages[page];
-        const values = own === null || own === undefined ? [] : typeof own === 'number' ? [own] : own;
-        if (values.some((value) => wanted.has(value))) mask |= 1 << bit;
+        if (valueIndexes(filter.pages[page]).some((value) => wanted.has(value))) mask |= 1 << bit;
       });
       if (mask === all) passing.push(id);
       this.#filters.forEach((filter, f) => {
         const bit = activeAt.get(filter);
         const others = bit === undefined ? all : all & ~(1 << bit);
         if ((mask & others) !== others) return;
-        const own = filter.pages[page];
-        if (own === null || own === undefined) return;
-        if (typeof own === 'number') tallies[f]![own]! += 1;
-        else for (const value of own) tallies[f]![value]! += 1;
+        for (const value of valueIndexes(filter.pages[page])) tallies[f]![value]! += 1;
       });
     }
     const counts: FacetCounts = {};
@@ -147,8 +148,7 @@ export class Facets {
   }
 
   #page(id: string): number | undefined {
-    if (!id.startsWith(this.#prefix)) return undefined;
-    const hex = id.slice(this.#prefix.length);
-    return /^[0-9a-f]{1,12}$/.test(hex) ? this.#index.get(parseInt(hex, 16)) : undefined;
+    const match = PAGE_ID.exec(id);
+    return match && match[1] === this.#prefix ? this.#index.get(parseInt(match[2]!, 16)) : undefined;
   }
 }

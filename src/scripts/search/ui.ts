@@ -7,7 +7,7 @@
  * On the 繁體 variant (`<html lang="zh-Hant">`) result text is converted to traditional script and
  * links point into `/zh-hant/`.
  */
-import { isComposing, trackComposition } from './composition.ts';
+import { isComposing, keyComposes, trackComposition } from './composition.ts';
 import { loadToTraditional, type Convert } from './convert.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome, type SelectedFilters } from './engine.ts';
 import type { PageKind } from './names.ts';
@@ -112,11 +112,6 @@ function onQueryInput(input: HTMLInputElement, update: () => void): void {
   input.addEventListener('compositionend', update);
 }
 
-/** Whether a key goes to an input method that is composing (Chromium and Safari say 229). */
-function composing(event: KeyboardEvent): boolean {
-  return event.isComposing || event.keyCode === 229;
-}
-
 /** What to say when the index cannot be loaded (a dev server without a build, a failed download). */
 const UNAVAILABLE = '搜索暂不可用：未能加载搜索索引。请稍后再试；本地预览请先运行 npm run build。';
 
@@ -205,7 +200,7 @@ export function attachSearchPage(root: HTMLElement): void {
   onQueryInput(input, update);
   sortSelect?.addEventListener('change', update);
   input.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown' || composing(event)) return;
+    if (event.key !== 'ArrowDown' || keyComposes(event)) return;
     const first = list.querySelector<HTMLAnchorElement>('a');
     if (first) {
       event.preventDefault();
@@ -364,7 +359,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
   onQueryInput(input, update);
   input.addEventListener('keydown', (event) => {
     // Arrows and Enter belong to the input method's candidate list while it composes.
-    if (composing(event)) return;
+    if (keyComposes(event)) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (popup.hidden) return;
       event.preventDefault();
