@@ -8,7 +8,7 @@
  */
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { SKIP, visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { ALLOWED_COMPONENTS, type AllowedComponent } from './data/components.ts';
 
 export interface Options {
@@ -24,6 +24,22 @@ const SCRIPT_URL = /^\s*(?:javascript|data|vbscript):/i;
 const OTHER_ORIGIN = /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/|\\\\)/i;
 
 const EXECUTABLE = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
+/** Every type of node that this stage removes or changes; a tree without any is left as it is. */
+const CHANGED = new Set([...EXECUTABLE, 'image', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+/**
+ * Whether `remarkRenderComponents` would change `tree` (remove or rewrite a node of it). Rendering
+ * a tree it would not change leaves the tree as it was, so the caller need not render a copy.
+ */
+export function changesTree(tree: Root): boolean {
+  let found = false;
+  visit(tree, (node) => {
+    if (!CHANGED.has(node.type)) return undefined;
+    found = true;
+    return EXIT;
+  });
+  return found;
+}
 
 export function remarkRenderComponents(options: Options = {}) {
   const { components } = { ...defaults, ...options };
