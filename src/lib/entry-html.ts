@@ -48,6 +48,25 @@ export function bodyFolder(cacheDir: string, root: string, collection: string): 
   return folder;
 }
 
+/** A body stored as a file: the entry's digest (its data and body) and the file's path. */
+export interface StoredBody {
+  digest: string;
+  file: string;
+}
+
+/**
+ * Store an entry's rendered body in `folder` (`bodyFolder`): the file is named by the digest of the
+ * entry's data and body, which is also the entry's digest in Astro's store. Called by the thread
+ * that rendered the body, so that the HTML need not travel to the main thread.
+ */
+export function storeBody(folder: string, data: unknown, html: string): StoredBody {
+  const digest = createHash('sha1')
+    .update(`${folder}\n${JSON.stringify(data)}\n`)
+    .update(html)
+    .digest('base64url');
+  return { digest, file: writeBody(folder, digest, html) };
+}
+
 /** Write `html` as the body file named `digest` in `folder` (once: the name is its content's digest). */
 export function writeBody(folder: string, digest: string, html: string): string {
   const file = join(folder, `${digest}.html`);

@@ -6,9 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { bodyFolder, pruneBodies, writeBody } from '../lib/entry-html.ts';
+import { bodyFolder, pruneBodies, storeBody } from '../lib/entry-html.ts';
 import { formatText, toDiagnostics } from '../lib/report.ts';
-import { COLLECTIONS, runProjectInWorkers, type ProjectResult } from '../pipeline/project.ts';
+import { COLLECTIONS, runProjectInWorkers, type ProjectOptions, type ProjectResult } from '../pipeline/project.ts';
 import type { Change, Collection } from '../pipeline/types.ts';
 
 /**
@@ -17,10 +17,16 @@ import type { Change, Collection } from '../pipeline/types.ts';
  */
 let pending: { key: string; run: Promise<ProjectResult>; taken: Set<Collection> } | undefined;
 
-export function projectRun(root: string, generation = 0, warn?: (message: string) => void): Promise<ProjectResult> {
+export function projectRun(
+  root: string,
+  generation = 0,
+  warn?: (message: string) => void,
+  bodyFolders?: ProjectOptions['bodyFolders'],
+): Promise<ProjectResult> {
   const key = `${root}#${generation}`;
   if (!pending || pending.key !== key) {
-    pending = { key, run: runProjectInWorkers({ root, warn, recordChecks: true }), taken: new Set() };
+    const options = { root, warn, recordChecks: true, ...(bodyFolders ? { bodyFolders } : {}) };
+    pending = { key, run: runProjectInWorkers(options), taken: new Set() };
   }
   return pending.run;
 }
@@ -46,11 +52,14 @@ export class ContentError extends Error {
 export function documentLoader(collection: Collection): Loader {
   return {
     name: `deeds-${collection}`,
-    async load({ store, parseData, config, logger, watcher, generateDigest }) {
+    async load({ store, parseData, config, logger, watcher }) {
       const root = fileURLToPath(config.root);
       const runGeneration = generation;
       const started = performance.now();
-      const project = await projectRun(root, runGeneration, (message) => logger.warn(message));
+      // Each collection's bodies go to a folder of its own; the threads that render them write them there.
+      const cacheDir = fileURLToPath(config.cacheDir);
+      const folders = Object.fromEntries(COLLECTIONS.map((c) => [c, bodyFolder(cacheDir, root, c)]));
+      const project = await projectRun(root, runGeneration, (message) => logger.warn(message), folders);
       if (collection === 'announcements') {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`内容管线处理 ${project.entries.length} 个条目，用时 ${seconds} 秒`);
@@ -61,7 +70,7 @@ export function documentLoader(collection: Collection): Loader {
         logger.warn(`\n${formatText(diagnostics)}`);
       }
       const seen = new Set<string>();
-      const folder = bodyFolder(fileURLToPath(config.cacheDir), root, collection);
+      const folder = folders[collection]!;
       const bodies = new Set<string>();
       for (const entry of project.entries) {
         if (entry.collection !== collection) continue;
@@ -74,10 +83,10 @@ export function documentLoader(collection: Collection): Loader {
         seen.add(entry.id);
         // What is stored: the entry's data, its rendered body and where that body's file is (a store
         // kept from a build of another copy of the project must not point into that copy's folder).
-        const digest = generateDigest(`${folder}\n${JSON.stringify(document.frontmatter)}\n${document.html}`);
         // No `body`, and the HTML in a file of its own (src/lib/entry-html.ts): the store is serialised
-        // into the build's server bundle, and the HTML was nearly all of it.
-        const htmlFile = writeBody(folder, String(digest), document.html);
+        // into the build's server bundle, and the HTML was nearly all of it. The thread that rendered
+        // the body wrote the file; the digest covers the folder, the data and the body.
+        const { digest, file: htmlFile } = document.stored ?? storeBody(folder, document.frontmatter, document.html);
         bodies.add(htmlFile);
         store.set({
           id: entry.id,

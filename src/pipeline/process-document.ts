@@ -10,6 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { z } from 'astro/zod';
+import type { StoredBody } from '../lib/entry-html.ts';
 import { splitFrontmatter, type SplitDocument } from '../lib/frontmatter.ts';
 import { AnnouncementSchema, DeedSchema, RollSchema } from '../schemas/index.ts';
 import { mapMessageToSource } from './check-helpers.ts';
@@ -43,6 +44,8 @@ export interface ProcessedDocument {
   tree: Root;
   /** The body rendered to HTML (safe: allow-listed elements only). */
   html: string;
+  /** Where the body was stored as a file, when the run was asked to (`ProjectOptions.bodyFolders`). */
+  stored?: StoredBody;
 }
 
 export const SCHEMAS: Readonly<Record<Collection, z.ZodType>> = Object.freeze({

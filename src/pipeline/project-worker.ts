@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { processDocument } from './process-document.ts';
-import { checkRecord, toPortable, type WorkerJob, type WorkerReply } from './project.ts';
+import { checkRecord, storeDocumentBody, toPortable, type WorkerJob, type WorkerReply } from './project.ts';
 
 const job = workerData as WorkerJob;
 for (const item of job.items) {
   const value = readFileSync(join(job.root, item.rel), 'utf8');
   const document = processDocument({ path: item.rel, value, collection: item.collection }, job.context);
+  storeDocumentBody(document, item.collection, job.bodyFolders);
   const check = job.recordChecks ? checkRecord(item, value, document) : undefined;
   parentPort!.postMessage({ index: item.index, document: toPortable(document), check } satisfies WorkerReply);
 }

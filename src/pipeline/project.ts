@@ -12,6 +12,7 @@ import { VFileMessage } from 'vfile-message';
 import type { SplitDocument } from '../lib/frontmatter.ts';
 import { loadRegistries, type Registries } from '../lib/registries.ts';
 import type { NormaliseResult } from './normalise.ts';
+import { storeBody, type StoredBody } from '../lib/entry-html.ts';
 import { CheckCache, isCacheable, sourceHash, toJobResult, type RecordedResult } from '../lib/check-cache.ts';
 import { loadCheckConfig } from '../lib/rule-config.ts';
 import { processDocument, type ProcessedDocument } from './process-document.ts';
@@ -52,6 +53,12 @@ export interface ProjectOptions {
    * check after this run re-checks only what changed. The build does; default false.
    */
   recordChecks?: boolean;
+  /**
+   * Store each rendered body as a file in its collection's folder (`storeBody` in
+   * `src/lib/entry-html.ts`), in the thread that rendered it: the document then carries `stored`, and
+   * the HTML does not travel between threads. The build does; default none.
+   */
+  bodyFolders?: Partial<Record<Collection, string>>;
 }
 
 export function runProject(options: ProjectOptions): ProjectResult {
@@ -60,6 +67,7 @@ export function runProject(options: ProjectOptions): ProjectResult {
   const documents = plan.items.map((item) => {
     const value = readFileSync(join(options.root, item.rel), 'utf8');
     const document = processDocument({ path: item.rel, value, collection: item.collection }, plan.context);
+    storeDocumentBody(document, item.collection, options.bodyFolders);
     if (options.recordChecks) {
       // A copy: the cross-file rules below still add to this document's file.
       const check = checkRecord(item, value, document);
@@ -69,6 +77,16 @@ export function runProject(options: ProjectOptions): ProjectResult {
   });
   if (options.recordChecks) CheckCache.record(options.root, plan.context, recorded);
   return finishProject(plan, documents);
+}
+
+/** Store `document`'s body in its collection's folder, if the run has one (`ProjectOptions.bodyFolders`). */
+export function storeDocumentBody(
+  document: ProcessedDocument,
+  collection: Collection,
+  folders: ProjectOptions['bodyFolders'],
+): void {
+  const folder = folders?.[collection];
+  if (folder) document.stored = storeBody(folder, document.frontmatter, document.html);
 }
 
 /**
@@ -114,6 +132,7 @@ export async function runProjectInWorkers(
               context: plan.context,
               items,
               recordChecks: options.recordChecks === true,
+              ...(options.bodyFolders ? { bodyFolders: options.bodyFolders } : {}),
             };
             const thread = new Worker(new URL('./project-worker.ts', import.meta.url), {
               workerData: job,
@@ -265,8 +284,9 @@ export function assembleEntries(processed: readonly ProjectEntry[], files: VFile
 
 /**
  * What a worker thread sends back for one document: plain data that survives `postMessage`, and only
- * what the build keeps. The text is sent once, as HTML: the body (three copies of it, in `split`,
- * `body` and the normaliser's result) and the normaliser's change record stay in the worker. The
+ * what the build keeps. The text is sent once, as HTML, or not at all when the worker stored the body
+ * as a file (the build: `bodyFolders`): the body (three copies of it, in `split`, `body` and the
+ * normaliser's result) and the normaliser's change record stay in the worker. The
  * record is summarised to its rule ids (all the pages show); the rare reader of the rest (a word
  * limit's overflow point) gets the document processed again on demand.
  */
@@ -274,7 +294,9 @@ export interface PortableDocument {
   frontmatter: Record<string, unknown>;
   data: Record<string, unknown> | undefined;
   split: Omit<SplitDocument, 'locate' | 'body'>;
+  /** The body's HTML, or `''` when it was stored as a file (`stored`). */
   html: string;
+  stored?: StoredBody;
   /** `file.data`, with `normalise` reduced to `NormaliseSummary`. */
   fileData: Record<string, unknown>;
   messages: Record<string, unknown>[];
@@ -292,6 +314,7 @@ export interface WorkerJob {
   items: PlannedFile[];
   /** Send back what `deeds check` keeps of each document (`ProjectOptions.recordChecks`). */
   recordChecks: boolean;
+  bodyFolders?: ProjectOptions['bodyFolders'];
 }
 
 export interface WorkerReply {
@@ -314,7 +337,8 @@ export function toPortable(document: ProcessedDocument): PortableDocument {
     frontmatter: document.frontmatter,
     data: document.data,
     split,
-    html: document.html,
+    html: document.stored ? '' : document.html,
+    ...(document.stored ? { stored: document.stored } : {}),
     fileData,
     // A VFileMessage is an Error: copy its fields, which structured cloning would drop.
     messages: document.file.messages.map((message) => {
@@ -361,7 +385,10 @@ function fromPortable(
     get body() {
       return reprocess().body;
     },
-    html: portable.html,
+    get html() {
+      return portable.stored ? readFileSync(portable.stored.file, 'utf8') : portable.html;
+    },
+    ...(portable.stored ? { stored: portable.stored } : {}),
     get tree(): Root {
       return reprocess().tree;
     },

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bodyFolder, entryHtml, pruneBodies, writeBody } from '../../src/lib/entry-html.ts';
+import { bodyFolder, entryHtml, pruneBodies, storeBody, writeBody } from '../../src/lib/entry-html.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 describe('entry bodies outside the data store', () => {
@@ -35,5 +35,18 @@ describe('entry bodies outside the data store', () => {
     expect(existsSync(first)).toBe(false);
     expect(existsSync(second)).toBe(true);
     expect(existsSync(third)).toBe(true);
+  });
+});
+
+describe('storeBody', () => {
+  test('names the file by the digest of the folder, the data and the body, and writes it once', () => {
+    const folder = bodyFolder(tempDir('deeds-bodies-'), tempDir('deeds-project-'), 'deeds');
+    const a = storeBody(folder, { title: '甲' }, '<p>正文</p>');
+    expect(a.file).toBe(join(folder, `${a.digest}.html`));
+    expect(entryHtml({ rendered: { html: '', metadata: { htmlFile: a.file } } })).toBe('<p>正文</p>');
+    expect(storeBody(folder, { title: '甲' }, '<p>正文</p>')).toEqual(a);
+    expect(storeBody(folder, { title: '乙' }, '<p>正文</p>').digest).not.toBe(a.digest);
+    expect(storeBody(folder, { title: '甲' }, '<p>正文。</p>').digest).not.toBe(a.digest);
+    expect(readdirSync(folder)).toHaveLength(3);
   });
 });

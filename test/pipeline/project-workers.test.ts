@@ -3,19 +3,21 @@
  * the same HTML, data and diagnostics (positions included), cross-file findings included.
  */
 import type { NormaliseResult } from '../../src/pipeline/normalise.ts';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../src/lib/bench/corpus.ts';
 import { checkProject } from '../../src/lib/check-project.ts';
 import { toDiagnostics } from '../../src/lib/report.ts';
-import { runProject, runProjectInWorkers, type ProjectResult } from '../../src/pipeline/project.ts';
+import { COLLECTIONS, runProject, runProjectInWorkers, type ProjectResult } from '../../src/pipeline/project.ts';
+import type { Collection } from '../../src/pipeline/types.ts';
 
 describe('runProjectInWorkers', () => {
   let root: string;
   let serial: ProjectResult;
   let threaded: ProjectResult;
+  let bodyFolders: Partial<Record<Collection, string>>;
   const warnings: string[] = [];
 
   beforeAll(async () => {
@@ -38,12 +40,20 @@ describe('runProjectInWorkers', () => {
       '---\ntitle: 引用不存在的名单\nsubject:\n  name: 王某某\n  type: person\nyear: 2029\nroll: 2099/none\n---\n\n正文。\n',
     );
     serial = runProject({ root, today: '2026-11-22' });
+    bodyFolders = Object.fromEntries(
+      COLLECTIONS.map((collection) => {
+        const folder = join(root, 'bodies', collection);
+        mkdirSync(folder, { recursive: true });
+        return [collection, folder];
+      }),
+    );
     threaded = await runProjectInWorkers({
       root,
       today: '2026-11-22',
       workers: 2,
       warn: (m) => warnings.push(m),
       recordChecks: true,
+      bodyFolders,
     });
   }, 600_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -76,6 +86,19 @@ describe('runProjectInWorkers', () => {
       expect(entry.document.normalised.changes).toEqual(record.changes);
       expect(entry.document.normalised.value).toBe(record.value);
     });
+  });
+
+  test('stores each body as a file from the thread that rendered it, as this thread would', () => {
+    const stored = runProject({ root, today: '2026-11-22', bodyFolders });
+    threaded.entries.forEach((entry, i) => {
+      const { stored: file } = entry.document;
+      expect(file?.file.startsWith(bodyFolders[entry.collection]!)).toBe(true);
+      expect(readFileSync(file!.file, 'utf8')).toBe(serial.entries[i]!.document.html);
+      expect(file).toEqual(stored.entries[i]!.document.stored);
+    });
+    // Same body, other data: another digest. Same data and body: one file.
+    const digests = new Set(threaded.entries.map((entry) => entry.document.stored!.digest));
+    expect(digests.size).toBe(threaded.entries.length);
   });
 
   test('reports the same problems at the same places', () => {

@@ -197,6 +197,26 @@ describe('deeds', () => {
     }
   });
 
+  test('photos are images optimised by Astro, in the order written, with their alt text and caption', () => {
+    // The deeds of the demo content with photos, read from their files (`src/content.config.ts` resolves them).
+    const withPhotos = [
+      ['/deeds/2025/tang-yuzhen/', '唐玉珍在后岭村卫生室门口为村民测量血压'],
+      ['/deeds/2024/donghu-guishan-weishengyuan/', ''],
+      ['/deeds/2025/shi-zhongxin-xuezhan/', ''],
+    ] as const;
+    for (const [url, firstAlt] of withPhotos) {
+      const figures = byTag(parse(page(url).html), 'figure');
+      expect(figures.length, url).toBeGreaterThan(0);
+      for (const figure of figures) {
+        const img = byTag(figure as never, 'img')[0]!;
+        expect(String(img.properties.src), url).toMatch(/^\/_astro\/.+\.(webp|jpe?g|png|avif)$/);
+        expect(String(img.properties.srcSet ?? img.properties.srcset ?? ''), url).toMatch(/\/_astro\/.+ \d+w/);
+        expect(byTag(figure as never, 'figcaption').length, url).toBe(1);
+      }
+      if (firstAlt) expect(byTag(figures[0] as never, 'img')[0]!.properties.alt, url).toBe(firstAlt);
+    }
+  });
+
   test('a typical deed page is at most 50 KB of HTML and CSS, gzip-transferred', () => {
     const deeds = pagesUnder('/deeds/').filter((p) => p.url.split('/').length > 4 && !p.url.startsWith('/deeds/year/'));
     for (const p of deeds) {
