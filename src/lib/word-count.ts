@@ -49,6 +49,8 @@ const EAST_ASIAN_RANGES: ReadonlyArray<readonly [number, number]> = [
 /** Whether Word counts this code point as a word of its own. */
 export function isEastAsian(codePoint: number): boolean {
   if (codePoint < 0xb7) return false;
+  // Most of any write-up: CJK Unified Ideographs.
+  if (codePoint >= 0x4e00 && codePoint <= 0x9fff) return true;
   for (const [low, high] of EAST_ASIAN_RANGES) {
     if (codePoint < low) return false;
     if (codePoint <= high) return true;
@@ -94,7 +96,8 @@ export function countWords(text: string): WordCount {
         index++;
       }
     }
-    if (isWhiteSpace(code)) {
+    // From U+3001 on, only U+FEFF is white space: Han text and its punctuation skip the white-space test.
+    if ((code < 0x3001 || code === 0xfeff) && isWhiteSpace(code)) {
       if (runCounts) words++;
       runCounts = false;
       continue;

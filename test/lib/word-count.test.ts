@@ -68,3 +68,79 @@ describe('countWords counts 字数 the way Word does', () => {
     expect(formatCount(1184)).toBe('1,184');
   });
 });
+
+describe('countWords, the fast paths', () => {
+  /** The rules as written, one test per character, with no shortcuts. */
+  function reference(text: string): { words: number; characters: number } {
+    const space = /^[\s\u3000\uFEFF\u200B\u0085]$/u;
+    let words = 0;
+    let characters = 0;
+    let run = false;
+    for (const char of text) {
+      const code = char.codePointAt(0)!;
+      if (space.test(char)) {
+        if (run) words++;
+        run = false;
+        continue;
+      }
+      characters++;
+      if (EAST_ASIAN_FOR_TEST.some(([low, high]) => code >= low && code <= high)) {
+        if (run) words++;
+        run = false;
+        words++;
+        continue;
+      }
+      if (!run && /[\p{L}\p{N}]/u.test(char)) run = true;
+    }
+    if (run) words++;
+    return { words, characters };
+  }
+
+  const EAST_ASIAN_FOR_TEST: ReadonlyArray<readonly [number, number]> = [
+    [0x00b7, 0x00b7],
+    [0x1100, 0x11ff],
+    [0x2013, 0x2015],
+    [0x2018, 0x2019],
+    [0x201c, 0x201d],
+    [0x2025, 0x2026],
+    [0x2e3a, 0x2e3b],
+    [0x2e80, 0x2fdf],
+    [0x3001, 0x303f],
+    [0x3040, 0x31ff],
+    [0x3200, 0x4dbf],
+    [0x4e00, 0x9fff],
+    [0xa960, 0xa97f],
+    [0xac00, 0xd7af],
+    [0xf900, 0xfaff],
+    [0xfe10, 0xfe1f],
+    [0xfe30, 0xfe4f],
+    [0xff01, 0xff60],
+    [0xffe0, 0xffe6],
+    [0x20000, 0x3134f],
+  ];
+
+  /** Text mixing Han, punctuation of both widths, Latin, digits, every kind of space and astral characters. */
+  const mixed = fc
+    .array(
+      fc.oneof(
+        fc.integer({ min: 0x4e00, max: 0x9fff }),
+        fc.constantFrom(0x3000, 0x3001, 0x3002, 0x300a, 0xff0c, 0xff1a, 0xfeff, 0x2014, 0x2026, 0x201c, 0xb7),
+        fc.constantFrom(0x20, 0x09, 0x0a, 0xa0, 0x2002, 0x200b, 0x2028, 0x202f, 0x205f, 0x1680, 0x85),
+        fc.integer({ min: 0x21, max: 0x7e }),
+        fc.integer({ min: 0x80, max: 0x2fff }),
+        fc.integer({ min: 0x3000, max: 0xffff }).filter((c) => c < 0xd800 || c > 0xdfff),
+        fc.integer({ min: 0x10000, max: 0x3ffff }),
+      ),
+      { maxLength: 120 },
+    )
+    .map((codes) => String.fromCodePoint(...codes));
+
+  test('count as the rules do, character by character', () => {
+    fc.assert(
+      fc.property(mixed, (text) => {
+        expect(countWords(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
