@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { generateCorpus, type CorpusSummary } from './corpus.ts';
 import { measureCommand, type Measurement } from './process-tree.ts';
 import { prepareBaselineSite, prepareProjectSite } from './sites.ts';
@@ -217,8 +217,10 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     const bytes = Buffer.byteLength(text);
     let normaliseSeconds: number | null = null;
     let normaliseFirstPassSeconds: number | null = null;
+    const textFile = join(dir, 'traditional.txt');
+    writeFileSync(textFile, text);
     try {
-      const timing = await timeNormaliser(site, text);
+      const timing = timeNormaliser(site, textFile);
       normaliseSeconds = timing.steady;
       normaliseFirstPassSeconds = timing.first;
       log(
@@ -227,8 +229,6 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     } catch (error) {
       log(`normalise: not measured: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const textFile = join(dir, 'traditional.txt');
-    writeFileSync(textFile, text);
     const openccSeconds = timeNativeOpencc(textFile, join(dir, 'simplified.txt'));
 
     const result: BenchResult = {
@@ -338,20 +338,17 @@ export function duration(text: string): number {
 }
 
 /**
- * The site copy's `normaliseText` over `text`: a throughput measure, so the first pass (JIT and
- * dictionaries cold) is timed and reported apart, and the measure is the median of three passes after it.
+ * The site copy's `normaliseText` over the text in `file`, timed in a process of its own
+ * (`time-normaliser.ts`): first pass apart, then the median of three.
  */
-async function timeNormaliser(projectRoot: string, text: string): Promise<{ first: number; steady: number }> {
-  const url = pathToFileURL(join(projectRoot, 'src', 'pipeline', 'normalise.ts')).href;
-  const { normaliseText } = (await import(url)) as typeof import('../../pipeline/normalise.ts');
-  const pass = (): number => {
-    const started = performance.now();
-    normaliseText(text);
-    return (performance.now() - started) / 1000;
-  };
-  const first = pass();
-  const passes = [pass(), pass(), pass()].sort((a, b) => a - b);
-  return { first, steady: passes[1]! };
+function timeNormaliser(projectRoot: string, file: string): { first: number; steady: number } {
+  const probe = fileURLToPath(new URL('./time-normaliser.ts', import.meta.url));
+  const run = spawnSync(process.execPath, [probe, projectRoot, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(`exit ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  const timing = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { first: number; steady: number };
+  if (!(timing.first > 0 && timing.steady > 0)) throw new Error(`no timing in: ${run.stdout.slice(0, 200)}`);
+  return timing;
 }
 
 /** `opencc -c t2s` on the file, or `null` when the command is not installed. */
