@@ -23,7 +23,7 @@ export interface WordCount {
  * compatibility forms), kana, Hangul, CJK symbols and punctuation, full-width forms, and the
  * punctuation Chinese text uses from the general block (“”‘’—…·).
  */
-const EAST_ASIAN_RANGES: ReadonlyArray<readonly [number, number]> = [
+export const EAST_ASIAN_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x00b7, 0x00b7],
   [0x1100, 0x11ff],
   [0x2013, 0x2015],

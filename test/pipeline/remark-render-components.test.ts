@@ -6,7 +6,8 @@ import { changesTree } from '../../src/pipeline/remark-render-components.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 import { EMPTY_CONTEXT } from '../../src/pipeline/types.ts';
 
-const render = (body: string) =>
+/** A deed with `body` as its body, through the whole pipeline. */
+const processBody = (body: string) =>
   processDocument(
     {
       path: 'content/deeds/2023/x.mdx',
@@ -14,7 +15,8 @@ const render = (body: string) =>
       value: `---\ntitle: 测试\nsubject:\n  name: 李静\n  type: person\nyear: 2022\n---\n\n${body}\n`,
     },
     EMPTY_CONTEXT,
-  ).html;
+  );
+const render = (body: string) => processBody(body).html;
 
 describe('rendering keeps content a document', () => {
   test.each([
@@ -47,15 +49,7 @@ describe('rendering keeps content a document', () => {
 });
 
 describe('changesTree: whether rendering would change the kept tree', () => {
-  const tree = (body: string) =>
-    processDocument(
-      {
-        path: 'content/deeds/2023/x.mdx',
-        collection: 'deeds',
-        value: `---\ntitle: 测试\nsubject:\n  name: 李静\n  type: person\nyear: 2022\n---\n\n${body}\n`,
-      },
-      EMPTY_CONTEXT,
-    ).tree;
+  const tree = (body: string) => processBody(body).tree;
 
   test.each([
     ['prose', '## 小标题\n\n正文第一段。\n\n正文第二段，**加粗**，[链接](/deeds/)。', false],
