@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { projectDocuments } from '../helpers/project-documents.ts';
 
 describe('splitFrontmatter', () => {
   test('splits data and body and knows where the body starts', () => {
@@ -135,14 +134,10 @@ describe('splitFrontmatter reads what yaml reads', () => {
   ])('%j', (yamlText) => agree(yamlText));
 
   test('every frontmatter in content/ and test/fixtures/', () => {
-    const files = ['content', 'test/fixtures'].flatMap((dir) =>
-      readdirSync(dir, { recursive: true, encoding: 'utf8' })
-        .filter((file) => /\.mdx?$/.test(file))
-        .map((file) => join(dir, file)),
-    );
+    const files = projectDocuments();
     expect(files.length).toBeGreaterThan(50);
-    for (const file of files) {
-      const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*$/m.exec(readFileSync(file, 'utf8'));
+    for (const [, text] of files) {
+      const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*$/m.exec(text);
       if (match) agree(match[1]!);
     }
   });

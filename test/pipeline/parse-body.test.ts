@@ -4,8 +4,6 @@
  * piece of syntax the fast path must hand over — and it does take the fast path on plain write-ups.
  */
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -13,7 +11,7 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { parseBody, parsePlainProse } from '../../src/pipeline/parse-body.ts';
-import { PROJECT_ROOT } from '../helpers/seeds.ts';
+import { projectDocuments } from '../helpers/project-documents.ts';
 
 const micromark = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 const reference = (value: string) => JSON.stringify(micromark.parse(value));
@@ -165,15 +163,7 @@ describe('parseBody', () => {
   });
 
   /** Every MDX body the project has: the demo content and the test fixtures. */
-  const bodies = ['content', 'test/fixtures'].flatMap((folder) =>
-    readdirSync(join(PROJECT_ROOT, folder), { recursive: true })
-      .map(String)
-      .filter((file) => file.endsWith('.mdx'))
-      .map((file) => [
-        `${folder}/${file}`,
-        splitFrontmatter(readFileSync(join(PROJECT_ROOT, folder, file), 'utf8')).body,
-      ]),
-  );
+  const bodies = projectDocuments().map(([path, text]) => [path, splitFrontmatter(text).body] as const);
 
   test('the project has MDX bodies to compare, and some take the fast path', () => {
     expect(bodies.length).toBeGreaterThan(50);

@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { processDocument } from '../../src/pipeline/process-document.ts';
 import { changesTree } from '../../src/pipeline/remark-render-components.ts';
-import { PROJECT_ROOT } from '../helpers/seeds.ts';
+import { projectDocuments } from '../helpers/project-documents.ts';
 import { EMPTY_CONTEXT } from '../../src/pipeline/types.ts';
 
 /** A deed with `body` as its body, through the whole pipeline. */
@@ -64,12 +62,7 @@ describe('changesTree: whether rendering would change the kept tree', () => {
   });
 
   /** Every MDX document the project has: the demo content and the test fixtures. */
-  const documents = ['content', 'test/fixtures'].flatMap((folder) =>
-    readdirSync(join(PROJECT_ROOT, folder), { recursive: true })
-      .map(String)
-      .filter((file) => file.endsWith('.mdx'))
-      .map((file) => [`${folder}/${file}`, readFileSync(join(PROJECT_ROOT, folder, file), 'utf8')] as const),
-  );
+  const documents = projectDocuments();
 
   test('the project has documents of both kinds', () => {
     const trees = documents.map(
