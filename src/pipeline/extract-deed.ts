@@ -9,15 +9,27 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import {
   BROKEN_YEAR,
+  DEED_REPORT,
   DEED_SUBTITLE,
   DEED_TITLE,
+  HONOUREE_CLAUSE,
+  HONOUREE_LEAD,
   HONOUR_IN_PROSE,
   HONOUR_KEYWORDS,
   HONOUR_VERBS,
   PLACEHOLDER_TOKEN,
+  POST_WORDS,
+  SURNAMES,
 } from './data/extraction.ts';
 import { matchAll } from './data/patterns.ts';
-import { closeCjkSpaces, extractMessage, isOrgName, modelOf, type DocumentModel } from './extract-model.ts';
+import {
+  closeCjkSpaces,
+  extractMessage,
+  isOrgName,
+  modelOf,
+  type DocumentModel,
+  type ModelLine,
+} from './extract-model.ts';
 import { isPersonName, unitWithoutPost } from './extract-roll.ts';
 import { extractOf, type ExtractResult } from './extract-types.ts';
 
@@ -119,7 +131,13 @@ interface FoundSubject {
   unit: string | null;
 }
 
-/** The subject from the title (`示例市卫生局先进事迹`) or the subtitle (`——记示例医院护士长李静同志`). */
+/**
+ * The subject, from what names it plainly, in this order: the title or subtitle (`示例市卫生局先进事迹`,
+ * `——记示例医院护士长李静同志`); a clause that says who was honoured (`…主任王芳被授予“…”称号`), in the
+ * title, then the first paragraphs; a report meeting on someone's deeds; a profile that opens with its
+ * subject (`李静，女，…`, `王芳，这位…`); a lead that opens with a unit (`示例卫生所以…模式…荣获…`); and last
+ * a name the write-up keeps returning to at the start of its sentences. Nothing is guessed beyond that.
+ */
 function findSubject(model: DocumentModel, result: ExtractResult): FoundSubject | null {
   const candidates: string[] = [];
   for (const line of model.lines.slice(0, 15)) {
@@ -131,25 +149,141 @@ function findSubject(model: DocumentModel, result: ExtractResult): FoundSubject 
     const named = /^([\p{Script=Han}]{2,4})[：:]/u.exec(result.title);
     if (named) candidates.push(named[1]!);
     const dashed = /[—－-]{1,2}\s*记?\s*([^—－-]{2,40})$/u.exec(result.title);
-    if (dashed) candidates.push(dashed[1]!);
+    if (dashed) candidates.push(dashed[1]!, dashed[1]!.split(/[“”「」『』、，,]/u).pop()!);
   }
   for (const candidate of candidates) {
-    const found = readSubject(closeCjkSpaces(candidate));
+    const text = closeCjkSpaces(candidate);
+    const found = readSubject(text) ?? orgPrefix(text);
     if (found) return found;
   }
-  // A write-up that opens with its subject: 李静，女，中共党员，示例县人民医院护士长。
-  const opening = model.lines.find((l) => l.text.length > 20);
-  const lead = opening ? /^([\p{Script=Han}]{2,3})(?:同志)?[，,]/u.exec(opening.text) : null;
-  if (lead && isPersonName(lead[1]!)) {
-    const sentence = opening!.text.split(/[。；]/u)[0]!;
-    const unit = sentence
-      .split(/[，,]/u)
-      .map((part) => part.replace(/^(?:现任|系|为|是|任|在)/u, ''))
-      .map((part) => unitWithoutPost(part) ?? (isOrgName(part) ? part : null))
-      .find((u) => u);
-    return { subject: { name: lead[1]!, type: 'person' }, unit: unit ?? null };
+  const lines = model.lines.filter((l) => l.text.trim() !== '');
+  const titleLine = result.title ? lines.find((l) => closeCjkSpaces(l.text).includes(result.title!)) : undefined;
+  const paragraphs = lines.filter((l) => l.text.length > 20 && l !== titleLine).slice(0, 5);
+  const reading = [
+    ...(titleLine ? [titleLine] : []),
+    ...lines.slice(0, 12).filter((l) => l.text.length <= 20),
+    ...paragraphs,
+  ];
+  for (const line of [titleLine, ...paragraphs]) {
+    const found = line && honouree(closeCjkSpaces(line.text));
+    if (found) return found;
+  }
+  for (const line of reading) {
+    for (const match of matchAll(DEED_REPORT.pattern, closeCjkSpaces(line.text))) {
+      const found = readLoosely(match[1]!);
+      if (found) return found;
+    }
+  }
+  return profileOpening(paragraphs[0]) ?? leadUnit(paragraphs) ?? recurringName(model.text);
+}
+
+/** Who an honour clause names: the text before 荣获/被授予 when an honour follows the verb. */
+function honouree(text: string): FoundSubject | null {
+  for (const match of matchAll(HONOUREE_CLAUSE.pattern, text)) {
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40).split(/[。；;\n]/u)[0]!;
+    if (!/[“「『"]/u.test(after) && !HONOUR_KEYWORDS.test(after)) continue;
+    const found = readLoosely(match[1]!);
+    if (found) return found;
   }
   return null;
+}
+
+/** A clause's who, without the words that open it (我院, 近日, 热烈祝贺) and what comes before a 的. */
+function readLoosely(clause: string): FoundSubject | null {
+  const value = clause.replace(HONOUREE_LEAD, '').replace(/^.*的/u, '');
+  if (value.length < 2) return null;
+  const strict = readSubject(value);
+  if (strict) return strict;
+  for (const length of [3, 2]) {
+    const name = value.slice(-length);
+    const rest = value.slice(0, -length);
+    if (!isPersonName(name)) continue;
+    // The name follows a post (主管护师沈福敏) or stands alone; a unit before the post is kept when it reads as one.
+    if (rest === '') return { subject: { name, type: 'person' }, unit: null };
+    if (POST_WORDS.test(rest)) return { subject: { name, type: 'person' }, unit: unitOf(rest) };
+  }
+  return orgPrefix(value);
+}
+
+/** `示例市第一人民医院ICU护士长` → `示例市第一人民医院`. */
+function unitOf(text: string): string | null {
+  let value = text;
+  for (let i = 0; i < 3 && POST_WORDS.test(value); i++) value = value.replace(POST_WORDS, '');
+  value = value.replace(/[A-Za-z]+$/u, '');
+  return isOrgName(value) ? value : null;
+}
+
+/** The longest start of `text` that is a unit's name, when what follows is not a name: `市疾控中心抗击疫情…`. */
+function orgPrefix(text: string): FoundSubject | null {
+  const value = text.replace(/^.*记/u, '');
+  for (let end = Math.min(value.length, 30); end >= 5; end--) {
+    const head = value.slice(0, end);
+    if (!isOrgName(head)) continue;
+    // A unit and a post with no name (`示例医院护士长的先进事迹`): the subject is a person the text does not name here.
+    if (POST_WORDS.test(value.slice(end).replace(/的$/u, ''))) return null;
+    return { subject: { name: head, type: 'unit' }, unit: null };
+  }
+  return null;
+}
+
+/** `李静，女，中共党员，示例县人民医院护士长。` · `王芳，这位扎根基层三十年的…` · a masked `xxx，19xx年参加工作`. */
+function profileOpening(opening: ModelLine | undefined): FoundSubject | null {
+  if (!opening) return null;
+  const lead = /^([\p{Script=Han}]{2,3}|[xX×＊*]{2,3}|某某)(?:同志)?[，,]/u.exec(opening.text.trim());
+  if (!lead) return null;
+  const name = lead[1]!;
+  if (!isPersonName(name) && !/^(?:[xX×＊*]{2,3}|某某)$/u.test(name)) return null;
+  const sentence = opening.text.split(/[。；]/u)[0]!;
+  const unit = sentence
+    .split(/[，,]/u)
+    .map((part) => part.replace(/^(?:现任|系|为|是|任|在)/u, ''))
+    .map((part) => unitWithoutPost(part) ?? (isOrgName(part) ? part : null))
+    .find((u) => u);
+  return { subject: { name, type: 'person' }, unit: unit ?? null };
+}
+
+/** A lead whose first clause opens with a unit: `自…以来，县疾病预防控制中心充分发挥…`, `示例卫生所以…`. */
+function leadUnit(paragraphs: readonly ModelLine[]): FoundSubject | null {
+  const first = paragraphs[0];
+  if (!first) return null;
+  const clauses = first.text
+    .replace(/^\s*date\s+[0-9-]+\s*/u, '')
+    .split(/[。！？]/u)[0]!
+    .split(/[，,]/u)
+    .slice(0, 3);
+  for (const clause of clauses) {
+    const text = closeCjkSpaces(clause);
+    // The shortest start that is a unit: the text after it is what the unit did.
+    for (let end = 4; end <= Math.min(text.length - 1, 24); end++) {
+      const head = text.slice(0, end);
+      if (
+        isOrgName(head) &&
+        /^(?:以|在|于|自|坚持|始终|充分|积极|全力|认真|多年|近年|一直|勇于|敢于)/u.test(text.slice(end))
+      ) {
+        return { subject: { name: head, type: 'unit' }, unit: null };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A person's name the write-up keeps opening its sentences with (`胡贤林不计个人得失，…。胡贤林医德高尚…`):
+ * a surname and one or two characters, at the start of three or more sentences, always followed by
+ * something else than the same character (which would make it part of a longer word).
+ */
+function recurringName(text: string): FoundSubject | null {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(/(?:^|[。！？\n])\s*([\p{Script=Han}]{3})/gmu)) {
+    const name = match[1]!;
+    if (SURNAMES.has(name[0]!) && isPersonName(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  // A name is followed by many different words; a word's start (卫生福 of 卫生福利部) by one.
+  const followers = (name: string) => new Set([...text.matchAll(new RegExp(`${name}(.)`, 'gu'))].map((m) => m[1])).size;
+  const [best] = [...counts].filter(([name, count]) => count >= 3 && followers(name) >= 3).sort((a, b) => b[1] - a[1]);
+  if (!best) return null;
+  const everywhere = text.split(best[0]).length - 1;
+  return everywhere >= 4 ? { subject: { name: best[0], type: 'person' }, unit: null } : null;
 }
 
 const POSTS =

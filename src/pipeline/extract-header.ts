@@ -304,6 +304,9 @@ function findRecipients(lines: readonly ModelLine[], title: Found | null): strin
     const head = text.slice(0, colon);
     const rest = text.slice(colon + 1).trim();
     if (/[。！？]|如下|附件|^(?:根据|为|按照)/u.test(head) || head.length > 200) continue;
+    // A numbered heading with its gist (`一、扎根基层，以院为家：…`) is not an address line.
+    if (/^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.、．])/u.test(head))
+      continue;
     if (rest !== '' && !(title && line.index === title.line) && rest.length < 10) continue;
     if (!/^(?:各|全|市|省|区|县|州|中|国|有关)|单位|机构|委|局|院|中心|部门/u.test(head)) continue;
     return splitOutsideBrackets(head)

@@ -118,6 +118,36 @@ export const DEED_SUBTITLE: TextPattern = Object.freeze({
   label: '事迹材料副标题',
 });
 
+/**
+ * A clause that names who received an honour, as news and write-ups print it: `…中心主任王芳被授予“…”称号`,
+ * `示例医院喜获“…”荣誉称号`. Group 1 is who (unit, post and name run together); the verb must be followed
+ * by an honour (a quotation, or a word of `HONOUR_KEYWORDS`) for the clause to count.
+ */
+export const HONOUREE_CLAUSE: TextPattern = Object.freeze({
+  id: 'honouree-clause',
+  pattern:
+    /(?:^|[，,。；;！!？?：:\n\s])([^，,。；;！!？?：:“”「」『』"\s]{2,50}?)(?:同志)?(?:[（(][^）)\n]{1,4}[）)])?(?:荣获|喜获|获得|获评|荣膺|获授|被授予|被评为|被命名为|当选为|当选)/gu,
+  example: '示例社区卫生服务中心主任王芳被授予“全国先进工作者”称号',
+  label: '获得荣誉的对象',
+});
+
+/** Words that open such a clause without being part of who: 我院、近日、热烈祝贺. */
+export const HONOUREE_LEAD =
+  /^(?:(?:热烈)?祝贺|恭喜|喜闻|喜讯|日前|近日|近期|曾经|其中|今年|去年|该|我(?:院|校|省|市|县|区|中心|局|所)|本(?:院|校|中心|局|所)|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年)+/u;
+
+/** A report meeting or talk on someone's deeds: `“最美医生”刘永生先进事迹报告会`. Group 1 is who. */
+export const DEED_REPORT: TextPattern = Object.freeze({
+  id: 'deed-report',
+  pattern:
+    /(?:^|[”」』"，,：:\s]|年)([^\s，,。；;“”「」『』"：:]{2,30}?)(?:同志)?(?:的)?(?:先进)?事迹(?:报告会|宣讲会|宣讲|报告|展)/gu,
+  example: '举办“最美医生”刘永生先进事迹报告会',
+  label: '事迹报告会的主人公',
+});
+
+/** Posts and occupations printed between a person's unit and name: `…卫生院院长王永红`. */
+export const POST_WORDS =
+  /(?:党支部书记|党委书记|副主任医师|主任医师|主治医师|主管护师|主管技师|副主任护师|主任护师|护理部主任|副院长|院长|副主任|主任|副护士长|护士长|护理长|科长|所长|站长|局长|书记|乡村医生|村医|医生|医师|护士|护师|护理师|药师|技师|队长|教授|专家|干部|职工|科员|员工)$/u;
+
 /** The first words of award categories: 先进单位, 优秀个人, 标杆医院. */
 export const CATEGORY_HEADS: readonly string[] = Object.freeze([
   '先进',
