@@ -54,6 +54,10 @@ export function extractDeed(options: Options = {}) {
       result.subject = subject?.subject ?? null;
       result.subjectType = subject?.subject.type ?? null;
       result.unit = subject?.unit ?? null;
+      // The subject of a write-up or of news of an honour is its awardee.
+      if (subject && !result.awardees.some((a) => a.name === subject.subject.name)) {
+        result.awardees.unshift({ name: subject.subject.name, unit: subject.unit, category: null });
+      }
     }
     for (const token of result.placeholders) {
       extractMessage(

@@ -32,6 +32,7 @@ import {
   splitOutsideBrackets,
   type DocumentModel,
 } from './extract-model.ts';
+import { readProseRoll } from './extract-roll-prose.ts';
 import { extractOf, type ExtractedAwardee, type ExtractedCategory } from './extract-types.ts';
 
 export interface Options {
@@ -87,6 +88,10 @@ export function extractRoll(options: Options = {}) {
     const result = extractOf(file);
     const roll = readRoll(spaced ? documentModel(spaced) : model, result.kind === 'roll', settings);
     result.awardees = roll.awardees;
+    // Names in the prose (news of an honour, a decision's 授予…) that the roll's lines did not give.
+    for (const awardee of readProseRoll(model.text)) {
+      if (!result.awardees.some((a) => a.name === awardee.name)) result.awardees.push(awardee);
+    }
     result.categories = roll.categories;
     for (const category of roll.categories) {
       if (category.declaredCount !== null && !result.quotas.some((q) => q.category === category.name)) {

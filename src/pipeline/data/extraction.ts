@@ -148,6 +148,26 @@ export const DEED_REPORT: TextPattern = Object.freeze({
 export const POST_WORDS =
   /(?:党支部书记|党委书记|副主任医师|主任医师|主治医师|主管护师|主管技师|副主任护师|主任护师|护理部主任|副院长|院长|副主任|主任|副护士长|护士长|护理长|科长|所长|站长|局长|书记|乡村医生|村医|医生|医师|护士|护师|护理师|药师|技师|队长|教授|专家|干部|职工|科员|员工)$/u;
 
+/** A sentence that names people or units honoured: 授予…称号, 荣获, 入选, 得奖者为, 名单. */
+export const HONOUR_SENTENCE =
+  /授予|获|奖|得主|入选|当选|表彰|表扬|称号|名单|上榜|评为|分别为|分别是|他们是|计有|受到/u;
+
+/** Words before the first name of a list in prose: `其中，授予`, `得奖医师分别为`, `获先进工作者表彰的有`. */
+export const LIST_LEAD =
+  /^.*?(?:授予|表彰|核定|入选的?有|获奖(?:者|人员)?(?:有|为|是)|得奖(?:者|人)?(?:有|为|是)|分别为|分别是|他们是|计有|包括|的有|为|有|是)(?=[\p{Script=Han}])/u;
+
+/** `张三等300名同志`: the named head of a group. Group 1 is the head, group 2 the count. */
+/** The verb after the people of a clause: `甲、乙获全国五一劳动奖章`. */
+export const HONOURED_VERB = /(?:荣获|喜获|获得|获评|获颁|获选|获|被授予|被评为|被命名为|当选|入选|受到)/u;
+
+export const GROUP_HEAD: TextPattern = Object.freeze({
+  id: 'group-head',
+  pattern:
+    /([^，,。；;：:、“”「」『』"\s]{2,40}?)等\s*([0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个|家|支)/gu,
+  example: '授予张三等300名同志“全国先进工作者”称号',
+  label: '名单中领衔的名字',
+});
+
 /** The first words of award categories: 先进单位, 优秀个人, 标杆医院. */
 export const CATEGORY_HEADS: readonly string[] = Object.freeze([
   '先进',

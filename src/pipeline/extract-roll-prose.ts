@@ -1,0 +1,126 @@
+/**
+ * Extraction, stage 3b: rolls written as prose, as news and decisions print them —
+ *
+ *   授予张三等300名同志“…”称号                       the named head of a group
+ *   王芳、李静、赵红和刘洋等10名同志光荣入选             a run of names
+ *   他们是：示例市人民医院儿科副主任、主任医师李明，…     unit, post, then name
+ *   获先进工作者表彰的有：张永海 示例市中心医院院长，…     name, then unit and post
+ *   「优良奖」颜瑜副护理长                              a name with its post
+ *
+ * Only sentences that speak of an honour are read, and only names that the shape of the list
+ * vouches for: a bare two-character word is a name only among other names.
+ */
+import { GROUP_HEAD, HONOUR_SENTENCE, HONOURED_VERB, LIST_LEAD, POST_WORDS } from './data/extraction.ts';
+import { matchAll } from './data/patterns.ts';
+import { closeCjkSpaces, isOrgName, splitOutsideBrackets } from './extract-model.ts';
+import { isPersonName, unitWithoutPost } from './extract-roll.ts';
+import type { ExtractedAwardee } from './extract-types.ts';
+
+const COLLECTIVE_CONTEXT = /集体|单位|奖状|医院|团队|科室|组织|支部/u;
+
+/** Awardees named in the prose of `text`, in order, each once. */
+export function readProseRoll(text: string): ExtractedAwardee[] {
+  const out: ExtractedAwardee[] = [];
+  const add = (found: ExtractedAwardee | null) => {
+    if (found && !out.some((a) => a.name === found.name)) out.push(found);
+  };
+  for (const sentence of text.split(/[。！？!?\n]/u)) {
+    if (!HONOUR_SENTENCE.test(sentence)) continue;
+    const flat = closeCjkSpaces(sentence.replace(/[“”「」『』"]/gu, (q) => (/[“「『"]/u.test(q) ? '“' : '”')));
+    // The named head of a group: 授予张三等300名同志.
+    for (const match of matchAll(GROUP_HEAD.pattern, flat)) {
+      const run = match[1]!.replace(LIST_LEAD, '');
+      const names = splitRun(run);
+      const unitsAllowed =
+        /个|家|支/u.test(match[0]) || COLLECTIVE_CONTEXT.test(flat.slice(match.index, match.index + 40));
+      for (const item of names) add(readItem(item, names.length > 1, unitsAllowed));
+    }
+    // Lists: the clauses between ，；： and the runs of 、 inside them.
+    const clauses = splitOutsideBrackets(
+      flat.replace(/等\s*(?:[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个|家|支)[^，,；;：:]*/gu, ''),
+      /[，,；;：:]/u,
+    );
+    const collective = COLLECTIVE_CONTEXT.test(flat) && /授予|获|荣获|奖状|表彰/u.test(flat);
+    const readings = clauses.map((clause) => {
+      // The people come before the verb (甲、乙获…奖章) or after the words that open the list (授予甲、乙).
+      const unquoted = clause.replace(/[“][^”]*[”]/gu, '');
+      const verb = HONOURED_VERB.exec(unquoted);
+      const before = verb && verb.index >= 2 ? unquoted.slice(0, verb.index) : unquoted;
+      const run = splitRun(before.replace(LIST_LEAD, ''));
+      return run.map((item) => readItem(item, run.length > 1, collective && run.length > 1));
+    });
+    // Bare names count when the sentence lists at least two people in some form.
+    const people = readings.flat().filter((r) => r && r.unit !== undefined && !isOrgName(r.name)).length;
+    for (const reading of readings) {
+      for (const found of reading)
+        if (found && (people >= 2 || found.unit !== null || isOrgName(found.name))) add(found);
+    }
+  }
+  return out;
+}
+
+/** A clause split into its items: `甲、乙和丙` → 甲 乙 丙. */
+function splitRun(clause: string): string[] {
+  return splitOutsideBrackets(clause, /[、]/u)
+    .flatMap((item) => {
+      const pair = /^(.{2,4})[和及与](.{2,4})$/u.exec(item);
+      if (pair && isPersonName(pair[1]!) && isPersonName(pair[2]!)) return [pair[1]!, pair[2]!];
+      const units = /^(.{3,40}?)[和及与](.{3,40})$/u.exec(item);
+      return units && isOrgName(units[1]!) && isOrgName(units[2]!) ? [units[1]!, units[2]!] : [item];
+    })
+    .map((item) => item.replace(/^[“”]+|[“”]+$/gu, '').trim())
+    .filter(Boolean);
+}
+
+/**
+ * One item of a list: a name; a unit, post and name (`示例医院护士长李静`); a name, then unit and
+ * post (`张永海 示例医院院长`); a unit, when units are honoured. `null` when it is none of these.
+ */
+function readItem(item: string, inList: boolean, unitsAllowed: boolean): ExtractedAwardee | null {
+  const value = item
+    .replace(/[（(](?:女|男|[0-9]{1,2}岁|[\p{Script=Han}]{1,3}族|已故|追授)[）)]/gu, '')
+    .replace(/(?:同志|先生|女士)$/u, '')
+    .replace(/^[^、]*的(?=[\p{Script=Han}]{3})/u, '')
+    .trim();
+  if (!value) return null;
+  // Name first, then what they are: `张永海 汕头市中心医院院长`, `颜瑜 副护理长`.
+  const spaced = /^([\p{Script=Han}]{2,3}) (.+)$/u.exec(value);
+  if (spaced && isPersonName(spaced[1]!)) {
+    const rest = spaced[2]!.replace(/\s/gu, '');
+    if (POST_WORDS.test(rest.split(/[、]/u)[0]!) || isOrgName(rest) || unitWithoutPost(rest)) {
+      return {
+        name: spaced[1]!,
+        unit: unitWithoutPost(rest.split(/[、]/u)[0]!) ?? (isOrgName(rest) ? rest : null),
+        category: null,
+      };
+    }
+  }
+  const compact = value.replace(/\s/gu, '');
+  // A post after the name: `颜瑜副护理长`, `徐卫平护长`.
+  for (const length of [3, 2]) {
+    const name = compact.slice(0, length);
+    const rest = compact.slice(length);
+    if (rest && isPersonName(name) && POST_WORDS.test(rest) && rest.replace(POST_WORDS, '').length <= 2) {
+      return { name, unit: null, category: null };
+    }
+  }
+  if (isPersonName(compact))
+    return inList ? { name: compact, unit: null, category: null } : { name: compact, unit: null, category: null };
+  // Unit, post, name: `示例市人民医院儿科副主任、主任医师李明` (the 、 is inside the post).
+  for (const length of [3, 2]) {
+    const name = compact.slice(-length);
+    const rest = compact.slice(0, -length);
+    if (!rest || !isPersonName(name)) continue;
+    if (POST_WORDS.test(rest)) return { name, unit: unitOf(rest), category: null };
+    if (isOrgName(rest)) return { name, unit: rest, category: null };
+  }
+  if (unitsAllowed && isOrgName(compact) && !POST_WORDS.test(compact))
+    return { name: compact, unit: null, category: null };
+  return null;
+}
+
+function unitOf(text: string): string | null {
+  let value = text;
+  for (let i = 0; i < 4 && POST_WORDS.test(value); i++) value = value.replace(POST_WORDS, '').replace(/[、]$/u, '');
+  return isOrgName(value) ? value : null;
+}
