@@ -25,7 +25,8 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
     if (found && !out.some((a) => a.name === found.name)) out.push(found);
   };
   for (const sentence of text.split(/[。！？!?\n]/u)) {
-    if (!HONOUR_SENTENCE.test(sentence)) continue;
+    // A sentence that speaks of an honour, or a list of three or more people (`…人员：甲、乙、丙`).
+    if (!HONOUR_SENTENCE.test(sentence) && !listsPeople(sentence)) continue;
     const flat = closeCjkSpaces(sentence.replace(/[“”「」『』"]/gu, (q) => (/[“「『"]/u.test(q) ? '“' : '”')));
     // The named head of a group: 授予张三等300名同志.
     for (const match of matchAll(GROUP_HEAD.pattern, flat)) {
@@ -57,6 +58,14 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
     }
   }
   return out;
+}
+
+/** Whether a clause of `sentence` is a run of three or more items that read as people. */
+function listsPeople(sentence: string): boolean {
+  return splitOutsideBrackets(closeCjkSpaces(sentence), /[，,；;：:]/u).some((clause) => {
+    const run = splitRun(clause);
+    return run.length >= 3 && run.filter((item) => readItem(item, true, false) !== null).length >= 3;
+  });
 }
 
 /** A clause split into its items: `甲、乙和丙` → 甲 乙 丙. */

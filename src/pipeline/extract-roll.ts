@@ -65,7 +65,7 @@ const PRIVATE_CELL =
   /^(?:男|女|[0-9]{1,3}岁|汉族|[\p{Script=Han}]{1,3}族|中共党员|群众|共青团员|[0-9]{4}[.\-/年][0-9]{1,2}月?)$/u;
 
 /** A line that introduces the list: `拟推荐对象名单如下：`, `获奖人员名单：`. */
-const ROLL_INTRO = /(?:名单|人选|对象|人员|集体)(?:如下)?[:：]$/u;
+const ROLL_INTRO = /(?:名单|人选|对象|人员|集体|得奖者|获奖者|得主)(?:如下|计有|有|为|是)?[:：]$/u;
 /** Private details in 公示 lists: 1980年5月生, 1975.03出生, 本科学历. */
 const PRIVATE_ITEM =
   /^(?:[0-9]{4}[年.\-/][0-9]{1,2}月?(?:出?生)?|[0-9]{2,3}岁|(?:大学)?(?:本科|专科|大专|研究生|硕士|博士)(?:学历|学位)?|[\p{Script=Han}]{1,3}族)$/u;
@@ -136,11 +136,22 @@ export function readRoll(
   let inRoll = wholeDocument;
   let category: ExtractedCategory | null = null;
   let unit: string | null = null;
+  let unitRun: { name: string; category: string | null }[] = [];
+  const flushUnits = () => {
+    if (unitRun.length >= 2) {
+      for (const u of unitRun) {
+        if (!awardees.some((a) => a.name === u.name)) awardees.push({ name: u.name, unit: null, category: u.category });
+      }
+      unit = null;
+    }
+    unitRun = [];
+  };
   for (const line of model.lines) {
     const text = line.text;
     if (text === '') continue;
     const flat = closeCjkSpaces(text);
     if ((ROLL_GENRES.test(flat) && flat.length <= 60 && !/[。，]/u.test(flat)) || ROLL_INTRO.test(flat)) {
+      flushUnits();
       inRoll = true;
       // `附件2：先进个人名单` names the category of the list that follows; two categories name none.
       const named = [...flat.matchAll(CATEGORY_IN_TEXT)].map((m) => m[0]);
@@ -163,6 +174,7 @@ export function readRoll(
     }
     const heading = readCategoryHeading(text);
     if (heading && !(category && category.subjectType === 'person' && isOrgName(heading.name))) {
+      flushUnits();
       category = categories.find((c) => c.name === heading.name) ?? null;
       if (!category) {
         category = heading;
@@ -178,8 +190,13 @@ export function readRoll(
     const read = readEntryLine(line.raw, category, unit);
     if (read.unitHeading !== undefined) {
       unit = read.unitHeading;
+      unitRun.push({ name: unit!, category: category?.name ?? null });
       continue;
     }
+    // Units one to a line with no names under them are a list of units honoured (a 公示 of collectives):
+    // all but the last of a run of two or more, the last too when no names follow.
+    if (read.awardees.length > 0) unitRun.pop();
+    flushUnits();
     for (const awardee of read.awardees) {
       if (
         !awardees.some((a) => a.name === awardee.name && a.unit === awardee.unit && a.category === awardee.category)
@@ -188,6 +205,7 @@ export function readRoll(
       }
     }
   }
+  flushUnits();
   return {
     awardees,
     categories: categories.filter((c) => awardees.some((a) => a.category === c.name) || c.declaredCount !== null),

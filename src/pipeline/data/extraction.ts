@@ -154,7 +154,7 @@ export const HONOUR_SENTENCE =
 
 /** Words before the first name of a list in prose: `其中，授予`, `得奖医师分别为`, `获先进工作者表彰的有`. */
 export const LIST_LEAD =
-  /^.*?(?:授予|表彰|核定|入选的?有|获奖(?:者|人员)?(?:有|为|是)|得奖(?:者|人)?(?:有|为|是)|分别为|分别是|他们是|计有|包括|的有|为|有|是)(?=[\p{Script=Han}])/u;
+  /^.*?(?:授予|表彰|核定|入选的?有|获奖(?:者|人员)?(?:有|为|是)|得奖(?:者|人)?(?:有|为|是)|分别为|分别是|他们是|计有|包括|的有|决定对|对|为|有|是)(?=[\p{Script=Han}])/u;
 
 /** `张三等300名同志`: the named head of a group. Group 1 is the head, group 2 the count. */
 /** The verb after the people of a clause: `甲、乙获全国五一劳动奖章`. */
