@@ -22,6 +22,7 @@ import {
   CATEGORY_HEADS,
   CATEGORY_TAILS,
   DEADLINE_PATTERNS,
+  HONOUR_COUNTS,
   LIMIT_FILLER,
   LIMIT_LEAD,
   PHASE_LINE,
@@ -202,7 +203,8 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
   const add = (category: string, count: number | null) => {
     if (count === null || count === 0) return;
     const name = closeCjkSpaces(category);
-    if (!quotas.some((q) => q.category === name)) quotas.push({ category: name, count });
+    const bare = (value: string) => value.replace(/[“”「」『』"]/gu, '');
+    if (!quotas.some((q) => bare(q.category) === bare(name))) quotas.push({ category: name, count });
   };
   for (const sentence of text.split(/[。；;\n]/u)) {
     // Most sentences state no count: skip them before running the large patterns.
@@ -217,6 +219,20 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
       if (perUnit(sentence, match.index)) continue;
       add(match[2]!, parseCount(match[1]!));
       spans.push([match.index, match.index + match[0].length]);
+    }
+    // Honours with their count: 授予张三等300名同志“…”称号 · 产生10名“…” · 「医疗贡献奖」共计10人.
+    for (const rule of HONOUR_COUNTS) {
+      for (const match of matchAll(rule.pattern, sentence)) {
+        const end = match.index + match[0].length;
+        if (spans.some(([s, e]) => match.index < e && end > s) || perUnit(sentence, match.index)) continue;
+        const groups = match.groups!;
+        const count = parseCount(groups.count!);
+        // 十佳医生、十佳护士各10名: each its own count.
+        for (const honour of (groups.honour ?? groups.prize)!.split(/[、]/u)) {
+          add(honour.replace(/^(?:今年|本届|本次|获|荣获|获得|其中|的)+/u, ''), count);
+        }
+        spans.push([match.index, match.index + match[0].length]);
+      }
     }
     for (const match of matchAll(QUOTA_TOTAL, sentence)) {
       if (spans.some(([s, e]) => match.index >= s && match.index < e)) continue;

@@ -94,7 +94,10 @@ export function extractRoll(options: Options = {}) {
     }
     result.categories = roll.categories;
     for (const category of roll.categories) {
-      if (category.declaredCount !== null && !result.quotas.some((q) => q.category === category.name)) {
+      // A heading's declared count is the roll's own word; it stands over a count read in the prose.
+      const stated = result.quotas.find((q) => q.category === category.name);
+      if (stated && category.declaredCount !== null) stated.count = category.declaredCount;
+      if (category.declaredCount !== null && !stated) {
         // The prose reading of the same heading may have kept only the end of the name (特别奖 for “左英护理奖”特别奖).
         const partial = result.quotas.find(
           (q) => q.count === category.declaredCount && category.name.endsWith(q.category),

@@ -168,6 +168,48 @@ export const GROUP_HEAD: TextPattern = Object.freeze({
   label: '名单中领衔的名字',
 });
 
+/**
+ * Counts of an honour in prose, as decisions and news print them. Group `count` is the number, group
+ * `honour` the honour: a quotation, or a prize (…奖, …奖章, …奖状).
+ */
+export const HONOUR_COUNTS: readonly TextPattern[] = Object.freeze([
+  Object.freeze({
+    id: 'honour-count-group',
+    pattern:
+      /等\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个|人|家|支)[^“”，,。；;]{0,12}?“(?<honour>[^“”]{2,40})”/gu,
+    example: '授予张三等300名同志“全国卫生系统先进工作者”称号',
+    label: '表彰人数',
+  }),
+  Object.freeze({
+    id: 'honour-count-chosen',
+    pattern:
+      /(?:评选出?|选出|评出|推选出?|产生|表彰|授予|拟授予|拟推荐|推荐|入选)(?:了)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个|人|家|支)\s*“(?<honour>[^“”]{2,40})”/gu,
+    example: '最终产生10名“最美健康卫士”',
+    label: '表彰人数',
+  }),
+  Object.freeze({
+    id: 'honour-count-after',
+    pattern:
+      /(?:“(?<honour>[^“”]{2,40})”|(?<prize>[\p{Script=Han}]{2,14}?奖(?:章|状)?))(?:获奖者|得奖者|得主)?\s*(?:共计|共有|共|计|各)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个)(?![0-9])/gu,
+    example: '“优秀护士”10名',
+    label: '表彰人数',
+  }),
+  Object.freeze({
+    id: 'honour-count-winners',
+    pattern:
+      /(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个)\s*(?:“(?<honour>[^“”]{2,40})”|(?<prize>[\p{Script=Han}]{2,14}?奖(?:章|状)?))(?:得主|获得者|获奖者|得奖者)/gu,
+    example: '为今年45位护理杰出奖得主颁奖',
+    label: '表彰人数',
+  }),
+  Object.freeze({
+    id: 'honour-count-line',
+    pattern:
+      /^[ \t\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[0-9]{1,2}[、.．](?![0-9]))?[ \t\u3000]*(?<honour>[^\s，,。：:；;0-9（）()]{2,24}?(?:奖|奖章|奖状|能手|标兵|模范|党员|工作者|集体|个人|单位|医生|医师|护士|科室|人员|之星|楷模|卫士|天使))[ \t\u3000]*(?:共计|共|计|各)?[ \t\u3000]*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})[ \t\u3000]*(?:名|位|人|个)[ \t\u3000]*$/gmu,
+    example: '2. 无私奉献奖5名',
+    label: '表彰人数',
+  }),
+]);
+
 /** The first words of award categories: 先进单位, 优秀个人, 标杆医院. */
 export const CATEGORY_HEADS: readonly string[] = Object.freeze([
   '先进',
