@@ -224,7 +224,7 @@ function orgPrefix(text: string): FoundSubject | null {
     const head = value.slice(0, end);
     if (!isOrgName(head)) continue;
     // A unit and a post with no name (`示例医院护士长的先进事迹`): the subject is a person the text does not name here.
-    if (POST_WORDS.test(value.slice(end).replace(/的$/u, ''))) return null;
+    if (POST_WORDS.test(value.slice(end).replace(/的?(?:先进|典型|主要)?事迹.*$|的$/u, ''))) return null;
     return { subject: { name: head, type: 'unit' }, unit: null };
   }
   return null;

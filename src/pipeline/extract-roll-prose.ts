@@ -10,7 +10,7 @@
  * Only sentences that speak of an honour are read, and only names that the shape of the list
  * vouches for: a bare two-character word is a name only among other names.
  */
-import { GROUP_HEAD, HONOUR_SENTENCE, HONOURED_VERB, LIST_LEAD, POST_WORDS } from './data/extraction.ts';
+import { GROUP_HEAD, HONOUR_SENTENCE, HONOURED_VERB, ISSUING_VERB, LIST_LEAD, POST_WORDS } from './data/extraction.ts';
 import { matchAll } from './data/patterns.ts';
 import { closeCjkSpaces, isOrgName, splitOutsideBrackets } from './extract-model.ts';
 import { isPersonName, unitWithoutPost } from './extract-roll.ts';
@@ -27,7 +27,12 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
   for (const sentence of text.split(/[。！？!?\n]/u)) {
     // A sentence that speaks of an honour, or a list of three or more people (`…人员：甲、乙、丙`).
     if (!HONOUR_SENTENCE.test(sentence) && !listsPeople(sentence)) continue;
-    const flat = closeCjkSpaces(sentence.replace(/[“”「」『』"]/gu, (q) => (/[“「『"]/u.test(q) ? '“' : '”')));
+    // Spaces are kept (one for a run) for `张永海 示例医院院长`; names padded to line up are closed.
+    const flat = sentence
+      .replace(/[“”「」『』"]/gu, (q) => (/[“「『"]/u.test(q) ? '“' : '”'))
+      .replace(/[ \t\u3000]+/gu, ' ')
+      .replace(/(?<![\p{Script=Han}])(\p{Script=Han}) (\p{Script=Han})(?![\p{Script=Han}])/gu, '$1$2')
+      .trim();
     // The named head of a group: 授予张三等300名同志.
     for (const match of matchAll(GROUP_HEAD.pattern, flat)) {
       const run = match[1]!.replace(LIST_LEAD, '');
@@ -48,7 +53,10 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
       const verb = HONOURED_VERB.exec(unquoted);
       const before = verb && verb.index >= 2 ? unquoted.slice(0, verb.index) : unquoted;
       const run = splitRun(before.replace(LIST_LEAD, ''));
-      return run.map((item) => readItem(item, run.length > 1, collective && run.length > 1));
+      // Bodies that publish or decide (`甲部、乙委发布…名单`) are the issuers.
+      const issuers =
+        ISSUING_VERB.test(unquoted.slice(before.length).slice(0, 12)) || ISSUING_VERB.test(before.slice(-8));
+      return run.map((item) => readItem(item, run.length > 1, collective && run.length > 1 && !issuers));
     });
     // Bare names count when the sentence lists at least two people in some form.
     const people = readings.flat().filter((r) => r && r.unit !== undefined && !isOrgName(r.name)).length;
@@ -109,7 +117,13 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
   for (const length of [3, 2]) {
     const name = compact.slice(0, length);
     const rest = compact.slice(length);
-    if (rest && isPersonName(name) && POST_WORDS.test(rest) && rest.replace(POST_WORDS, '').length <= 2) {
+    if (
+      rest &&
+      isPersonName(name) &&
+      !/[副委部处科室]$/u.test(name) &&
+      POST_WORDS.test(rest) &&
+      rest.replace(POST_WORDS, '').length <= 2
+    ) {
       return { name, unit: null, category: null };
     }
   }
@@ -123,8 +137,10 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
     if (POST_WORDS.test(rest)) return { name, unit: unitOf(rest), category: null };
     if (isOrgName(rest)) return { name, unit: rest, category: null };
   }
-  if (unitsAllowed && isOrgName(compact) && !POST_WORDS.test(compact))
+  // A unit, when units are honoured; not a clause that merely ends like one (2021年6月被中共示例市委).
+  if (unitsAllowed && isOrgName(compact) && !POST_WORDS.test(compact) && !/^[0-9]|被|在|由|向|从/u.test(compact)) {
     return { name: compact, unit: null, category: null };
+  }
   return null;
 }
 

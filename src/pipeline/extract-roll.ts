@@ -30,6 +30,7 @@ import {
   isOrgName,
   modelOf,
   splitOutsideBrackets,
+  standaloneDate,
   type DocumentModel,
 } from './extract-model.ts';
 import { readProseRoll } from './extract-roll-prose.ts';
@@ -64,6 +65,9 @@ const HEADER_CELLS =
 const PRIVATE_CELL =
   /^(?:男|女|[0-9]{1,3}岁|汉族|[\p{Script=Han}]{1,3}族|中共党员|群众|共青团员|[0-9]{4}[.\-/年][0-9]{1,2}月?)$/u;
 
+/** Lines of contact details under a 公示: who to write to is not who is honoured. */
+const CONTACT_LINE = /(?:电话|联系人|联系方式|地址|邮编|邮政编码|传真|邮箱|电子邮件)[:：]?/u;
+
 /** A line that introduces the list: `拟推荐对象名单如下：`, `获奖人员名单：`. */
 const ROLL_INTRO = /(?:名单|人选|对象|人员|集体|得奖者|获奖者|得主)(?:如下|计有|有|为|是)?[:：]$/u;
 /** Private details in 公示 lists: 1980年5月生, 1975.03出生, 本科学历. */
@@ -89,7 +93,7 @@ export function extractRoll(options: Options = {}) {
     const roll = readRoll(spaced ? documentModel(spaced) : model, result.kind === 'roll', settings);
     result.awardees = roll.awardees;
     // Names in the prose (news of an honour, a decision's 授予…) that the roll's lines did not give.
-    for (const awardee of readProseRoll(model.text)) {
+    for (const awardee of readProseRoll(spaced ?? model.text)) {
       if (!result.awardees.some((a) => a.name === awardee.name)) result.awardees.push(awardee);
     }
     result.categories = roll.categories;
@@ -149,9 +153,15 @@ export function readRoll(
     }
     unitRun = [];
   };
-  for (const line of model.lines) {
+  const lines = model.lines;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     const text = line.text;
     if (text === '') continue;
+    // Contact lines (`示例科 电话：…`) and the signature above the date are not entries.
+    if (CONTACT_LINE.test(text)) continue;
+    const next = lines.slice(index + 1).find((l) => l.text.trim() !== '');
+    if (next && standaloneDate(next.text) && isOrgName(closeCjkSpaces(text))) continue;
     const flat = closeCjkSpaces(text);
     if ((ROLL_GENRES.test(flat) && flat.length <= 60 && !/[。，]/u.test(flat)) || ROLL_INTRO.test(flat)) {
       flushUnits();

@@ -158,12 +158,16 @@ export const LIST_LEAD =
 
 /** `张三等300名同志`: the named head of a group. Group 1 is the head, group 2 the count. */
 /** The verb after the people of a clause: `甲、乙获全国五一劳动奖章`. */
-export const HONOURED_VERB = /(?:荣获|喜获|获得|获评|获颁|获选|获|被授予|被评为|被命名为|当选|入选|受到)/u;
+export const HONOURED_VERB =
+  /(?:荣获|喜获|获得(?!者)|获评|获颁|获选|获(?!得者|奖者)|被授予|被评为|被命名为|当选|入选|受到)/u;
+
+/** Verbs of the bodies that issue or run an honour: the units before them are issuers, not awardees. */
+export const ISSUING_VERB = /发布|印发|下发|决定|联合|主办|承办|召开|举办|举行|通报|公布/u;
 
 export const GROUP_HEAD: TextPattern = Object.freeze({
   id: 'group-head',
   pattern:
-    /([^，,。；;：:、“”「」『』"\s]{2,40}?)等\s*([0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个|家|支)/gu,
+    /([^，,。；;：:“”「」『』"\s]{2,60}?)等\s*([0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个|家|支)/gu,
   example: '授予张三等300名同志“全国先进工作者”称号',
   label: '名单中领衔的名字',
 });
@@ -176,28 +180,28 @@ export const HONOUR_COUNTS: readonly TextPattern[] = Object.freeze([
   Object.freeze({
     id: 'honour-count-group',
     pattern:
-      /等\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个|人|家|支)[^“”，,。；;]{0,12}?“(?<honour>[^“”]{2,40})”/gu,
+      /等\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个|人|家|支)[^“”「」，,。；;]{0,12}?[“「『](?<honour>[^“”「」『』]{2,40})[”」』]/gu,
     example: '授予张三等300名同志“全国卫生系统先进工作者”称号',
     label: '表彰人数',
   }),
   Object.freeze({
     id: 'honour-count-chosen',
     pattern:
-      /(?:评选出?|选出|评出|推选出?|产生|表彰|授予|拟授予|拟推荐|推荐|入选)(?:了)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个|人|家|支)\s*“(?<honour>[^“”]{2,40})”/gu,
+      /(?:评选出?|选出|评出|推选出?|产生|表彰|授予|拟授予|拟推荐|推荐|入选)(?:了)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个|人|家|支)\s*[“「『](?<honour>[^“”「」『』]{2,40})[”」』]/gu,
     example: '最终产生10名“最美健康卫士”',
     label: '表彰人数',
   }),
   Object.freeze({
     id: 'honour-count-after',
     pattern:
-      /(?:“(?<honour>[^“”]{2,40})”|(?<prize>[\p{Script=Han}]{2,14}?奖(?:章|状)?))(?:获奖者|得奖者|得主)?\s*(?:共计|共有|共|计|各)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个)(?![0-9])/gu,
+      /(?:[“「『](?<honour>[^“”「」『』]{2,40})[”」』]|(?<prize>[\p{Script=Han}]{2,14}?奖(?:章|状)?))(?:获奖者|得奖者|得主)?\s*(?:共计|共有|共|计|各)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个)(?![0-9])/gu,
     example: '“优秀护士”10名',
     label: '表彰人数',
   }),
   Object.freeze({
     id: 'honour-count-winners',
     pattern:
-      /(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个)\s*(?:“(?<honour>[^“”]{2,40})”|(?<prize>[\p{Script=Han}]{2,14}?奖(?:章|状)?))(?:得主|获得者|获奖者|得奖者)/gu,
+      /(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个)\s*(?:[“「『](?<honour>[^“”「」『』]{2,40})[”」』]|(?<prize>[\p{Script=Han}]{2,14}?奖(?:章|状)?))(?:得主|获得者|获奖者|得奖者)/gu,
     example: '为今年45位护理杰出奖得主颁奖',
     label: '表彰人数',
   }),

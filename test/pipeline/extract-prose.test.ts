@@ -1,0 +1,117 @@
+/**
+ * Table tests of the shapes news and decisions print honours in: who a write-up is about, rolls
+ * written as prose, and counts of honours in sentences. Names and bodies are fictional.
+ */
+import { describe, expect, test } from 'vitest';
+import { extractDocument } from '../../src/pipeline/extract.ts';
+import { readProseRoll } from '../../src/pipeline/extract-roll-prose.ts';
+
+const extract = (text: string) => extractDocument(text).result;
+
+describe('the subject of a write-up or of news of an honour', () => {
+  test.each([
+    [
+      '示例市疾病预防控制中心荣获“全国卫生健康系统先进集体”称号\n近日，记者从市卫生健康委获悉，该中心荣获此称号。这是对中心多年工作的肯定。',
+      '示例市疾病预防控制中心',
+      'unit',
+    ],
+    [
+      '近日，三部门联合发布表彰决定，示例区田园社区卫生服务中心主任王芳被授予“全国卫生健康系统先进工作者”称号。\n王芳，这位扎根基层三十年的“健康守门人”，用行动诠释了担当。',
+      '王芳',
+      'person',
+    ],
+    [
+      '我院主管护师赵丽荣获“十大优秀护士”提名奖\n为表彰和激励广大护理工作者，示例省卫生厅举行颁奖典礼，我院主管护师赵丽受到表彰。',
+      '赵丽',
+      'person',
+    ],
+    [
+      '示例县举办“最美医生”刘明先进事迹报告会\n（记者 张三）11月20日，示例县举办报告会，强化榜样示范引领，激发广大党员干部干事创业热情。',
+      '刘明',
+      'person',
+    ],
+    ['李静，女，中共党员，示例县人民医院护士长。从事临床护理工作二十年，多次被评为先进工作者。', '李静', 'person'],
+    [
+      '自疫情发生以来，示例县疾病预防控制中心充分发挥主力军作用，战斗在疫情防控最前沿。4月28日，该中心被市总工会授予“五一劳动奖状”荣誉称号。',
+      '示例县疾病预防控制中心',
+      'unit',
+    ],
+  ])('%s → %s', (text, name, type) => {
+    const result = extract(text);
+    expect(result.subject).toEqual({ name, type });
+    expect(result.awardees.map((a) => a.name)).toContain(name);
+  });
+
+  test('a unit and post without a name is not a subject: the name comes from the profile', () => {
+    const result = extract(
+      '好闺女贴心人——记xx省xx总医院护士长的先进事迹\nxxx，19xx年参加工作，现任xx省xx总医院内二科护士长，多年来一直工作在临床第一线。',
+    );
+    expect(result.subject?.name).toBe('xxx');
+  });
+
+  test('a word that opens many sentences is not a name unless what follows it varies', () => {
+    const text =
+      '卫生福利部表示，今年成绩良好。卫生福利部指出，工作仍需加强。卫生福利部强调，要持续推进。卫生福利部希望，大家共同努力。';
+    expect(extract(text).subject).toBeNull();
+  });
+});
+
+describe('rolls written as prose', () => {
+  test.each([
+    [
+      '授予示例市第一医院等120个单位“全国卫生系统先进集体”称号，授予张明等300名同志“全国卫生系统先进工作者”称号。',
+      ['示例市第一医院', '张明'],
+    ],
+    ['王芳、李静、赵红和刘洋等10名同志光荣入选。', ['王芳', '李静', '赵红', '刘洋']],
+    [
+      '最终产生10名“最美健康卫士”，他们是：示例市人民医院儿科副主任、主任医师李明，示例市疾病预防控制中心所长赵红。',
+      ['李明', '赵红'],
+    ],
+    ['获先进工作者表彰的有：张永海 示例市中心医院院长、主任医师，陈永松 示例大学附属医院院长。', ['张永海', '陈永松']],
+    ['示例县优良护理人员：孙丽、周敏、吴芳、郑洁。', ['孙丽', '周敏', '吴芳', '郑洁']],
+    [
+      '示例佑安医院、示例老年医院获全国五一劳动奖状，示例医院二病区主任李兴华、护士长贾平获全国五一劳动奖章。',
+      ['示例佑安医院', '示例老年医院', '李兴华', '贾平'],
+    ],
+  ])('%s', (text, names) => {
+    expect(readProseRoll(text).map((a) => a.name)).toEqual(names);
+  });
+
+  test.each([
+    '请各单位于3月10日前报送推荐材料，联系人：王芳，电话：0000-0000000。',
+    '全市卫生健康系统广大干部职工攻坚克难，涌现出一批先进集体和先进个人。',
+    '高度重视，全力以赴，安全第一。',
+  ])('no one is read from %s', (text) => {
+    expect(readProseRoll(text)).toEqual([]);
+  });
+
+  test('the unit of a person is kept when the post says where it ends', () => {
+    const [awardee] = readProseRoll('授予示例市人民医院护士长李静等5名同志“优秀护士”称号。');
+    expect(awardee).toMatchObject({ name: '李静', unit: '示例市人民医院' });
+  });
+});
+
+describe('counts of honours in prose', () => {
+  test.each([
+    ['授予张明等300名同志“全国卫生系统先进工作者”称号。', '全国卫生系统先进工作者', 300],
+    ['经过评审，最终产生10名“示例最美健康卫士”。', '示例最美健康卫士', 10],
+    ['第4届公益奖榮獲「醫療貢獻獎」共計10人，分别为……', '医疗贡献奖', 10],
+    ['市长为今年45位护理杰出奖得主颁奖。', '护理杰出奖', 45],
+    ['二、先进个人\n2. 无私奉献奖5名\n①全年出勤率100%', '无私奉献奖', 5],
+  ])('%s → %s %d', (text, category, count) => {
+    const quotas = extract(text).quotas.map((q) => ({ ...q, category: q.category.replace(/[“”「」]/gu, '') }));
+    expect(quotas).toContainEqual({ category, count });
+  });
+
+  test('十佳医生、十佳护士各10名 gives each its count', () => {
+    const quotas = extract('1. 十佳医生、十佳护士各10名').quotas;
+    expect(quotas).toEqual([
+      { category: '十佳医生', count: 10 },
+      { category: '十佳护士', count: 10 },
+    ]);
+  });
+
+  test('counts of candidates and of staff are not quotas', () => {
+    expect(extract('由9,465位护理人员中，收到117位被推荐者的材料。').quotas).toEqual([]);
+  });
+});
