@@ -10,7 +10,15 @@
  * Only sentences that speak of an honour are read, and only names that the shape of the list
  * vouches for: a bare two-character word is a name only among other names.
  */
-import { GROUP_HEAD, HONOUR_SENTENCE, HONOURED_VERB, ISSUING_VERB, LIST_LEAD, POST_WORDS } from './data/extraction.ts';
+import {
+  GROUP_HEAD,
+  HONOUR_SENTENCE,
+  HONOUREE_LEAD,
+  HONOURED_VERB,
+  ISSUING_VERB,
+  LIST_LEAD,
+  POST_WORDS,
+} from './data/extraction.ts';
 import { matchAll } from './data/patterns.ts';
 import { closeCjkSpaces, isOrgName, splitOutsideBrackets } from './extract-model.ts';
 import { isPersonName, unitWithoutPost } from './extract-roll.ts';
@@ -28,15 +36,14 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
     // A sentence that speaks of an honour, or a list of three or more people (`…人员：甲、乙、丙`).
     if (!HONOUR_SENTENCE.test(sentence) && !listsPeople(sentence)) continue;
     // Spaces are kept (one for a run) for `张永海 示例医院院长`; names padded to line up are closed.
-    const flat = sentence
-      .replace(/[“”「」『』"]/gu, (q) => (/[“「『"]/u.test(q) ? '“' : '”'))
+    const flat = balanceQuotes(sentence)
       .replace(/[ \t\u3000]+/gu, ' ')
       .replace(/(?<![\p{Script=Han}])(\p{Script=Han}) (\p{Script=Han})(?![\p{Script=Han}])/gu, '$1$2')
       .trim();
     // The named head of a group: 授予张三等300名同志.
     for (const match of matchAll(GROUP_HEAD.pattern, flat)) {
-      const run = match[1]!.replace(LIST_LEAD, '');
-      const names = splitRun(run);
+      // The run starts after the last word that confers (甲部、乙委决定授予丙医院等…: 丙医院).
+      const names = splitRun(match[1]!.replace(/^.*(?:授予|表彰|命名|核定|决定对|推荐|对)(?=\p{Script=Han})/u, ''));
       const unitsAllowed =
         /个|家|支/u.test(match[0]) || COLLECTIVE_CONTEXT.test(flat.slice(match.index, match.index + 40));
       for (const item of names) add(readItem(item, names.length > 1, unitsAllowed));
@@ -51,12 +58,16 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
       // The people come before the verb (甲、乙获…奖章) or after the words that open the list (授予甲、乙).
       const unquoted = clause.replace(/[“][^”]*[”]/gu, '');
       const verb = HONOURED_VERB.exec(unquoted);
-      const before = verb && verb.index >= 2 ? unquoted.slice(0, verb.index) : unquoted;
-      const run = splitRun(before.replace(LIST_LEAD, ''));
-      // Bodies that publish or decide (`甲部、乙委发布…名单`) are the issuers.
-      const issuers =
-        ISSUING_VERB.test(unquoted.slice(before.length).slice(0, 12)) || ISSUING_VERB.test(before.slice(-8));
-      return run.map((item) => readItem(item, run.length > 1, collective && run.length > 1 && !issuers));
+      const before = (verb && verb.index >= 2 ? unquoted.slice(0, verb.index) : unquoted).replace(
+        /^.*(?:授予|表彰|命名|核定|决定对)(?=\p{Script=Han})/u,
+        '',
+      );
+      const run = splitRun(before);
+      // Bodies that publish or decide (`甲部、乙委发布…名单`) are the issuers: every item up to the verb.
+      const issuedAt = ISSUING_VERB.test(unquoted.slice(before.length).slice(0, 12))
+        ? run.length - 1
+        : run.findIndex((item) => ISSUING_VERB.test(item));
+      return run.map((item, i) => readItem(item, run.length > 1, collective && run.length > 1 && i > issuedAt));
     });
     // Bare names count when the sentence lists at least two people in some form.
     const people = readings.flat().filter((r) => r && r.unit !== undefined && !isOrgName(r.name)).length;
@@ -68,6 +79,23 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
   return out;
 }
 
+/**
+ * Quotation marks as one pair of kinds, balanced: pages mix “” with 「」 and "", and type “…“ for
+ * “…”; an opening mark inside a quotation closes it.
+ */
+function balanceQuotes(text: string): string {
+  let inside = false;
+  return text.replace(/[“”「」『』"]/gu, (mark) => {
+    if (inside) {
+      inside = false;
+      return '”';
+    }
+    if (mark === '”' || mark === '」' || mark === '』') return '”';
+    inside = true;
+    return '“';
+  });
+}
+
 /** Whether a clause of `sentence` is a run of three or more items that read as people. */
 function listsPeople(sentence: string): boolean {
   return splitOutsideBrackets(closeCjkSpaces(sentence), /[，,；;：:]/u).some((clause) => {
@@ -76,8 +104,18 @@ function listsPeople(sentence: string): boolean {
   });
 }
 
-/** A clause split into its items: `甲、乙和丙` → 甲 乙 丙. */
+/**
+ * A clause split into its items: `甲、乙和丙` → 甲 乙 丙. The words that open the list (`授予`, `分别为`)
+ * are taken off the first item unless it reads as a name as it stands (易为民 is a name, not 易 + 为 + 民).
+ */
 function splitRun(clause: string): string[] {
+  const items = splitItems(clause);
+  const [first] = items;
+  if (first !== undefined && readItem(first, true, false) === null) items[0] = first.replace(LIST_LEAD, '');
+  return items.filter(Boolean);
+}
+
+function splitItems(clause: string): string[] {
   return splitOutsideBrackets(clause, /[、]/u)
     .flatMap((item) => {
       const pair = /^(.{2,4})[和及与](.{2,4})$/u.exec(item);
@@ -98,6 +136,7 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
     .replace(/[（(](?:女|男|[0-9]{1,2}岁|[\p{Script=Han}]{1,3}族|已故|追授)[）)]/gu, '')
     .replace(/(?:同志|先生|女士)$/u, '')
     .replace(/^[^、]*的(?=[\p{Script=Han}]{3})/u, '')
+    .replace(HONOUREE_LEAD, '')
     .trim();
   if (!value) return null;
   // Name first, then what they are: `张永海 汕头市中心医院院长`, `颜瑜 副护理长`.
