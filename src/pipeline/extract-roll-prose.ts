@@ -51,7 +51,7 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
     // Lists: the clauses between ，；： and the runs of 、 inside them.
     const clauses = splitOutsideBrackets(
       flat.replace(/等\s*(?:[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个|家|支)[^，,；;：:]*/gu, ''),
-      /[，,；;：:]/u,
+      /[，,；;：:∶]/u,
     );
     const collective = COLLECTIVE_CONTEXT.test(flat) && /授予|获|荣获|奖状|表彰/u.test(flat);
     const readings = clauses.map((clause) => {
@@ -67,7 +67,11 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
       const issuedAt = ISSUING_VERB.test(unquoted.slice(before.length).slice(0, 12))
         ? run.length - 1
         : run.findIndex((item) => ISSUING_VERB.test(item));
-      return run.map((item, i) => readItem(item, run.length > 1, collective && run.length > 1 && i > issuedAt));
+      const read = run.map((item, i) => readItem(item, run.length > 1, collective && run.length > 1 && i > issuedAt));
+      // A run that is mostly not names is prose (预防、医疗、康复、…): none of it is read.
+      // Posts split off by 、 (`儿科副主任、主任医师李明`) belong to the name after them.
+      const fitting = read.filter((r, i) => r !== null || POST_WORDS.test(run[i]!.replace(/\s/gu, ''))).length;
+      return fitting * 3 >= run.length * 2 ? read : [];
     });
     // Bare names count when the sentence lists at least two people in some form.
     const people = readings.flat().filter((r) => r && r.unit !== undefined && !isOrgName(r.name)).length;
@@ -137,6 +141,9 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
     .replace(/(?:同志|先生|女士)$/u, '')
     .replace(/^[^、]*的(?=[\p{Script=Han}]{3})/u, '')
     .replace(HONOUREE_LEAD, '')
+    .replace(/^(?:以及|及|和|与)/u, '')
+    // What follows the last name: `成丽5位同志`.
+    .replace(/[0-9一二三四五六七八九十]{1,4}(?:名|位|人)(?:同志)?.*$/u, '')
     .trim();
   if (!value) return null;
   // Name first, then what they are: `张永海 汕头市中心医院院长`, `颜瑜 副护理长`.
@@ -168,6 +175,15 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
   }
   if (isPersonName(compact))
     return inList ? { name: compact, unit: null, category: null } : { name: compact, unit: null, category: null };
+  // Unit, name, post: `示例市第一人民医院眼科李明副主任医师`.
+  const withoutPost = compact.replace(POST_WORDS, '');
+  if (withoutPost !== compact && !POST_WORDS.test(withoutPost)) {
+    for (const length of [3, 2]) {
+      const name = withoutPost.slice(-length);
+      const rest = withoutPost.slice(0, -length);
+      if (rest && isPersonName(name) && isOrgName(rest)) return { name, unit: rest, category: null };
+    }
+  }
   // Unit, post, name: `示例市人民医院儿科副主任、主任医师李明` (the 、 is inside the post).
   for (const length of [3, 2]) {
     const name = compact.slice(-length);
