@@ -54,25 +54,28 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
       /[，,；;：:∶]/u,
     );
     const collective = COLLECTIVE_CONTEXT.test(flat) && /授予|获|荣获|奖状|表彰/u.test(flat);
-    const readings = clauses.map((clause) => {
-      // The people come before the verb (甲、乙获…奖章) or after the words that open the list (授予甲、乙).
-      const unquoted = clause.replace(/[“][^”]*[”]/gu, '');
-      const verb = HONOURED_VERB.exec(unquoted);
-      const before = (verb && verb.index >= 2 ? unquoted.slice(0, verb.index) : unquoted).replace(
-        /^.*(?:授予|表彰|命名|核定|决定对)(?=\p{Script=Han})/u,
-        '',
-      );
-      const run = splitRun(before);
-      // Bodies that publish or decide (`甲部、乙委发布…名单`) are the issuers: every item up to the verb.
-      const issuedAt = ISSUING_VERB.test(unquoted.slice(before.length).slice(0, 12))
-        ? run.length - 1
-        : run.findIndex((item) => ISSUING_VERB.test(item));
-      const read = run.map((item, i) => readItem(item, run.length > 1, collective && run.length > 1 && i > issuedAt));
-      // A run that is mostly not names is prose (预防、医疗、康复、…): none of it is read.
-      // Posts split off by 、 (`儿科副主任、主任医师李明`) belong to the name after them.
-      const fitting = read.filter((r, i) => r !== null || POST_WORDS.test(run[i]!.replace(/\s/gu, ''))).length;
-      return fitting * 3 >= run.length * 2 ? read : [];
-    });
+    // `甲拟评为“…”、乙拟评为“…”`: each honour's people apart.
+    const readings = clauses
+      .flatMap((clause) => clause.split(/(?<=”)[、和及]/u))
+      .map((clause) => {
+        // The people come before the verb (甲、乙获…奖章) or after the words that open the list (授予甲、乙).
+        const unquoted = clause.replace(/[“][^”]*[”]/gu, '');
+        const verb = HONOURED_VERB.exec(unquoted);
+        const before = (verb && verb.index >= 2 ? unquoted.slice(0, verb.index) : unquoted).replace(
+          /^.*(?:授予|表彰|命名|核定|决定对)(?=\p{Script=Han})/u,
+          '',
+        );
+        const run = splitRun(before);
+        // Bodies that publish or decide (`甲部、乙委发布…名单`) are the issuers: every item up to the verb.
+        const issuedAt = ISSUING_VERB.test(unquoted.slice(before.length).slice(0, 12))
+          ? run.length - 1
+          : run.findIndex((item) => ISSUING_VERB.test(item));
+        const read = run.map((item, i) => readItem(item, run.length > 1, collective && run.length > 1 && i > issuedAt));
+        // A run that is mostly not names is prose (预防、医疗、康复、…): none of it is read.
+        // Posts split off by 、 (`儿科副主任、主任医师李明`) belong to the name after them.
+        const fitting = read.filter((r, i) => r !== null || POST_WORDS.test(run[i]!.replace(/\s/gu, ''))).length;
+        return fitting * 3 >= run.length * 2 ? read : [];
+      });
     // Bare names count when the sentence lists at least two people in some form.
     const people = readings.flat().filter((r) => r && r.unit !== undefined && !isOrgName(r.name)).length;
     for (const reading of readings) {
@@ -143,7 +146,7 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
     .replace(HONOUREE_LEAD, '')
     .replace(/^(?:以及|及|和|与)/u, '')
     // What follows the last name: `成丽5位同志`.
-    .replace(/[0-9一二三四五六七八九十]{1,4}(?:名|位|人)(?:同志)?.*$/u, '')
+    .replace(/(?:[0-9]{1,4}(?:名|位|人)|[一二三四五六七八九十]{1,3}(?:名|位)同志).*$/u, '')
     .trim();
   if (!value) return null;
   // Name first, then what they are: `张永海 汕头市中心医院院长`, `颜瑜 副护理长`.

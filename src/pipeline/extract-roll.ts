@@ -69,7 +69,8 @@ const PRIVATE_CELL =
 const CONTACT_LINE = /(?:电话|联系人|联系方式|地址|邮编|邮政编码|传真|邮箱|电子邮件)[:：]?/u;
 
 /** A line that introduces the list: `拟推荐对象名单如下：`, `获奖人员名单：`. */
-const ROLL_INTRO = /(?:名单|人选|对象|人员|集体|得奖者|获奖者|获得者|得主)(?:如下|计有|有|为|是)?[:：∶]$/u;
+const ROLL_INTRO =
+  /(?:(?:名单|人选|对象|人员|集体|得奖者|获奖者|获得者|得主)(?:如下|计有|有|为|是)?|分别为|分别是|名单如下)[:：∶]$/u;
 /** Private details in 公示 lists: 1980年5月生, 1975.03出生, 本科学历. */
 const PRIVATE_ITEM =
   /^(?:[0-9]{4}[年.\-/][0-9]{1,2}月?(?:出?生)?|[0-9]{2,3}岁|(?:大学)?(?:本科|专科|大专|研究生|硕士|博士)(?:学历|学位)?|[\p{Script=Han}]{1,3}族)$/u;
@@ -341,7 +342,12 @@ export function readEntryLine(
       unitCell ??
       cells.find(
         (cell) =>
-          cell !== nameCell && cell.length >= 4 && /^[\p{Script=Han}（）()]+$/u.test(cell) && !POST_SUFFIX.test(cell),
+          cell !== nameCell &&
+          cell.length >= 4 &&
+          /^[\p{Script=Han}（）()]+$/u.test(cell) &&
+          !POST_SUFFIX.test(cell) &&
+          // A job (起居照顾员, 注册护士) is not a unit.
+          !/[员师士]$/u.test(cell),
       ) ??
       null;
     return { awardees: [{ name: cleanName(nameCell), unit: otherCell ?? currentUnit, category: categoryName }] };

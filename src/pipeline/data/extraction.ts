@@ -159,7 +159,7 @@ export const LIST_LEAD =
 /** `张三等300名同志`: the named head of a group. Group 1 is the head, group 2 the count. */
 /** The verb after the people of a clause: `甲、乙获全国五一劳动奖章`. */
 export const HONOURED_VERB =
-  /(?:荣获|喜获|获得(?!者)|获评|获颁|获选|获(?!得者|奖者)|被授予|被评为|拟评为|被命名为|当选|入选|受到)/u;
+  /(?:(?:同时|也|还|均|都|一并|共同|分别)?(?:荣获|喜获|获得(?!者)|获评|获颁|获选|获(?!得者|奖者)|被授予|被评为|拟评为|被命名为|当选|入选|受到))/u;
 
 /** Verbs of the bodies that issue or run an honour: the units before them are issuers, not awardees. */
 export const ISSUING_VERB = /发布|印发|下发|决定|联合|主办|承办|召开|举办|举行|通报|公布/u;
