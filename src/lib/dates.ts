@@ -42,25 +42,31 @@ export interface DateRange {
 }
 
 const CN_DIGIT = '〇○◯零Ｏ一二三四五六七八九';
-const YEAR = `[0-9０-９]{4}|[0-9０-９]{2,3}|[${CN_DIGIT}]{4}|[${CN_DIGIT}十百]{1,5}`;
+/** A Chinese-numeral year typed with ASCII zeros for 〇: `二0一一`, `二00九`. */
+const CN_YEAR_ASCII_ZERO = `[一二][0０${CN_DIGIT}]{3}`;
+const YEAR = `[0-9０-９]{4}|[0-9０-９]{2,3}|[${CN_DIGIT}]{4}|${CN_YEAR_ASCII_ZERO}|[${CN_DIGIT}十百]{1,5}`;
 const MONTH = `[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九]`;
 const DAY = `[0-9０-９]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]|卅[一]?|廿[一二三四五六七八九]?`;
 const GAP = '[ \\t\\u3000]*';
 
 /**
  * One pattern for every printed form. Groups: 1 民国, 2 year, 3 month, 4 day (Chinese form);
- * 5 year, 6 month, 7 day (numeric form). Bounded quantifiers only: no backtracking blow-up.
+ * 5 year, 6 month, 7 day (numeric form); 8 day, 9 month, 10 year (numeric, day first: 13.10.2014). Bounded quantifiers only: no backtracking blow-up.
  */
 const DATE_PATTERN = new RegExp(
   [
     `(?<![0-9０-９${CN_DIGIT}十百年])(?:(民[国國]${GAP})?(${YEAR})${GAP}年${GAP})?(?<![0-9０-９])(${MONTH})${GAP}月(?:${GAP}(${DAY})${GAP}[日号號])?`,
     `(?<![0-9０-９.．/-])([12][0-9]{3})${GAP}[-/.．]${GAP}([0-9]{1,2})${GAP}[-/.．]${GAP}([0-9]{1,2})(?![0-9])`,
+    // Day first, as some pages print it: 13.10.2014 (two-digit day and month, dots only).
+    `(?<![0-9０-９.．/-])([0-3][0-9])\\.([01][0-9])\\.([12][0-9]{3})(?![0-9.．])`,
   ].join('|'),
   'g',
 );
 
 /** Read a year as printed; ROC years (民國107年, or a bare 3-digit year) become Gregorian. */
 function readYear(printed: string, roc: boolean): number | null {
+  // 二0一一: ASCII zeros typed for 〇 in a year of Chinese digits.
+  if (/[一二三四五六七八九]/u.test(printed)) printed = printed.replace(/[0０]/gu, '〇');
   const value = parseChineseNumber(printed);
   if (value === null) return null;
   if (roc) return value >= 1 && value <= 200 ? value + 1911 : null;
@@ -105,7 +111,12 @@ function readMatch(match: RegExpMatchArray, options: DateOptions): DateMatch | n
   let month: number | null;
   let day: number | null;
   let yearInferred = false;
-  if (match[5] !== undefined) {
+  if (match[8] !== undefined) {
+    year = Number(match[10]);
+    month = Number(match[9]);
+    day = Number(match[8]);
+    if (year < 1900 || year > 2100) return null;
+  } else if (match[5] !== undefined) {
     year = Number(match[5]);
     month = Number(match[6]);
     day = Number(match[7]);

@@ -19,7 +19,8 @@ export type QuotaTable = z.infer<typeof QuotaTableSchema>;
 export type QuotaRow = z.infer<typeof QuotaRowSchema>;
 
 /** A caption that announces a quota table: `…评选名额分配表`, `名额表`. */
-export const QUOTA_CAPTION = /名额(?:分配|分解)?(?:表|一览表)|分配表|指标分配/u;
+export const QUOTA_CAPTION =
+  /名额(?:分配|分解)?(?:表|一览表)|分配表|指标分配|(?:先进|优秀|表彰|推荐)[^，。；：:]{0,30}名额$/u;
 /** The row that sums the table. */
 const TOTAL_ROW = /^(?:合\s*计|总\s*计|共\s*计|小\s*计|总\s*数|合计数)$/u;
 /** A reserve row (机动名额) belongs to no merged group. */
@@ -165,11 +166,39 @@ export function groupMembers(unit: string): { group: string; members: string[] }
 }
 
 /**
+ * Rows of a table copied from a web page with a line per cell: the row's first cell alone, then
+ * `| cell` lines, then a lone `|` ending the row. Joined into Markdown rows (`| a | b | c |`);
+ * other layouts are returned as they are.
+ */
+export function joinBrokenRows(lines: readonly string[]): string[] {
+  if (lines.filter((line) => line.trim() === '|').length < 2) return [...lines];
+  const out: string[] = [];
+  let row: string[] = [];
+  const flush = () => {
+    if (row.length > 1) out.push(`| ${row.join(' | ')} |`);
+    else if (row.length === 1) out.push(row[0]!);
+    row = [];
+  };
+  for (const line of lines) {
+    const text = line.trim();
+    if (text === '|') flush();
+    else if (text.startsWith('|')) row.push(text.replace(/^\|\s*|\s*\|$/gu, ''));
+    else if (text === '') continue;
+    else {
+      flush();
+      row.push(text);
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
  * Read a quota table from its lines (without the caption). Returns `null` when the lines do not
  * hold a table with at least one count column and one data row.
  */
 export function parseQuotaTable(lines: readonly string[], caption: string): QuotaTable | null {
-  const rows = splitTableRows(lines)
+  const rows = splitTableRows(joinBrokenRows(lines))
     .map((row) =>
       row.length > 1 && (SERIAL_CELL.test(row[0]!.text) || /^(?:序号|编号|序)$/u.test(row[0]!.text))
         ? row.slice(1)

@@ -18,9 +18,23 @@ import {
   ROLL_GENRES,
   TITLE_GENRES,
 } from './data/extraction.ts';
+import {
+  ISSUER_LEAD,
+  ISSUER_PATTERNS,
+  ISSUER_SUFFIXES,
+  LOOSE_SUFFIXES,
+  NOT_ISSUER,
+  NUMERIC_DATE,
+  PAGE_DATE_LABEL,
+  PAGE_DATE_PREFIX,
+  RANGE_AFTER,
+  SITE_OWNER,
+  SOURCE_FIELD,
+} from './data/header.ts';
 import { matchAll } from './data/patterns.ts';
 import {
   closeCjkSpaces,
+  documentModel,
   isOrgName,
   modelOf,
   splitOutsideBrackets,
@@ -69,7 +83,9 @@ export function extractHeader(options: Options = {}) {
   const settings = { ...DEFAULTS, ...options };
   return (_tree: Root, file: VFile): void => {
     const model = modelOf(file);
-    const { titleLine: _titleLine, ...header } = readHeader(model, settings);
+    const spacedText = file.data.extractSpacedText;
+    const spaced = spacedText ? documentModel(spacedText) : null;
+    const { titleLine: _titleLine, ...header } = readHeader(model, settings, spaced);
     Object.assign(extractOf(file), header);
   };
 }
@@ -78,19 +94,29 @@ export function extractHeader(options: Options = {}) {
 export function readHeader(
   model: DocumentModel,
   settings: Required<Options> = DEFAULTS,
+  spaced: DocumentModel | null = null,
 ): Partial<ExtractResult> & { titleLine: number | null } {
   const main = model.lines.slice(0, model.attachmentsStart);
+  // The same lines with the spaces between Chinese characters kept (`A部 B委 C局关于…`), where they line up.
+  const spacedMain = spacedLines(main, spaced);
   let title = findTitle(main, settings.headerLines);
-  const docNumber = findDocNumber(main, title, settings.headerLines);
-  const signature = findSignature(main);
+  const found = findDocNumber(main, title, settings.headerLines);
+  const letterhead = found ? spacedLetterhead(spacedMain[found.line]) : null;
+  const docNumber = letterhead ? { ...found!, text: letterhead.number } : found;
+  const signature = findSignature(main, spacedMain);
   const recipients = findRecipients(main, title);
   const printed = findPrinted(main);
   const kind = classify(model, title?.text ?? null, docNumber !== null, recipients.length > 0);
   // News and write-ups often have a headline that ends in no genre word: the short first line.
   if (!title && kind === 'deed') title = headline(main);
   const issuer =
-    signature.issuer ?? headerIssuer(main, title, docNumber) ?? (kind === 'deed' ? conferringBody(main) : null);
-  const date = signature.date ?? (kind === 'deed' ? leadDate(main) : null);
+    signature.issuer ??
+    letterhead?.issuer ??
+    headerIssuer(main, title, docNumber) ??
+    textIssuer(spacedMain, title, kind) ??
+    (kind === 'deed' ? conferringBody(main) : null) ??
+    (kind === 'deed' ? textIssuer(spacedMain, title, kind, 3) : null);
+  const date = signature.date ?? pageDate(main) ?? (kind === 'deed' ? leadDate(main) : null);
   return {
     kind,
     title: title?.text ?? null,
@@ -192,7 +218,10 @@ function findDocNumber(lines: readonly ModelLine[], title: Found | null, headerL
 }
 
 /** 成文日期 and the signature above it, at the end of the main text. */
-function findSignature(lines: readonly ModelLine[]): { issuer: string | null; date: string | null } {
+function findSignature(
+  lines: readonly ModelLine[],
+  spaced: readonly ModelLine[] = lines,
+): { issuer: string | null; date: string | null } {
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (line.text === '' || /印发|发布|打印|签发/u.test(line.text)) continue;
@@ -212,8 +241,10 @@ function findSignature(lines: readonly ModelLine[]): { issuer: string | null; da
       const above = lines[j]!.text;
       if (above === '') continue;
       const names = above.split(/[ \t\u3000]{2,}/u).filter(Boolean);
-      if (names.length > 0 && names.every((name) => isOrgName(name))) issuer = closeCjkSpaces(names[0]!);
-      else break;
+      if (names.length > 0 && names.every((name) => isOrgName(name))) {
+        issuer = closeCjkSpaces(names[0]!);
+        issuer = jointSignature(lines, spaced, j) ?? issuer;
+      } else break;
     }
     return { issuer, date: date.iso };
   }
@@ -242,17 +273,206 @@ function findSignature(lines: readonly ModelLine[]): { issuer: string | null; da
   return { issuer: null, date: null };
 }
 
+/**
+ * Several bodies signing together, from the signature line nearest the date (`at`) upwards: one to
+ * a line (`示例市卫生局` / `共青团示例市委员会`), or side by side (`示例市委组织部 示例市卫生健康委党组`).
+ * Up to three lines, and only when the line above them is not one more name (then they are a list).
+ */
+function jointSignature(lines: readonly ModelLine[], spaced: readonly ModelLine[], at: number): string | null {
+  const names: string[] = [];
+  let j = at;
+  for (; j >= 0 && at - j < 3; j--) {
+    const text = lines[j]!.text;
+    if (text === '' || !isOrgName(text.split(/[ \t\u3000]{2,}/u)[0]!)) break;
+    const side = sideBySide(spaced[j]!.text);
+    names.unshift(
+      ...(side ??
+        text
+          .split(/[ \t\u3000]{2,}/u)
+          .filter(Boolean)
+          .map(closeCjkSpaces)),
+    );
+  }
+  if (j >= 0 && lines[j]!.text !== '' && isOrgName(lines[j]!.text)) return null;
+  return names.length > 1 ? names.join('、') : null;
+}
+
+/** Names printed side by side on one line, each a body's name of at least four characters. */
+function sideBySide(text: string): string[] | null {
+  const parts = text.split(/[ \t\u3000]+/u).filter(Boolean);
+  if (parts.length < 2 || !parts.every((part) => part.length >= 4 && isOrgName(part))) return null;
+  return parts;
+}
+
+/**
+ * A letterhead printed in spaced characters on the 发文字号's line, `示 例 省 卫 生 厅 示卫人(2012)56号`:
+ * the body, and the number without it (closing the spaces would run the two together).
+ */
+function spacedLetterhead(line: ModelLine | undefined): { issuer: string; number: string } | null {
+  const spaced = /^((?:\p{Script=Han}[ \t\u3000]+){2,39}\p{Script=Han})[ \t\u3000]+(\S.*)$/u.exec(line?.text ?? '');
+  if (!spaced) return null;
+  const issuer = closeCjkSpaces(spaced[1]!);
+  const [number] = findDocNumbers(spaced[2]!);
+  if (!number || number.start !== 0 || !isOrgName(issuer) || NOT_ISSUER.test(issuer)) return null;
+  return { issuer, number: formatDocNumber(number) };
+}
+
+/** The lines of the spaced text where they line up with `lines` (the same text but for spaces). */
+function spacedLines(lines: readonly ModelLine[], spaced: DocumentModel | null): ModelLine[] {
+  const squeeze = (text: string) => text.replace(/[\s\u3000]+/gu, '');
+  return lines.map((line) => {
+    const twin = spaced?.lines[line.index];
+    return twin && squeeze(twin.text) === squeeze(line.text) ? twin : line;
+  });
+}
+
+/** The page's publication date: a labelled byline date, the crawler's ` date ` prefix, a dated furniture line. */
+function pageDate(lines: readonly ModelLine[]): string | null {
+  for (const line of lines) {
+    for (const label of matchAll(PAGE_DATE_LABEL.pattern, line.text)) {
+      const rest = line.text.slice(label.index + label[0].length);
+      const [date] = findDates(rest);
+      if (!date || date.start !== 0 || date.day === null || date.yearInferred) continue;
+      if (RANGE_AFTER.test(rest.slice(date.end))) continue;
+      // A bare 时间：/日期： label only before a date in figures, as bylines print it.
+      if (/^[\s|｜】\]]?(?:时间|日期|時間)[:：]/u.test(label[0]) && !NUMERIC_DATE.test(date.text)) continue;
+      return date.iso;
+    }
+  }
+  const first = lines.find((l) => l.text !== '');
+  if (first) {
+    for (const prefix of matchAll(PAGE_DATE_PREFIX.pattern, first.text)) {
+      const [date] = findDates(first.text.slice(prefix[0].length));
+      if (date && date.start === 0) return date.iso;
+    }
+  }
+  // A short line of furniture with one date in figures: `2020/12/29 18:10`, `示例网 2017-05-07`, `标题 ( 2021-03-02)`.
+  for (const line of lines.filter((l) => l.text !== '').slice(0, 40)) {
+    const text = line.text;
+    if (text.length > 80 || /[。，,；;！？!?|｜]/u.test(text)) continue;
+    const dates = findDates(text);
+    if (dates.length !== 1) continue;
+    const [date] = dates;
+    if (date!.day === null || date!.yearInferred || !NUMERIC_DATE.test(date!.text)) continue;
+    if (RANGE_AFTER.test(text.slice(date!.end)) || /(?:至|到|[—–~～-])[ \t\u3000]*$/u.test(text.slice(0, date!.start)))
+      continue;
+    return date!.iso;
+  }
+  return null;
+}
+
+const ISSUER_SUFFIX_PATTERN = new RegExp(`(?:${ISSUER_SUFFIXES.join('|')})$`, 'u');
+const LOOSE_SUFFIX_PATTERN = new RegExp(`(?:${LOOSE_SUFFIXES.join('|')})$`, 'u');
+
+/** Whether a part of a run of bodies reads as a body's name (`loose`: also a paper, a site, an association). */
+function isIssuerName(part: string, loose: boolean): boolean {
+  const value = part.replace(/[《》]/gu, '');
+  if (value.length < 3 || value.length > 40 || !/^[\p{Script=Han}（）()·]+$/u.test(value)) return false;
+  if (NOT_ISSUER.test(value)) return false;
+  return isOrgName(value) || ISSUER_SUFFIX_PATTERN.test(value) || (loose && LOOSE_SUFFIX_PATTERN.test(value));
+}
+
+/** A run of bodies (`A、B和C`, `A B C`) as `A、B、C`, or null when a part is not a body's name. */
+function splitBodies(run: string, loose: boolean): string | null {
+  const text = run.trim().replace(/^由/u, '').replace(ISSUER_LEAD, '').replace(/等$/u, '').trim();
+  const parts: string[] = [];
+  for (const piece of text.split(/[、\s\u3000]+/u).filter(Boolean)) {
+    // `A和B` is two bodies when both halves are names (人力资源和社会保障部 is one).
+    const pieces = piece.split(/[和及与]/u);
+    if (pieces.length > 1 && pieces.every((p) => isIssuerName(p, loose))) {
+      parts.push(...pieces);
+      continue;
+    }
+    if (isIssuerName(piece, loose)) {
+      parts.push(piece);
+      continue;
+    }
+    return null;
+  }
+  if (parts.length === 0 || parts.length > 8) return null;
+  return parts.map((part) => part.replace(/^《([^《》]+)》$/u, '$1')).join('、');
+}
+
+/**
+ * The issuer from the text, when no signature or letterhead names it: the earliest run of bodies that
+ * a pattern of the first tier finds (`由A、B主办`, `A、B决定，授予…`), else of the second (`A举行表彰大会`);
+ * on a notice, its page's `来源：` field or the site it is printed on. `onlyTier` 3: a news source only.
+ */
+function textIssuer(lines: readonly ModelLine[], title: Found | null, kind: string, onlyTier?: 3): string | null {
+  if (onlyTier === 3) return firstBodies(lines, 3);
+  if (kind === 'announcement') {
+    const source = sourceField(lines);
+    if (source) return source;
+  }
+  // A notice that forwards another names the forwarded one's issuer in its text, not its own.
+  if (!(title && /转发/u.test(title.text))) {
+    const found = firstBodies(lines, 1) ?? firstBodies(lines, 2);
+    if (found) return found;
+  }
+  if (kind === 'announcement') {
+    const first = lines.find((l) => l.text !== '');
+    for (const match of first ? matchAll(SITE_OWNER.pattern, first.text) : []) {
+      if (isIssuerName(match[1]!, false)) return match[1]!;
+    }
+  }
+  return null;
+}
+
+function firstBodies(lines: readonly ModelLine[], tier: 1 | 2 | 3): string | null {
+  const patterns = ISSUER_PATTERNS.filter((p) => p.tier === tier);
+  for (const line of lines) {
+    let best: { at: number; bodies: string } | null = null;
+    for (const { pattern, loose } of patterns) {
+      for (const match of matchAll(pattern, line.text)) {
+        const at = match.index + match[0].indexOf(match[1]!);
+        if (best && best.at <= at) break;
+        const bodies = splitBodies(match[1]!, loose) ?? splitBodies(closeCjkSpaces(match[1]!), loose);
+        if (bodies) {
+          best = { at, bodies };
+          break;
+        }
+      }
+    }
+    if (best) return best.bodies;
+  }
+  return null;
+}
+
+/** A notice page's `来源：示例市卫生局` field, in the first lines. */
+function sourceField(lines: readonly ModelLine[]): string | null {
+  for (const line of lines.filter((l) => l.text !== '').slice(0, 30)) {
+    for (const match of matchAll(SOURCE_FIELD.pattern, line.text)) {
+      const name = closeCjkSpaces(match[1]!);
+      if (isOrgName(name) && !NOT_ISSUER.test(name)) return name;
+    }
+  }
+  return null;
+}
+
 /** The issuer printed above the 发文字号 (红头): `许昌市卫生健康委员会`, `…文件`; else the title's prefix. */
 function headerIssuer(lines: readonly ModelLine[], title: Found | null, docNumber: Found | null): string | null {
   const limit = docNumber?.line ?? title?.line ?? -1;
   for (const line of lines) {
+    if (line.index === docNumber?.line) {
+      // A letterhead spaced out on the number's line: `示 例 省 卫 生 厅 示卫人(2012)56号`.
+      const [number] = findDocNumbers(line.text);
+      const before = number ? closeCjkSpaces(line.text.slice(0, number.start)) : '';
+      if (isOrgName(before) && !NOT_ISSUER.test(before)) return before;
+    }
     if (line.index >= limit) break;
     const text = closeCjkSpaces(line.text).replace(/文件$/u, '');
-    if (isOrgName(text)) return text;
+    if (isOrgName(text) && !NOT_ISSUER.test(text)) return text;
   }
   if (title) {
     const at = title.text.indexOf('关于');
-    const prefix = at > 0 ? title.text.slice(0, at) : '';
+    // A column name may run into the title: `征文|示例县人民医院关于开展…`.
+    const prefix =
+      at > 0
+        ? title.text
+            .slice(0, at)
+            .split(/[|｜】\]]/u)
+            .pop()!
+        : '';
     if (isOrgName(prefix)) return prefix;
   }
   return null;
@@ -273,7 +493,8 @@ function conferringBody(lines: readonly ModelLine[]): string | null {
   const sentence = lead.text.split(/[。！？]/u)[0]!;
   for (const match of matchAll(CONFERRING_BODY.pattern, sentence)) {
     const candidate = match[1]!.replace(/^.*?日/u, '');
-    if (isOrgName(candidate)) return candidate;
+    // `…日前受到卫生部`, `…报告会在示例剧院` are not a body's name.
+    if (isOrgName(candidate) && !NOT_ISSUER.test(candidate) && !/受到|被|在/u.test(candidate)) return candidate;
   }
   return null;
 }

@@ -23,6 +23,8 @@ import {
   CATEGORY_TAILS,
   DEADLINE_PATTERNS,
   HONOUR_COUNTS,
+  HONOUR_KEYWORDS,
+  HONOURED_TOTAL,
   LIMIT_FILLER,
   LIMIT_LEAD,
   PHASE_LINE,
@@ -67,6 +69,11 @@ const QUOTA_TOTAL = new RegExp(
   'gu',
 );
 const CATEGORY_PATTERN = new RegExp(CATEGORY, 'gu');
+/** 先进集体、先进个人各8个: several categories, each with the count. */
+const QUOTA_EACH = new RegExp(
+  `(?<honour>${CATEGORY}(?:[、和及]${CATEGORY})+)[\\s\\u3000]*各[\\s\\u3000]*(?<count>${NUMBER})[\\s\\u3000]*${CLASSIFIER}`,
+  'gu',
+);
 
 /** Stage 2 as a unified plugin. */
 export function extractRequirements(options: Options = {}) {
@@ -206,13 +213,19 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
     const bare = (value: string) => value.replace(/[“”「」『』"]/gu, '');
     if (!quotas.some((q) => bare(q.category) === bare(name))) quotas.push({ category: name, count });
   };
+  let previous = '';
   for (const sentence of text.split(/[。；;\n]/u)) {
+    const before = previous;
+    if (sentence.trim()) previous = sentence;
     // Most sentences state no count: skip them before running the large patterns.
     if (!/[0-9０-９一二两三四五六七八九十百]\s*[个名人家项位支篇件]/u.test(sentence)) continue;
     const spans: [number, number][] = [];
     for (const match of matchAll(QUOTA_AFTER, sentence)) {
       if (perUnit(sentence, match.index)) continue;
-      add(match[1]!, parseCount(match[2]!));
+      let category = withPrizeName(sentence, match.index, match[1]!);
+      // A second 先进个人 with its own count is qualified: 创先争优活动指导工作先进个人4名.
+      if (quotas.some((q) => q.category === category)) category = qualified(sentence, match.index, category);
+      add(category, parseCount(match[2]!));
       spans.push([match.index, match.index + match[0].length]);
     }
     for (const match of matchAll(QUOTA_BEFORE, sentence)) {
@@ -221,18 +234,29 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
       spans.push([match.index, match.index + match[0].length]);
     }
     // Honours with their count: 授予张三等300名同志“…”称号 · 产生10名“…” · 「医疗贡献奖」共计10人.
-    for (const rule of HONOUR_COUNTS) {
-      for (const match of matchAll(rule.pattern, sentence)) {
+    for (const pattern of [QUOTA_EACH, ...HONOUR_COUNTS.map((rule) => rule.pattern)]) {
+      for (const match of matchAll(pattern, sentence)) {
         const end = match.index + match[0].length;
         if (spans.some(([s, e]) => match.index < e && end > s) || perUnit(sentence, match.index)) continue;
         const groups = match.groups!;
         const count = parseCount(groups.count!);
         // 十佳医生、十佳护士各10名: each its own count.
-        for (const honour of (groups.honour ?? groups.prize)!.split(/[、]/u)) {
-          add(honour.replace(/^(?:今年|本届|本次|获|荣获|获得|其中|的)+/u, ''), count);
+        for (const honour of (groups.honour ?? groups.prize)!.split(/[、和及]/u)) {
+          add(honour.replace(/^(?:今年|本届|本次|获|荣获|获得|其中|的)+/u, '') + (groups.suffix ?? ''), count);
         }
         spans.push([match.index, match.index + match[0].length]);
       }
+    }
+    // 选出83位得奖者: the honour is the one named just before.
+    for (const match of matchAll(HONOURED_TOTAL.pattern, sentence)) {
+      const end = match.index + match[0].length;
+      if (spans.some(([s, e]) => match.index < e && end > s) || perUnit(sentence, match.index)) continue;
+      // A place's share (陕西省共15名…) is not the honour's count.
+      const clause = sentence.slice(0, match.index).split(/[，,]/u).pop() ?? '';
+      if (/(?:省|市|县|区|州|我院|本院|我校|我省|我市)$/u.test(clause)) continue;
+      const honour = namedHonour(sentence.slice(0, match.index)) ?? namedHonour(before);
+      if (honour) add(honour, parseCount(match.groups!.count!));
+      spans.push([match.index, end]);
     }
     for (const match of matchAll(QUOTA_TOTAL, sentence)) {
       if (spans.some(([s, e]) => match.index >= s && match.index < e)) continue;
@@ -243,6 +267,41 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
   }
   for (const table of tables) for (const total of columnTotals(table)) add(total.category, total.count);
   return quotas;
+}
+
+/** The last honour a text names: a quotation with an honour's words, else what follows 评为/评选为. */
+function namedHonour(text: string): string | null {
+  const quotes = [...text.matchAll(/[“「『]([^“”「」『』]{2,40})[”」』]/gu)];
+  const last = quotes[quotes.length - 1];
+  if (last && HONOUR_KEYWORDS.test(last[1]!)) {
+    // The last of a list of honours (“甲”、“乙”及“丙”) is not the one counted.
+    const previous = quotes[quotes.length - 2];
+    const gap = previous ? text.slice(previous.index + previous[0].length, last.index) : null;
+    return gap !== null && /^[、，,和及与\s]{1,2}$/u.test(gap) ? null : last[1]!;
+  }
+  const rated = /(?:评选为|评为|授予|荣获)([^，,。；;“”]{4,30})[，,]?[^，,]*$/u.exec(text);
+  return rated && HONOUR_KEYWORDS.test(rated[1]!)
+    ? rated[1]!.replace(/^第[一二三四五六七八九十0-9]+[次届批]/u, '')
+    : null;
+}
+
+/** A category with the words just before it that qualify it, without the verbs that introduce it. */
+function qualified(sentence: string, index: number, category: string): string {
+  const before = /[\p{Script=Han}]{1,16}$/u.exec(sentence.slice(0, index))?.[0] ?? '';
+  return before.replace(/^.*(?:推荐|评选|表彰|设立|设|共有|有|其中|另有|以及|和|及|与)/u, '') + category;
+}
+
+const BARE_PRIZE = new RegExp(`^(?:${PRIZE_CATEGORY.source})$`, 'u');
+
+/**
+ * A prize read alone (`贡献奖`) with the words before it that name it (`护理贡献奖`): the Han characters
+ * just before, without the verbs that introduce it (设、有、获).
+ */
+function withPrizeName(sentence: string, index: number, category: string): string {
+  if (!BARE_PRIZE.test(category)) return category;
+  const before = /[\p{Script=Han}]{1,8}$/u.exec(sentence.slice(0, index))?.[0] ?? '';
+  const name = before.replace(/^.*(?:设立|设置|设|共有|有|获得|荣获|获|评选|其中|今年|分为|包括|和|及|与)/u, '');
+  return /^[一二三四五六七八九十]?等$|^特$/u.test(name) ? category : name + category;
 }
 
 /** Quota tables after a caption such as `…名额分配表`, up to the next attachment or the end. */

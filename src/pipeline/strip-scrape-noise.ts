@@ -20,6 +20,22 @@ import {
   SENTENCE_END,
   type NoiseRule,
 } from './data/scrape-noise.ts';
+import {
+  FURNITURE_RULES,
+  KEEP_LINE,
+  NAV_MAX_LENGTH,
+  NAV_SEPARATORS,
+  NAV_SHARE,
+  NAV_WORDS,
+  PROSE_LONG_LINE,
+  PROSE_MIN_LENGTH,
+  PROSE_PUNCTUATION,
+  REGION_MIN_NAMES,
+  REGION_NAMES,
+  REGION_SHARE,
+  REGION_SUFFIXES,
+  WEAK_MAX_LENGTH,
+} from './data/site-furniture.ts';
 import { editSegments, type NormaliseRoot, type TextSegment } from './normalise-tree.ts';
 
 export interface Options {
@@ -94,59 +110,67 @@ function matchingRule(text: string, rules: readonly NoiseRule[], inHeader: boole
   return rules.find((rule) => (rule.where !== 'header' || inHeader) && rule.pattern.test(text));
 }
 
+/** What a line is, for the noise rules. */
+type LineClass =
+  | { kind: 'blank' }
+  /** Removed: `rule` is its rule id. */
+  | { kind: 'noise'; rule: string }
+  /** Navigation (menus, link bars, region filters): removed at the head or the tail of a page. */
+  | { kind: 'nav'; rule: string }
+  /** A short bare line: removed only between furniture at the head or the tail of a page. */
+  | { kind: 'weak' }
+  /** Never removed by position (dates, bylines, headings, signatures, medium lines). */
+  | { kind: 'keep' }
+  /** A line of prose: the head of a page ends before the first, its tail starts after the last. */
+  | { kind: 'prose' };
+
 /**
  * Whole noise lines, with the blank lines after them (and, at the end of the text, the blank lines
- * before them), and noise at the end of a line.
+ * before them), and noise at the end of a line. In plain text (`text`), also site furniture by its
+ * shape and position (see data/site-furniture.ts).
  */
-function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
+function noiseEdits(value: string, text: boolean): Edit[] | undefined {
   const lines = splitLines(value);
+  const tailNoise = tailFinder(value);
+  const tails = lines.map((line) => tailNoise(line));
+  const texts = lines.map((line, k) => value.slice(line.start, tails[k] ? tails[k]!.start : line.end).trim());
   // The page header: lines before a breadcrumb near the top.
   let headerEnd = -1;
-  if (detectHeader) {
+  if (text) {
     let seen = 0;
     for (let k = 0; k < lines.length && seen < HEADER_LINES; k++) {
       if (isBlank(value, lines[k]!)) continue;
       seen++;
-      if (BREADCRUMB.pattern.test(value.slice(lines[k]!.start, lines[k]!.end).trim())) {
+      if (BREADCRUMB.pattern.test(texts[k]!)) {
         headerEnd = k;
         break;
       }
     }
   }
+  const classes = lines.map((line, k) => classify(value, line, texts[k]!, !tails[k], k < headerEnd, text));
+  if (text) placeFurniture(classes, headerEnd);
+
   const edits: Edit[] = [];
-  const tailNoise = tailFinder(value);
   let k = 0;
   while (k < lines.length) {
     const line = lines[k]!;
-    const tail = tailNoise(line);
-    if (!tail && tooLong(value, line)) {
-      k++;
-      continue;
-    }
-    const text = value.slice(line.start, tail ? tail.start : line.end).trim();
-    const rule = matchingRule(text, LINE_RULES, k < headerEnd);
-    if (!rule) {
-      if (tail) edits.push(tail);
+    const first = classes[k]!;
+    if (first.kind !== 'noise') {
+      if (tails[k] && first.kind !== 'blank') edits.push(tails[k]!);
       k++;
       continue;
     }
     // A run: this noise line, then noise or blank lines.
-    const rules = [rule.id];
+    const rules = [first.rule];
     let j = k + 1;
     while (j < lines.length) {
-      const next = lines[j]!;
-      if (isBlank(value, next)) {
+      const next = classes[j]!;
+      if (next.kind === 'blank') {
         j++;
         continue;
       }
-      const nextTail = tailNoise(next);
-      const nextRule = matchingRule(
-        value.slice(next.start, nextTail ? nextTail.start : next.end).trim(),
-        LINE_RULES,
-        j < headerEnd,
-      );
-      if (!nextRule) break;
-      if (!rules.includes(nextRule.id)) rules.push(nextRule.id);
+      if (next.kind !== 'noise') break;
+      if (!rules.includes(next.rule)) rules.push(next.rule);
       j++;
     }
     let start = line.start;
@@ -163,6 +187,130 @@ function noiseEdits(value: string, detectHeader: boolean): Edit[] | undefined {
   }
   return edits;
 }
+
+/** A line on its own: noise by a rule, or what its shape says (plain text only). */
+function classify(
+  value: string,
+  line: Line,
+  text: string,
+  whole: boolean,
+  inHeader: boolean,
+  shape: boolean,
+): LineClass {
+  if (isBlank(value, line)) return { kind: 'blank' };
+  if (whole && tooLong(value, line)) {
+    if (shape && isRegionList(text)) return { kind: 'nav', rule: 'region-list' };
+    return { kind: 'prose' };
+  }
+  const rule = matchingRule(text, LINE_RULES, inHeader);
+  if (rule) return { kind: 'noise', rule: rule.id };
+  if (!shape) return { kind: 'prose' };
+  if (text.length <= MAX_NOISE_LINE) {
+    const furniture = FURNITURE_RULES.find((candidate) => candidate.pattern.test(text));
+    if (furniture) return { kind: 'noise', rule: furniture.id };
+  }
+  const punctuated = PROSE_PUNCTUATION.test(text);
+  if (isRegionList(text)) return { kind: 'nav', rule: 'region-list' };
+  if (text.length >= PROSE_LONG_LINE || (punctuated && text.length >= PROSE_MIN_LENGTH)) return { kind: 'prose' };
+  if (KEEP_LINE.test(text)) return { kind: 'keep' };
+  if (!punctuated && isNavigation(text)) return { kind: 'nav', rule: 'navigation' };
+  if (!punctuated && text.length <= WEAK_MAX_LENGTH) return { kind: 'weak' };
+  return { kind: 'keep' };
+}
+
+/**
+ * Furniture by position: short bare lines above a breadcrumb (the site's header); navigation before the
+ * first line of prose and after the last; short bare lines between furniture there, and after
+ * furniture at the end of the page.
+ */
+function placeFurniture(classes: LineClass[], headerEnd: number): void {
+  for (let k = 0; k < headerEnd; k++) {
+    const line = classes[k]!;
+    if (line.kind === 'weak' || line.kind === 'nav') classes[k] = { kind: 'noise', rule: 'page-header' };
+  }
+  const firstProse = classes.findIndex((line) => line.kind === 'prose');
+  if (firstProse === -1) return;
+  let lastProse = classes.length - 1;
+  while (classes[lastProse]!.kind !== 'prose') lastProse--;
+  const promote = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const line = classes[k]!;
+      if (line.kind === 'nav') classes[k] = { kind: 'noise', rule: line.rule };
+    }
+  };
+  promote(0, firstProse);
+  promote(lastProse + 1, classes.length);
+  // Runs of short bare lines, with the furniture (or the region's end) on either side.
+  const between = (from: number, to: number, openEnd: boolean) => {
+    let k = from;
+    while (k < to) {
+      if (classes[k]!.kind !== 'weak') {
+        k++;
+        continue;
+      }
+      let j = k;
+      while (j < to && (classes[j]!.kind === 'weak' || classes[j]!.kind === 'blank')) j++;
+      let before = k - 1;
+      while (before >= from && classes[before]!.kind === 'blank') before--;
+      const above = before >= from && classes[before]!.kind === 'noise';
+      const below = j < to ? classes[j]!.kind === 'noise' : openEnd;
+      if (above && below) {
+        for (let m = k; m < j; m++)
+          if (classes[m]!.kind === 'weak') classes[m] = { kind: 'noise', rule: 'between-furniture' };
+      }
+      k = j;
+    }
+  };
+  between(0, firstProse, false);
+  between(lastProse + 1, classes.length, true);
+}
+
+const NAV_WORD_SET = new Set(NAV_WORDS);
+const REGION_WORD_SET = new Set([...REGION_NAMES, ...REGION_SUFFIXES]);
+const REGION_NAME_SET = new Set(REGION_NAMES);
+
+/**
+ * How a text is covered by words of a set, longest first from each position: the characters covered,
+ * and the words of `counted` found.
+ */
+function cover(
+  text: string,
+  words: ReadonlySet<string>,
+  counted?: ReadonlySet<string>,
+): { share: number; count: number } {
+  let covered = 0;
+  let count = 0;
+  let k = 0;
+  while (k < text.length) {
+    let length = Math.min(COVER_LONGEST, text.length - k);
+    while (length > 0 && !words.has(text.slice(k, k + length))) length--;
+    if (length > 0) {
+      if (counted?.has(text.slice(k, k + length))) count++;
+      covered += length;
+      k += length;
+    } else k++;
+  }
+  return { share: text.length === 0 ? 0 : covered / text.length, count };
+}
+
+const COVER_LONGEST = Math.max(...[...NAV_WORDS, ...REGION_NAMES, ...REGION_SUFFIXES].map((word) => word.length));
+
+/** Whether a short line is made mostly of navigation words (separators aside). */
+function isNavigation(text: string): boolean {
+  const bare = text.replace(NAV_SEPARATORS, '');
+  if (bare.length === 0 || bare.length > NAV_MAX_LENGTH) return false;
+  return cover(bare, NAV_WORD_SET).share >= NAV_SHARE;
+}
+
+/** Whether a line is a site's region filter: nothing but many names of regions. */
+function isRegionList(text: string): boolean {
+  if (text.length > MAX_REGION_LINE) return false;
+  const bare = text.replace(NAV_SEPARATORS, '');
+  const { share, count } = cover(bare, REGION_WORD_SET, REGION_NAME_SET);
+  return count >= REGION_MIN_NAMES && share >= REGION_SHARE;
+}
+
+const MAX_REGION_LINE = 2000;
 
 /**
  * A finder of noise at the end of a line (a site's summary appended to the last page), for lines taken
@@ -255,6 +403,9 @@ function chunkMarkerEdits(value: string): Edit[] | undefined {
   return edits;
 }
 
+/** Punctuation inside a sentence. */
+const CLAUSE_PUNCTUATION = /[，、；：。！？,;:!?]/;
+
 const HAN_END = /[\u3400-\u9FFF\uF900-\uFAFF]$/;
 const HAN_START = /^[\u3400-\u9FFF\uF900-\uFAFF]/;
 
@@ -274,6 +425,8 @@ export function isSplitSentence(before: string, after: string, minLength: number
     return false;
   if (CONTINUATION_STARTS.test(tail)) return true;
   if (head.trim().length < minLength) return false;
+  // A title or a caption has no clause punctuation: a sentence long enough to be split has some.
+  if (!CLAUSE_PUNCTUATION.test(head)) return false;
   if (ENUMERATION.test(head)) {
     const firstLine = tail.split('\n', 1)[0]!;
     return firstLine.length <= 30 && /[。！？]$/.test(firstLine);
@@ -288,20 +441,28 @@ function isSpaceCode(c: number): boolean {
 function pageBreakEdits(value: string, minLength: number): Edit[] | undefined {
   const edits: Edit[] = [];
   PARAGRAPH_BREAK.lastIndex = 0;
+  // The paragraph before each break as the output will have it: the paragraphs already joined to it
+  // (`joined`), then the text since the last join. Deciding on the joined paragraph makes a second pass
+  // decide as the first did.
+  let joined = '';
   let paragraphStart = 0;
   for (let match = PARAGRAPH_BREAK.exec(value); match; match = PARAGRAPH_BREAK.exec(value)) {
     const breakEnd = match.index + match[0].length;
     let nextEnd = value.indexOf('\n', breakEnd);
     if (nextEnd === -1) nextEnd = value.length;
-    if (isSplitSentence(value.slice(paragraphStart, match.index), value.slice(breakEnd, nextEnd), minLength)) {
+    if (isSplitSentence(joined + value.slice(paragraphStart, match.index), value.slice(breakEnd, nextEnd), minLength)) {
       // Join the words: the spaces around the break go with it.
       let start = match.index;
       while (start > paragraphStart && isSpaceCode(value.charCodeAt(start - 1))) start--;
       let end = breakEnd;
       while (end < nextEnd && isSpaceCode(value.charCodeAt(end))) end++;
       edits.push({ rule: 'page-break-join', start, end, after: '' });
+      joined += value.slice(paragraphStart, start);
+      paragraphStart = end;
+    } else {
+      joined = '';
+      paragraphStart = breakEnd;
     }
-    paragraphStart = breakEnd;
   }
   return edits;
 }

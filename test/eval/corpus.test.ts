@@ -12,18 +12,18 @@ import { emptyResult } from '../../src/pipeline/extract-types.ts';
 /** Per field: values found at least, values invented at most. */
 const LOCKED: Record<Field, { found: number; invented: number }> = {
   docNumber: { found: 3, invented: 0 },
-  date: { found: 10, invented: 0 },
-  deadline: { found: 6, invented: 1 },
-  issuer: { found: 7, invented: 4 },
+  date: { found: 29, invented: 0 },
+  deadline: { found: 9, invented: 0 },
+  issuer: { found: 52, invented: 1 },
   wordLimits: { found: 3, invented: 0 },
-  quotas: { found: 52, invented: 1 },
-  awardees: { found: 220, invented: 24 },
+  quotas: { found: 95, invented: 4 },
+  awardees: { found: 248, invented: 5 },
   subject: { found: 19, invented: 1 },
 };
 /** Awardees returned on notices (which honour nobody yet) that no label holds. */
-const INVENTED_ON_NOTICES = 4;
+const INVENTED_ON_NOTICES = 0;
 /** Documents with furniture labels on which the normaliser leaves some; prose it may never lose. */
-const FURNITURE_LEFT_ON = 8;
+const FURNITURE_LEFT_ON = 0;
 
 const report = evaluate(loadCorpus({ seeds: false }));
 

@@ -98,6 +98,14 @@ export function sameCategory(a: string, b: string): boolean {
   return x.includes(y) || y.includes(x) || dice(x, y) >= 0.3;
 }
 
+/** A table row's fact matches a label naming the same column and unit: `先进集体(金水区)`. */
+function sameRow(label: string, row: string): boolean {
+  const x = canonical(label);
+  const y = canonical(row);
+  const unit = /\(([^)]*)\)$/u.exec(y)?.[1];
+  return x === y || (unit !== undefined && x.includes(`(${unit})`) && sameCategory(x, y));
+}
+
 interface ListScore {
   found: number;
   missed: string[];
@@ -169,17 +177,25 @@ export function compare(
     };
   }
   if (label.quotas) {
-    out.quotas = {
-      expected: label.quotas.length,
-      extracted: result.quotas.length,
-      ...matchLists(
-        label.quotas,
-        result.quotas,
-        (e, x) => e.count === x.count && sameCategory(e.category, x.category),
-        (e) => `${e.category} ${e.count}`,
-        (x) => `${x.category} ${x.count}`,
+    // A quota table's rows (`先进集体（金水区）` 1) are facts the extractor reads into `quotaTables`: a label
+    // that lists them is matched against them, and rows no label lists are not counted as invented.
+    const rows = result.quotaTables.flatMap((table) =>
+      table.rows.flatMap((row) =>
+        row.counts.flatMap((count, column) =>
+          count === null ? [] : [{ category: `${table.columns[column]}（${row.unit}）`, count, row: true }],
+        ),
       ),
-    };
+    );
+    const extracted = [...result.quotas.map((q) => ({ ...q, row: false })), ...rows];
+    const score = matchLists(
+      label.quotas,
+      extracted,
+      (e, x) => e.count === x.count && (x.row ? sameRow(e.category, x.category) : sameCategory(e.category, x.category)),
+      (e) => `${e.category} ${e.count}`,
+      (x) => (x.row ? '' : `${x.category} ${x.count}`),
+    );
+    const invented = score.invented.filter(Boolean);
+    out.quotas = { expected: label.quotas.length, extracted: score.found + invented.length, ...score, invented };
   }
   if (label.awardees) {
     // A person listed twice is one awardee.
@@ -232,7 +248,11 @@ export function evaluate(documents: CorpusDocument[]): EvalReport {
     if (marks?.length) {
       furniture.documents++;
       const text = normalised.value;
-      const left = marks.filter((mark) => text.includes(normaliseText(mark).value.trim()) || text.includes(mark));
+      // A mark the normaliser removes even on its own (a furniture line) is left only if it is still there as printed.
+      const left = marks.filter((mark) => {
+        const normalised = normaliseText(mark).value.trim();
+        return text.includes(mark) || (normalised !== '' && text.includes(normalised));
+      });
       const lost = (document.label.prose ?? []).filter((prose) => !text.includes(normaliseText(prose).value.trim()));
       if (left.length) {
         furniture.leftOn++;

@@ -185,9 +185,30 @@ export const HONOUR_COUNTS: readonly TextPattern[] = Object.freeze([
     label: '表彰人数',
   }),
   Object.freeze({
+    id: 'honour-count-group-verb',
+    pattern:
+      /等\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个|家)(?:同志|单位|集体)?\s*(?:获颁|获得|荣获|获授|被授予|获选|获评|当选为|当选)(?:了)?\s*(?:该部|该会|该局|本届)?(?<prize>[\p{Script=Han}]{2,20}?(?:奖章|奖状|奖|工作者|人员|个人|集体|单位))(?=[，,。；;（(\s]|称号|荣誉|$)/gu,
+    example: '核定示例医院院长张三等4人获颁二等专业奖章',
+    label: '表彰人数',
+  }),
+  Object.freeze({
+    id: 'honour-count-list',
+    pattern:
+      /[、及和]\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个)\s*[“「『](?<honour>[^“”「」『』]{2,40})[”」』](?<suffix>提名奖|[一二三]等奖)?/gu,
+    example: '评选出11名“示例好护士”、10名“示例好护士”提名奖',
+    label: '表彰人数',
+  }),
+  Object.freeze({
+    id: 'honour-count-units',
+    pattern:
+      /(?:等|将|共)\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:家|个|名)(?:单位|集体)?(?:为|拟推荐的?|拟推荐为|拟命名为|被命名为)(?<prize>[^，,。；;、“”\s]{4,30}?(?:单位|集体|医院|科室|卫生院))(?=[，,。；;]|予以|进行|$)/gu,
+    example: '拟推荐示例镇卫生院等6家单位为示例省文明健康优质服务基层单位，',
+    label: '表彰人数',
+  }),
+  Object.freeze({
     id: 'honour-count-chosen',
     pattern:
-      /(?:评选出?|选出|评出|推选出?|产生|表彰|授予|拟授予|拟推荐|推荐|入选)(?:了)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个|人|家|支)\s*[“「『](?<honour>[^“”「」『』]{2,40})[”」』]/gu,
+      /(?:评选出?|选出|评出|推选出?|产生|表彰|授予|拟授予|拟推荐|推荐|入选)(?:了)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|个|人|家|支)\s*[“「『](?<honour>[^“”「」『』]{2,40})[”」』](?<suffix>提名奖|[一二三]等奖)?/gu,
     example: '最终产生10名“最美健康卫士”',
     label: '表彰人数',
   }),
@@ -213,6 +234,18 @@ export const HONOUR_COUNTS: readonly TextPattern[] = Object.freeze([
     label: '表彰人数',
   }),
 ]);
+
+/**
+ * A count of those honoured whose honour is named before it, in the sentence or the one before:
+ * `选出83位得奖者`, `全国共有373名院长当选`, `甲、乙等10名同志光荣入选`.
+ */
+export const HONOURED_TOTAL: TextPattern = Object.freeze({
+  id: 'honoured-total',
+  pattern:
+    /(?:共有|共计|共|选出|评出|产生|评选出|等)\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个)[^，,。；;“”「」]{0,12}?(?:得奖者|获奖者|获奖人员|获此殊荣|获此荣誉|光荣入选|当选|入选)/gu,
+  example: '由全省护理人员中选出83位得奖者',
+  label: '表彰人数',
+});
 
 /** The first words of award categories: 先进单位, 优秀个人, 标杆医院. */
 export const CATEGORY_HEADS: readonly string[] = Object.freeze([
@@ -276,7 +309,7 @@ export const UNIT_CATEGORY = /(?:单位|集体|医院|科室|团队|党组织|�
 
 /** Words that make a quoted phrase an honour: “全国卫生应急先进集体”. */
 export const HONOUR_KEYWORDS =
-  /(?:先进|优秀|模范|标兵|示范|文明|十佳|十大|最美|红旗|劳动|五一|五四|三八|奖|功|能手|标杆|楷模|榜样|英雄|巾帼|之星|明星|满意|好医生|好护士|道德|卫士|称号|荣誉|党组织|先锋|岗)/u;
+  /(?:先进|优秀|优良|典范|杰出|贡献|模范|标兵|示范|文明|十佳|十大|最美|红旗|劳动|五一|五四|三八|奖|功|能手|标杆|楷模|榜样|英雄|巾帼|之星|明星|满意|好医生|好护士|道德|卫士|称号|荣誉|党组织|先锋|岗)/u;
 
 /** Verbs that confer an honour: 授予、评为、荣获. */
 export const HONOUR_VERBS = /(?:授予|评为|被评|荣获|获得|获评|获|命名为|表彰为|当选|列为|确定为|认定为)/u;
@@ -355,6 +388,13 @@ export const DEADLINE_PATTERNS: readonly TextPattern[] = Object.freeze([
     label: '截止日期',
   }),
   Object.freeze({
+    id: 'deadline-period-end',
+    pattern:
+      /(?:报名|报送|提交|申报|推荐|收件|投稿|收稿|征稿)(?:时间|日期|期限|截止)[:：]?\s*(?:即日起|自即日起|即日)?(?:至|到|起至)?\s*([^，。；,;\n]{4,30}?)\s*(?:[（(](?:星期|周)?[一二三四五六日天][）)])?\s*(?:[0-9]{1,2}[:：][0-9]{2})?\s*(?:止|截止|前|之前|为止)/gu,
+    example: '报名时间：114年3月25日（二）23:59止',
+    label: '截止日期',
+  }),
+  Object.freeze({
     id: 'deadline-before',
     pattern: /(?:于|在|请于|务必于|须于|需于|应于|并于|最迟于)\s*([^，。；,;\n]{4,24}?)\s*(?:前|之前|以前|止)/gu,
     example: '于2023年1月10日前报局办公室',
@@ -363,7 +403,7 @@ export const DEADLINE_PATTERNS: readonly TextPattern[] = Object.freeze([
 ]);
 
 /** Words near a deadline that show it is one for submissions. */
-export const SUBMISSION_WORDS = /(?:报|送|交|寄|传|递|提交|报名|申报|推荐|截止)/u;
+export const SUBMISSION_WORDS = /(?:报|送|交|寄|传|递|提交|报名|申报|推荐|截止|致电|登记|预约|填写|投稿|寄达)/u;
 
 /** A phase of the process with its dates: `（一）活动开展阶段（2021年5月—8月31日）`. */
 export const PHASE_LINE: TextPattern = Object.freeze({
