@@ -25,6 +25,7 @@ import {
   HONOUR_COUNTS,
   HONOUR_KEYWORDS,
   HONOURED_TOTAL,
+  PER_UNIT_CAP,
   LIMIT_FILLER,
   LIMIT_LEAD,
   PHASE_LINE,
@@ -197,12 +198,22 @@ function appliesTo(before: string, max: number): string | null {
 
 /** A count per unit (每个单位推荐先进个人1名, 各单位…), not a total. */
 function perUnit(sentence: string, index: number): boolean {
+  return perUnitPhrase(sentence, index) !== null;
+}
+
+/**
+ * Who a per-unit count applies to, as printed: `每个单位` in 每个单位推荐先进个人1名, `各盟市卫生局` in
+ * 各盟市卫生局原则上可推荐1个集体. `null` when the count is a total.
+ */
+function perUnitPhrase(sentence: string, index: number): string | null {
   const clause =
     sentence
       .slice(0, index)
       .split(/[，,：:]/u)
       .pop() ?? '';
-  return /各|每/u.test(clause);
+  const phrase = /(?:各|每)[^，,。；;]*?(?=原则上|最多|可|限|均|推荐|报送|申报|选送|推选|评选|$)/u.exec(clause);
+  if (!phrase) return null;
+  return phrase[0].length >= 2 ? phrase[0] : '每单位';
 }
 
 function findQuotas(text: string, tables: readonly QuotaTable[]): { category: string; count: number }[] {
@@ -221,7 +232,13 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
     if (!/[0-9０-９一二两三四五六七八九十百]\s*[个名人家项位支篇件]/u.test(sentence)) continue;
     const spans: [number, number][] = [];
     for (const match of matchAll(QUOTA_AFTER, sentence)) {
-      if (perUnit(sentence, match.index)) continue;
+      // A cap per unit is a quota of its own: 先进个人（每个单位） 1.
+      const each = perUnitPhrase(sentence, match.index);
+      if (each) {
+        add(`${match[1]!}（${each}）`, parseCount(match[2]!));
+        spans.push([match.index, match.index + match[0].length]);
+        continue;
+      }
       let category = withPrizeName(sentence, match.index, match[1]!);
       // A second 先进个人 with its own count is qualified: 创先争优活动指导工作先进个人4名.
       if (quotas.some((q) => q.category === category)) category = qualified(sentence, match.index, category);
@@ -229,7 +246,12 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
       spans.push([match.index, match.index + match[0].length]);
     }
     for (const match of matchAll(QUOTA_BEFORE, sentence)) {
-      if (perUnit(sentence, match.index)) continue;
+      const each = perUnitPhrase(sentence, match.index);
+      if (each) {
+        add(`${match[2]!}（${each}）`, parseCount(match[1]!));
+        spans.push([match.index, match.index + match[0].length]);
+        continue;
+      }
       add(match[2]!, parseCount(match[1]!));
       spans.push([match.index, match.index + match[0].length]);
     }
@@ -246,6 +268,27 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
         }
         spans.push([match.index, match.index + match[0].length]);
       }
+    }
+    // Caps per unit: 各盟市卫生局原则上可推荐1个集体、1名个人 · 各支部推荐2名上报 (the category named just before).
+    for (const match of matchAll(PER_UNIT_CAP.pattern, sentence)) {
+      const groups = match.groups!;
+      // A minimum (不少于2个) is not a cap; those nominated (35名被推荐者) are not a quota.
+      if (/不少于|至少|不低于|以上/u.test(match[0]) || /^被/u.test(groups.after ?? '')) continue;
+      const who = groups.who!.replace(/(?:原则上|最多|可|限|均|只|亦|也)+$/u, '');
+      const head = sentence.slice(match.index + match[0].length);
+      const named =
+        (groups.after || groups.before || '').replace(/[（()）]/gu, '').replace(/各$/u, '') ||
+        lastCategory(sentence.slice(0, match.index)) ||
+        lastCategory(before);
+      if (!named) continue;
+      add(`${named}（${who}）`, parseCount(groups.count!));
+      // 1个集体、1名个人: the next counts of the list share who.
+      for (const more of head.matchAll(
+        /^[、及和]\s*([0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:名|个|位|人)(集体|个人|单位|[^，,。；;、\s0-9]{2,8}?)(?=[，,。；;、]|$)/gu,
+      )) {
+        add(`${more[2]!}（${who}）`, parseCount(more[1]!));
+      }
+      spans.push([match.index, match.index + match[0].length]);
     }
     // 选出83位得奖者: the honour is the one named just before.
     for (const match of matchAll(HONOURED_TOTAL.pattern, sentence)) {
@@ -267,6 +310,12 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
   }
   for (const table of tables) for (const total of columnTotals(table)) add(total.category, total.count);
   return quotas;
+}
+
+/** The last award category a text names: `2.优秀共产党员26名` → 优秀共产党员. */
+function lastCategory(text: string): string | null {
+  const found = [...matchAll(CATEGORY_PATTERN, text)];
+  return found[found.length - 1]?.[0] ?? null;
 }
 
 /** The last honour a text names: a quotation with an honour's words, else what follows 评为/评选为. */

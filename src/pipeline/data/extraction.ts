@@ -247,6 +247,19 @@ export const HONOURED_TOTAL: TextPattern = Object.freeze({
   label: '表彰人数',
 });
 
+/**
+ * A cap per unit on nominations: `各盟市卫生局原则上可推荐1个集体、1名个人`, `每家机构报送候选医生不超过2名`,
+ * `各支部推荐2名上报`. Groups: `who` (各…/每…), `before` (what is named before the count), `count`,
+ * `after` (what is named after it).
+ */
+export const PER_UNIT_CAP: TextPattern = Object.freeze({
+  id: 'per-unit-cap',
+  pattern:
+    /(?<who>(?:各|每)[^，,。；;：:]{1,14}?)(?:在[^，,。；;]{1,10}?)?(?:原则上|最多|可|限|均|只)*(?:推荐|报送|申报|选送|推选|上报|报名|限报)(?<before>[^，,。；;：:0-9一二两三四五六七八九十]{0,8}?)(?:不超过|不得超过|不多于|限)?\s*(?<count>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:名|个|位|人|篇|件|项)(?<after>集体|个人|单位|[^，,。；;、\s0-9]{0,8}?)(?=[，,。；;、及和]|上报|$)/gu,
+  example: '各盟市卫生局原则上可推荐1个集体、1名个人',
+  label: '每单位推荐名额',
+});
+
 /** The first words of award categories: 先进单位, 优秀个人, 标杆医院. */
 export const CATEGORY_HEADS: readonly string[] = Object.freeze([
   '先进',
