@@ -69,8 +69,11 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
   return { result, file, normalised };
 }
 
-/** Normalisations undone for reading the structure: the line breaks the normaliser joined. */
-const KEPT_LINE_BREAKS = new Set(['page-break-join']);
+/**
+ * Normalisations undone for reading the structure: the line breaks the normaliser joined, and the
+ * bylines it removes as page furniture (`来源：… 发布时间：2023-03-08`), which carry a page's date and source.
+ */
+const KEPT_LINE_BREAKS = new Set(['page-break-join', 'scrape-noise/article-info']);
 /** And for reading rolls: also the spaces between columns. */
 const KEPT_FOR_ROLLS = new Set(['cjk-space', 'page-break-join']);
 
@@ -79,12 +82,14 @@ const KEPT_FOR_ROLLS = new Set(['cjk-space', 'page-break-join']);
  * replayed from the change record. `null` when there is nothing to undo or the record cannot be replayed.
  */
 function replay(input: string, normalised: NormaliseResult, keep: ReadonlySet<string>): string | null {
-  if (!normalised.changes.some((change) => keep.has(change.rule))) return null;
+  // A change may stand for a run of furniture removed by several rules (`scrape-noise/a+scrape-noise/b`).
+  const kept = (rule: string) => rule.split('+').some((part) => keep.has(part));
+  if (!normalised.changes.some((change) => kept(change.rule))) return null;
   let out = '';
   let at = 0;
   for (const change of normalised.changes) {
     if (change.start.offset < at || input.slice(change.start.offset, change.end.offset) !== change.before) return null;
-    out += input.slice(at, change.start.offset) + (keep.has(change.rule) ? change.before : change.after);
+    out += input.slice(at, change.start.offset) + (kept(change.rule) ? change.before : change.after);
     at = change.end.offset;
   }
   return out + input.slice(at);

@@ -158,23 +158,27 @@ describe('laws (issue 9)', () => {
   test('the extractor does not throw, and returns only values that are in the normalised text', () => {
     fc.assert(
       fc.property(documentLike, (input) => {
-        const { result, normalised } = extractDocument(input);
-        const text = squeeze(normalised.value);
+        const { result, normalised, file } = extractDocument(input);
+        // What extraction read: the normalised text, and the bylines it keeps for reading (see extract.ts).
+        const read = `${normalised.value}\n${String(file.value)}`;
+        const text = squeeze(read);
         if (result.docNumber) {
           const parts = parseDocNumber(result.docNumber);
           expect(parts).not.toBeNull();
           expect(text).toContain(parts!.agencyCode);
           expect(text).toContain(String(parts!.year));
         }
-        for (const value of [result.title, result.issuer, result.subject?.name, result.unit, ...result.recipients]) {
+        for (const value of [result.title, result.subject?.name, result.unit, ...result.recipients]) {
           if (value) expect(text).toContain(squeeze(value));
         }
+        // Several issuers are joined with 、 whatever separated them in print.
+        for (const body of result.issuer?.split('、') ?? []) expect(text).toContain(squeeze(body));
         for (const awardee of result.awardees) {
           expect(text).toContain(awardee.name);
           if (awardee.unit) expect(text).toContain(awardee.unit);
         }
         for (const honour of result.honours) expect(text).toContain(squeeze(honour));
-        const printed = findDates(normalised.value, { year: 2000, monthWithoutYear: true });
+        const printed = findDates(read, { year: 2000, monthWithoutYear: true });
         const found = (iso: string | null) => {
           if (!iso) return;
           const [y, m, d] = iso.split('-').map(Number);
