@@ -130,6 +130,7 @@ export async function run(args: string[]): Promise<number> {
   }
   stdout.write(
     `${written.status === 'replaced' ? '已重新导入' : '已导入'} ${shown(written.entryPath)}（原件 ${shown(written.originalPath)}）\n` +
+      draft.notes.map((note) => `${note}\n`).join('') +
       (draft.todos.length > 0 ? `有 ${draft.todos.length} 项待填写，见正文开头；` : '') +
       `请运行 npm run deeds -- check ${shown(written.entryPath)}\n`,
   );

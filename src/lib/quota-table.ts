@@ -37,9 +37,20 @@ type RawRow = RawCell[];
 export function splitTableRows(lines: readonly string[]): RawRow[] {
   const tabCellLines = lines.filter((line) => /^\t[^\t]*$/.test(line)).length;
   const markdownLines = lines.filter((line) => /^\s*\|.*\|\s*$/.test(line)).length;
-  if (markdownLines >= 2 && markdownLines >= tabCellLines) return splitMarkdownRows(lines);
-  if (tabCellLines >= 4) return splitCellPerLineRows(lines);
-  return splitDelimitedRows(lines);
+  const rows =
+    markdownLines >= 2 && markdownLines >= tabCellLines
+      ? splitMarkdownRows(lines)
+      : tabCellLines >= 4
+        ? splitCellPerLineRows(lines)
+        : splitDelimitedRows(lines);
+  return rows.map((row) => row.map(withInlineNote));
+}
+
+/** A count with its note in the same cell (`8（雪堰、五院各2名，其他单位各1名）`, as Word tables hold it). */
+function withInlineNote(cell: RawCell): RawCell {
+  const match = /^([^（(]+?)\s*([（(][^（）()]+[）)])$/u.exec(cell.text);
+  if (!match || !COUNT_CELL.test(match[1]!)) return cell;
+  return { text: match[1]!, notes: [...cell.notes, match[2]!] };
 }
 
 function splitCellPerLineRows(lines: readonly string[]): RawRow[] {

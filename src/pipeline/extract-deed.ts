@@ -49,6 +49,9 @@ export function extractDeed(options: Options = {}) {
     result.honours = findHonours(model.text, settings.maxHonourLength);
     result.placeholders = unique(model.text, PLACEHOLDER_TOKEN.pattern);
     result.brokenYears = unique(model.text, BROKEN_YEAR.pattern);
+    // News that names three or more people or units honoured, with a count or a list in its title
+    // (`示例省3个集体、9名医护人员获表彰`), is a roll, not a write-up about one of them.
+    if (result.kind === 'deed' && isNewsOfARoll(result)) result.kind = 'roll';
     if (result.kind === 'deed') {
       const subject = findSubject(model, result);
       result.subject = subject?.subject ?? null;
@@ -70,6 +73,12 @@ export function extractDeed(options: Options = {}) {
       );
     }
   };
+}
+
+function isNewsOfARoll(result: ExtractResult): boolean {
+  if (new Set(result.awardees.map((a) => a.name)).size < 3) return false;
+  const title = result.title ?? '';
+  return /[0-9一二三四五六七八九十百]+\s*(?:个|名|位|人|家)|名单|光荣榜|榜单|名录/u.test(title);
 }
 
 function unique(text: string, pattern: RegExp): string[] {

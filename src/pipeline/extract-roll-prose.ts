@@ -196,7 +196,9 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
     if (isOrgName(rest)) return { name, unit: rest, category: null };
   }
   // A unit, when units are honoured; not a clause that merely ends like one (2021年6月被中共示例市委).
-  if (unitsAllowed && isOrgName(compact) && !POST_WORDS.test(compact) && !/^[0-9]|被|在|由|向|从/u.test(compact)) {
+  // A note in brackets after a unit's name (安徽医疗队（第一批方舱）) is part of it.
+  const named = compact.replace(/[（(][^（）()]{1,12}[）)]$/u, '');
+  if (unitsAllowed && isOrgName(named) && !POST_WORDS.test(named) && !/^[0-9]|被|在|由|向|从/u.test(named)) {
     return { name: compact, unit: null, category: null };
   }
   return null;

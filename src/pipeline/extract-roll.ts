@@ -58,7 +58,7 @@ const CATEGORY_IN_TEXT = new RegExp(
 const WHOLE_CATEGORY = new RegExp(`^(?:${CATEGORY_IN_TEXT.source})$`, 'u');
 /** `先进个人（63名）`, `“左英护理奖”特别奖(1名)`, `一等奖：3名`. */
 const CATEGORY_WITH_COUNT =
-  /^(.{2,40}?)[\s\u3000]*(?:[（(][\s\u3000]*(?:共|计)?[\s\u3000]*([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支)[\s\u3000]*[）)]|[:：][\s\u3000]*(?:共|计)?([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支))[\s\u3000]*[:：]?$/u;
+  /^(.{2,40}?)[\s\u3000]*(?:[（(][\s\u3000]*(?:共|计|[\p{Script=Han}]{1,6}?)?[\s\u3000]*([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支)[\s\u3000]*[）)]|[:：][\s\u3000]*(?:共|计)?([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支))[\s\u3000]*[:：]?$/u;
 const HEADER_CELLS =
   /^(?:序号|编号|姓名|名字|单位|工作单位|所在单位|单位名称|职务|职称|职务职称|科室|类别|奖项|备注|集体名称|名称)$/u;
 /** Cells of private data that rolls sometimes print and this project never keeps. */
@@ -107,8 +107,13 @@ export function extractRoll(options: Options = {}) {
         const partial = result.quotas.find(
           (q) => q.count === category.declaredCount && category.name.endsWith(q.category),
         );
+        // A local share (先进集体名单（安徽3个）) of a larger count the text states (…先进集体113个) is not a quota.
+        const broader = result.quotas.some(
+          (q) =>
+            q.category !== category.name && q.category.endsWith(category.name) && q.count > category.declaredCount!,
+        );
         if (partial) partial.category = category.name;
-        else result.quotas.push({ category: category.name, count: category.declaredCount });
+        else if (!broader) result.quotas.push({ category: category.name, count: category.declaredCount });
       }
       const listed = roll.awardees.filter((a) => a.category === category.name).length;
       if (category.declaredCount !== null && listed !== category.declaredCount) {

@@ -53,6 +53,8 @@ export interface EntryPlan {
   body: string;
   /** What the editor must decide, one line each (also at the top of the body). */
   todos: string[];
+  /** What the import left out of the body on purpose (blank forms), for the editor, never for the page. */
+  notes: string[];
 }
 
 const TODO = '待填写';
@@ -139,8 +141,9 @@ export function planEntry(input: PlanInput): EntryPlan {
   validate(kind, frontmatter, todos);
   const slugSource = result.title ?? result.subject?.name ?? input.fallbackName;
   const slug = slugify(slugSource) || 'untitled';
-  const body = renderBody(input.text, todos, result.placeholders);
-  return { kind, collection: COLLECTION_OF[kind], year, slug, frontmatter, body, todos };
+  const notes: string[] = [];
+  const body = renderBody(entryLines(input.text, result, kind, notes), todos, result.placeholders);
+  return { kind, collection: COLLECTION_OF[kind], year, slug, frontmatter, body, todos, notes };
 }
 
 function cleanSource(source: EntrySource): Record<string, unknown> {
@@ -199,8 +202,106 @@ function validate(kind: ExtractKind, frontmatter: Record<string, unknown>, todos
 const FORM_CAPTION = /(?:推荐|审批|登记|申报|申请|报名|考核|鉴定)表$/u;
 const ATTACHMENT_HEADING = /^附\s*件\s*([0-9０-９一二三四五六七八九十]{1,2})\s*[:：]?\s*(.*)$/u;
 
+/**
+ * The lines of the document that belong in the entry's body: what the page lays out from the
+ * frontmatter is left out, so that each fact shows once — the letterhead, 发文字号 and title above the
+ * 主送 line, the 附件 list, the signature, 成文日期, 附注 and 印发 line, a quota table read into
+ * `quotaTables` — and blank forms (推荐审批表) are left to the original, with a note for the editor.
+ * What is left out is only what the frontmatter holds, so no word of the document is lost.
+ */
+export function entryLines(text: string, result: ExtractResult, kind: ExtractKind, notes: string[]): string[] {
+  let lines = dropForms(text.split('\n'), notes);
+  lines = dropHeader(lines, result, kind);
+  if (kind !== 'announcement') return lines;
+  const flat = (line: string) => closeSpaces(line.trim());
+  const tableCaptions = result.quotaTables.map((table) => flat(table.caption));
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = flat(lines[i]!);
+    // 附件1：(caption) followed by a quota table the frontmatter holds: the page shows it as a table.
+    const heading = ATTACHMENT_HEADING.exec(line);
+    if (heading) {
+      const next = lines
+        .slice(i + 1, i + 4)
+        .map(flat)
+        .filter(Boolean);
+      const caption = heading[2] || next[0] || '';
+      const joined = caption + (next[1] ?? '');
+      if (tableCaptions.some((c) => c === caption || c === joined || (caption.length >= 6 && c.startsWith(caption)))) {
+        let end = i + 1;
+        while (end < lines.length && !ATTACHMENT_HEADING.test(flat(lines[end]!))) end++;
+        i = end - 1;
+        continue;
+      }
+    }
+    if (isLaidOut(line, result)) continue;
+    out.push(lines[i]!);
+  }
+  // 附件：1.… with its numbered items when the frontmatter lists them.
+  return dropAttachmentList(out, result);
+}
+
+const closeSpaces = (text: string) => text.replace(/(?<=[^\x00-\x7f])[ \t\u3000]+(?=[^\x00-\x7f])/gu, '');
+
+/** Lines the page renders from the frontmatter: signature, 成文日期, 附注, 印发 line. */
+function isLaidOut(line: string, result: ExtractResult): boolean {
+  if (!line) return false;
+  if (result.issuer && (line === result.issuer || result.issuer.split('、').includes(line))) return true;
+  if (result.date && isDateLine(line, result.date)) return true;
+  if (result.publicity && /^[（(]?\s*此件[^）)]*[）)]?$/u.test(line) && line.includes(result.publicity)) return true;
+  if ((result.printedBy || result.printedDate) && /印发$/u.test(line) && line.length <= 60) return true;
+  return false;
+}
+
+function isDateLine(line: string, iso: string): boolean {
+  const date = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u.exec(line);
+  if (!date) return false;
+  const [, y, m, d] = date;
+  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` === iso;
+}
+
+function dropAttachmentList(lines: string[], result: ExtractResult): string[] {
+  if (result.attachments.length === 0) return lines;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = closeSpaces(lines[i]!.trim());
+    if (/^附\s*件\s*[:：]/u.test(line) && !ATTACHMENT_HEADING.test(line)) {
+      let end = i + 1;
+      while (end < lines.length && (lines[end]!.trim() === '' || /^\d{1,2}\s*[.．、]/u.test(lines[end]!.trim()))) end++;
+      i = end - 1;
+      continue;
+    }
+    out.push(lines[i]!);
+  }
+  return out;
+}
+
+/** The letterhead, 发文字号 and title above the first line of the text, when the frontmatter holds the title. */
+function dropHeader(lines: string[], result: ExtractResult, kind: ExtractKind): string[] {
+  if (!result.title) return lines;
+  const flat = (line: string) => closeSpaces(line.trim());
+  const title = flat(result.title);
+  // The title may be broken over lines: the header ends where the lines read so far hold it.
+  let read = '';
+  let end = -1;
+  for (let i = 0; i < lines.length && i < 20; i++) {
+    const line = flat(lines[i]!);
+    if (!line) continue;
+    if (line.length > 80 || /[。！？]$/u.test(line)) break;
+    read += line;
+    if (read.includes(title)) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return lines;
+  const rest = lines.slice(end + 1);
+  // A 主送 line may stand between the title and the text in any kind; it stays (the page lays it out).
+  return kind === 'announcement' || rest.some((l) => l.trim()) ? rest : lines;
+}
+
 /** The normalised text as an MDX body. */
-export function renderBody(text: string, todos: readonly string[], placeholders: readonly string[]): string {
+export function renderBody(text: string | string[], todos: readonly string[], placeholders: readonly string[]): string {
   const blocks: string[] = [];
   if (todos.length > 0 || placeholders.length > 0) {
     const items = [...todos];
@@ -209,10 +310,16 @@ export function renderBody(text: string, todos: readonly string[], placeholders:
       `> ${TODO}：导入时以下信息需要编辑确认，确认后删除本段。\n>\n${items.map((t) => `> - ${escape(t)}`).join('\n')}`,
     );
   }
-  const lines = dropForms(text.split('\n'));
+  const lines = Array.isArray(text) ? text : text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
+    // 一、评选范围 and （一）评选条件 on a line of their own are the document's headings.
+    const heading = headingLevel(line.trim());
+    if (heading) {
+      blocks.push(`${'#'.repeat(heading)} ${escape(line.trim())}`);
+      continue;
+    }
     if (line.includes('\t') || /^\s*\|.*\|\s*$/u.test(line)) {
       let end = i;
       while (end + 1 < lines.length && isTableContinuation(lines, end + 1)) end++;
@@ -223,6 +330,14 @@ export function renderBody(text: string, todos: readonly string[], placeholders:
     blocks.push(escape(line.trim()));
   }
   return blocks.filter(Boolean).join('\n\n') + '\n';
+}
+
+/** `一、…` is a level-2 heading, `（一）…` level 3, when the line is short and not a sentence. */
+function headingLevel(line: string): number | null {
+  if (line.length > 30 || /[。；;，,：:]$/u.test(line) || /[。；;]/u.test(line)) return null;
+  if (/^[一二三四五六七八九十]{1,3}、\S/u.test(line)) return 2;
+  if (/^[（(][一二三四五六七八九十]{1,3}[）)]\S/u.test(line)) return 3;
+  return null;
 }
 
 function isTableContinuation(lines: readonly string[], index: number): boolean {
@@ -246,7 +361,7 @@ function tableBlock(lines: readonly string[]): string {
   return out.join('\n');
 }
 
-function dropForms(lines: string[]): string[] {
+function dropForms(lines: string[], notes: string[]): string[] {
   const out: string[] = [];
   let skipping = false;
   for (let i = 0; i < lines.length; i++) {
@@ -267,9 +382,8 @@ function dropForms(lines: string[]): string[] {
       }
       skipping = FORM_CAPTION.test(caption.replace(/\s+/gu, ''));
       if (skipping) {
-        out.push(
-          `附件${heading[1]}：${caption.replace(/\s+/gu, '')}（空白表格，不予发布；原件见导入时保存的原始文件）`,
-        );
+        // A blank form is not published; the editor learns it was left out, the public sees nothing of it.
+        notes.push(`附件${heading[1]}《${caption.replace(/\s+/gu, '')}》是空白表格，未放入正文；原件已保存在条目旁边`);
         continue;
       }
     }
