@@ -12,6 +12,7 @@
  */
 import {
   GROUP_HEAD,
+  HONOUR_KEYWORDS,
   HONOUR_SENTENCE,
   HONOUREE_LEAD,
   HONOURED_VERB,
@@ -46,7 +47,8 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
       const names = splitRun(match[1]!.replace(/^.*(?:授予|表彰|命名|核定|决定对|推荐|对)(?=\p{Script=Han})/u, ''));
       const unitsAllowed =
         /个|家|支/u.test(match[0]) || COLLECTIVE_CONTEXT.test(flat.slice(match.index, match.index + 40));
-      for (const item of names) add(readItem(item, names.length > 1, unitsAllowed));
+      const honour = honourAfter(flat.slice(match.index + match[0].length));
+      for (const item of names) add(inCategory(readItem(item, names.length > 1, unitsAllowed), honour));
     }
     // Lists: the clauses between ，；： and the runs of 、 inside them.
     const clauses = splitOutsideBrackets(
@@ -74,7 +76,9 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
         // A run that is mostly not names is prose (预防、医疗、康复、…): none of it is read.
         // Posts split off by 、 (`儿科副主任、主任医师李明`) belong to the name after them.
         const fitting = read.filter((r, i) => r !== null || POST_WORDS.test(run[i]!.replace(/\s/gu, ''))).length;
-        return fitting * 3 >= run.length * 2 ? read : [];
+        // The honour is the one the clause names, else the next one the sentence names.
+        const honour = honourAfter(clause) ?? honourAfter(flat.slice(flat.indexOf(clause) + clause.length));
+        return fitting * 3 >= run.length * 2 ? read.map((r) => inCategory(r, honour)) : [];
       });
     // Bare names count when the sentence lists at least two people in some form.
     const people = readings.flat().filter((r) => r && r.unit !== undefined && !isOrgName(r.name)).length;
@@ -84,6 +88,16 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
     }
   }
   return out;
+}
+
+/** The first honour quoted in `text` (`“全国卫生系统先进工作者”`), as the category of the people before it. */
+function honourAfter(text: string): string | null {
+  const quote = /“([^”]{2,40})”/u.exec(text.split(/[。；;]/u)[0]!);
+  return quote && HONOUR_KEYWORDS.test(quote[1]!) ? quote[1]! : null;
+}
+
+function inCategory(found: ExtractedAwardee | null, category: string | null): ExtractedAwardee | null {
+  return found && category ? { ...found, category } : found;
 }
 
 /**

@@ -163,7 +163,7 @@ function rollCategories(result: ExtractResult, todos: string[]): Record<string, 
     const awardees = result.awardees
       .filter((a) => a.category === name)
       .map((a) => ({ name: a.name, ...(a.unit ? { unit: a.unit } : {}) }));
-    const subjectType = declared?.subjectType ?? 'person';
+    const subjectType = declared?.subjectType ?? (name && UNIT_CATEGORY_NAME.test(name) ? 'unit' : 'person');
     return {
       name: name ?? TODO,
       subjectType,
@@ -178,6 +178,9 @@ function rollCategories(result: ExtractResult, todos: string[]): Record<string, 
   }
   return categories;
 }
+
+/** Categories that honour units: 先进集体, 优秀单位, 示范医院. */
+const UNIT_CATEGORY_NAME = /(?:单位|集体|医院|科室|团队|组织|支部|卫生院|中心)$/u;
 
 const SCHEMAS = { announcement: AnnouncementSchema, roll: RollSchema, deed: DeedSchema } as const;
 
@@ -295,6 +298,13 @@ function dropHeader(lines: string[], result: ExtractResult, kind: ExtractKind): 
     }
   }
   if (end < 0) return lines;
+  // The 发文字号 printed under the title, in brackets or not: `（并卫办发〔2007〕28号）`.
+  while (result.docNumber && end + 1 < lines.length) {
+    const next = flat(lines[end + 1]!);
+    const [number] = findDocNumbers(next);
+    if (next && !(number && next.length - number.printed.length <= 2)) break;
+    end++;
+  }
   const rest = lines.slice(end + 1);
   // A 主送 line may stand between the title and the text in any kind; it stays (the page lays it out).
   return kind === 'announcement' || rest.some((l) => l.trim()) ? rest : lines;

@@ -55,6 +55,13 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = Object.freeze([
     example: '欢迎访问健康新桥网 今天是：',
   },
   {
+    id: 'reprint-notice',
+    description: '转载与版权声明（未经允许不得转载、转载请注明来源、版权咨询电话、凡本网注明）',
+    pattern:
+      /^(?=[^\n]{0,240}$)[^\n]{0,160}(?:不得转载|不得轉載|禁止转载|禁止轉載|转载请注明|轉載請註明|转载务必注明|轉載務必註明|版权咨询|版權諮詢|版权所有|版權所有|凡本网注明|凡本網註明|凡本网未注明|凡本網未註明|本网未注明|本網未註明)[^\n]{0,160}$/,
+    example: '本网所有自采新闻独家授权发布，未经允许不得转载或镜像；授权转载务必注明来源。',
+  },
+  {
     id: 'site-disclaimer',
     description: '网站的免责声明（不代表本站立场之类）',
     pattern:
