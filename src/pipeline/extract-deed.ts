@@ -97,8 +97,11 @@ export function findHonours(text: string, maxLength = DEFAULTS.maxHonourLength):
   const add = (value: string) => {
     const title = closeCjkSpaces(value)
       .replace(/^(?:了|为|的)/u, '')
-      .replace(/(?:等)$/u, '');
+      .replace(/(?:等)$/u, '')
+      .replace(/(?<=.{4})(?:荣誉)?称号$/u, '');
     if (title.length < 4 || title.length > maxLength || !HONOUR_KEYWORDS.test(title)) return;
+    // `获得多项荣誉称号` names no honour.
+    if (/^(?:多项|多个|多种|各项|各类|诸多|众多|一系列|一批|若干|这一|该项|此项)/u.test(title)) return;
     if (!honours.includes(title)) honours.push(title);
   };
   // Quoted titles, taken as runs: “A”、“B”称号.

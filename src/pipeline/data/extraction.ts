@@ -287,6 +287,7 @@ export const CATEGORY_TAILS: readonly string[] = Object.freeze([
   '党员',
   '党务工作者',
   '工作者',
+  '专家',
   '单位',
   '个人',
   '集体',
