@@ -49,9 +49,9 @@ export function extractDeed(options: Options = {}) {
     result.honours = findHonours(model.text, settings.maxHonourLength);
     result.placeholders = unique(model.text, PLACEHOLDER_TOKEN.pattern);
     result.brokenYears = unique(model.text, BROKEN_YEAR.pattern);
-    // News that names three or more people or units honoured, with a count or a list in its title
-    // (`示例省3个集体、9名医护人员获表彰`), is a roll, not a write-up about one of them.
-    if (result.kind === 'deed' && isNewsOfARoll(result)) result.kind = 'roll';
+    // News that names three or more people or units honoured (`示例省3个集体、9名医护人员获表彰`), or two
+    // that its title counts, is a roll, not a write-up about one of them.
+    if (result.kind === 'deed' && isNewsOfARoll(result, model)) result.kind = 'roll';
     if (result.kind === 'deed') {
       const subject = findSubject(model, result);
       result.subject = subject?.subject ?? null;
@@ -75,10 +75,15 @@ export function extractDeed(options: Options = {}) {
   };
 }
 
-function isNewsOfARoll(result: ExtractResult): boolean {
-  if (new Set(result.awardees.map((a) => a.name)).size < 3) return false;
-  const title = result.title ?? '';
-  return /[0-9一二三四五六七八九十百]+\s*(?:个|名|位|人|家)|名单|光荣榜|榜单|名录/u.test(title);
+function isNewsOfARoll(result: ExtractResult, model: DocumentModel): boolean {
+  const names = [...new Set(result.awardees.map((a) => a.name))];
+  if (names.length < 2) return false;
+  // The headline, else the first sentence: news of one subject's honour names that subject there.
+  const lead = model.lines.slice(0, 12).find((l) => /获|授予|评为|表彰|入选/u.test(l.text));
+  const opening = closeCjkSpaces(result.title ?? lead?.text.split(/[。！？]/u)[0] ?? '');
+  const named = names.filter((name) => opening.includes(name)).length;
+  if (named >= 2) return true;
+  return names.length >= 3 && named === 0 && honouree(opening) === null;
 }
 
 function unique(text: string, pattern: RegExp): string[] {

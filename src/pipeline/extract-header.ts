@@ -23,6 +23,7 @@ import {
   ISSUER_PATTERNS,
   ISSUER_SUFFIXES,
   LOOSE_SUFFIXES,
+  METADATA_LABELS,
   NOT_ISSUER,
   NUMERIC_DATE,
   PAGE_DATE_LABEL,
@@ -100,7 +101,8 @@ export function readHeader(
   // The same lines with the spaces between Chinese characters kept (`A部 B委 C局关于…`), where they line up.
   const spacedMain = spacedLines(main, spaced);
   let title = findTitle(main, settings.headerLines);
-  const found = findDocNumber(main, title, settings.headerLines);
+  const metadata = metadataTable(main);
+  const found = findDocNumber(main, title, settings.headerLines) ?? metadata.docNumber;
   const letterhead = found ? spacedLetterhead(spacedMain[found.line]) : null;
   const docNumber = letterhead ? { ...found!, text: letterhead.number } : found;
   const signature = findSignature(main, spacedMain);
@@ -115,8 +117,10 @@ export function readHeader(
     headerIssuer(main, title, docNumber) ??
     textIssuer(spacedMain, title, kind) ??
     (kind === 'deed' ? conferringBody(main) : null) ??
-    (kind === 'deed' ? textIssuer(spacedMain, title, kind, 3) : null);
-  const date = signature.date ?? pageDate(main) ?? (kind === 'deed' ? leadDate(main) : null);
+    (kind === 'deed' ? textIssuer(spacedMain, title, kind, 3) : null) ??
+    metadata.issuer;
+  const date =
+    signature.date ?? metadata.written ?? pageDate(main) ?? metadata.date ?? (kind === 'deed' ? leadDate(main) : null);
   return {
     kind,
     title: title?.text ?? null,
@@ -131,6 +135,52 @@ export function readHeader(
     printedBy: printed?.by ?? null,
     printedDate: printed?.date ?? null,
   };
+}
+
+interface Metadata {
+  written: string | null;
+  date: string | null;
+  issuer: string | null;
+  docNumber: Found | null;
+}
+
+/**
+ * A government site's metadata table: a row of labels (`索取号 | 发布时间 | 发布机构 | 文件编号`) and the row of
+ * values under it, split alike (by `|`, tabs or runs of spaces); an empty value gives nothing.
+ */
+function metadataTable(lines: readonly ModelLine[]): Metadata {
+  const none: Metadata = { written: null, date: null, issuer: null, docNumber: null };
+  const cells = (text: string) =>
+    text
+      .split(/\s*[|｜\t]\s*|[ \u3000]{2,}/u)
+      .map((cell) => cell.trim().replace(/[:：]$/u, ''))
+      .filter((cell, i, all) => cell !== '' || (i > 0 && i < all.length - 1));
+  const head = lines.filter((l) => l.text.trim() !== '').slice(0, 30);
+  for (let i = 0; i + 1 < head.length; i++) {
+    const labels = cells(head[i]!.text);
+    const known = labels.filter((label) => Object.values(METADATA_LABELS).some((pattern) => pattern.test(label)));
+    if (labels.length < 2 || known.length < 2) continue;
+    const values = cells(head[i + 1]!.text);
+    if (values.length !== labels.length) continue;
+    const value = (key: keyof typeof METADATA_LABELS) => {
+      const at = labels.findIndex((label) => METADATA_LABELS[key].test(label));
+      return at >= 0 && values[at] ? values[at]! : null;
+    };
+    const isoOf = (text: string | null) =>
+      text ? (findDates(text).find((d) => d.day !== null && !d.yearInferred)?.iso ?? null) : null;
+    const issuer = value('issuer');
+    const numberText = value('docNumber');
+    const [number] = numberText ? findDocNumbers(numberText) : [];
+    return {
+      written: isoOf(value('written')),
+      date: isoOf(value('date')),
+      issuer: issuer && isOrgName(issuer) ? closeCjkSpaces(issuer) : null,
+      docNumber: number
+        ? { text: formatDocNumber(number), line: head[i + 1]!.index, offset: head[i + 1]!.start }
+        : null,
+    };
+  }
+  return none;
 }
 
 function firstMatch(pattern: RegExp, text: string): string | null {
@@ -525,6 +575,8 @@ function findRecipients(lines: readonly ModelLine[], title: Found | null): strin
     const head = text.slice(0, colon);
     const rest = text.slice(colon + 1).trim();
     if (/[。！？]|如下|附件|^(?:根据|为|按照)/u.test(head) || head.length > 200) continue;
+    // A sentence that introduces a list (`记者从…获悉，…，他们是：`) is not an address line.
+    if (/[“”]|获悉|他们是|分别是|分别为|名单|产生|包括/u.test(head)) continue;
     // A numbered heading with its gist (`一、扎根基层，以院为家：…`) is not an address line.
     if (/^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.、．])/u.test(head))
       continue;

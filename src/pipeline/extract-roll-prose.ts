@@ -61,8 +61,12 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
       .flatMap((clause) => clause.split(/(?<=”)[、和及]/u))
       .map((clause) => {
         // The people come before the verb (甲、乙获…奖章) or after the words that open the list (授予甲、乙).
-        const unquoted = clause.replace(/[“][^”]*[”]/gu, '');
+        // Quotations that open the clause (`「优良奖」颜瑜…`) are dropped; one after the people ends them
+        // (`…护士长王霞梅“先进个人”称号`).
+        const unquoted = clause.replace(/^(?:\s*“[^”]*”)+/u, '').replace(/“[^”]*”[\s\S]*$/u, '');
         const verb = HONOURED_VERB.exec(unquoted);
+        // A clause that opens with the verb (`荣获市委、市政府授予的…`) names no one honoured: who follows confers.
+        if (verb && verb.index < 2) return [];
         const before = (verb && verb.index >= 2 ? unquoted.slice(0, verb.index) : unquoted).replace(
           /^.*(?:授予|表彰|命名|核定|决定对)(?=\p{Script=Han})/u,
           '',
@@ -72,7 +76,11 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
         const issuedAt = ISSUING_VERB.test(unquoted.slice(before.length).slice(0, 12))
           ? run.length - 1
           : run.findIndex((item) => ISSUING_VERB.test(item));
-        const read = run.map((item, i) => readItem(item, run.length > 1, collective && run.length > 1 && i > issuedAt));
+        // A unit alone is an awardee when the clause says it got an honour (`示例卫生所获「…」优等奖`).
+        const gotHonour =
+          verb !== null && /^(?:荣获|获得|喜获|获颁|获|被授予|被评为)/u.test(verb[0]) && /[“”]|奖|称号/u.test(clause);
+        const units = (collective && run.length > 1) || (run.length === 1 && gotHonour);
+        const read = run.map((item, i) => readItem(item, run.length > 1, units && i > issuedAt));
         // A run that is mostly not names is prose (预防、医疗、康复、…): none of it is read.
         // Posts split off by 、 (`儿科副主任、主任医师李明`) belong to the name after them.
         const fitting = read.filter((r, i) => r !== null || POST_WORDS.test(run[i]!.replace(/\s/gu, ''))).length;
@@ -142,7 +150,17 @@ function splitItems(clause: string): string[] {
       const pair = /^(.{2,4})[和及与](.{2,4})$/u.exec(item);
       if (pair && isPersonName(pair[1]!) && isPersonName(pair[2]!)) return [pair[1]!, pair[2]!];
       const units = /^(.{3,40}?)[和及与](.{3,40})$/u.exec(item);
-      return units && isOrgName(units[1]!) && isOrgName(units[2]!) ? [units[1]!, units[2]!] : [item];
+      if (units && isOrgName(units[1]!) && isOrgName(units[2]!)) return [units[1]!, units[2]!];
+      // `…医师韦晓娜和示例市医院产科主任雷冬竹`, `示例医院的甲和乙`: two items when both sides read as one.
+      for (const match of item.matchAll(/[和及与]/gu)) {
+        const left = item.slice(0, match.index);
+        const right = item.slice(match.index + 1);
+        const a = left.length >= 2 ? readItem(left, true, false) : null;
+        const b = right.length >= 2 ? readItem(right, true, false) : null;
+        // Both of one shape (two names, or two with their units): `示例田和社区…主任张玲` is one item.
+        if (a && b && (a.unit === null) === (b.unit === null)) return [left, right];
+      }
+      return [item];
     })
     .map((item) => item.replace(/^[“”]+|[“”]+$/gu, '').trim())
     .filter(Boolean);
@@ -161,6 +179,8 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
     .replace(/^(?:以及|及|和|与)/u, '')
     // What follows the last name: `成丽5位同志`.
     .replace(/(?:[0-9]{1,4}(?:名|位|人)|[一二三四五六七八九十]{1,3}(?:名|位)同志).*$/u, '')
+    // `董亚萍两位护士长`: the count and what they are, after the last name.
+    .replace(/(?<=\p{Script=Han}{2})(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位)\p{Script=Han}{0,4}$/u, '')
     .trim();
   if (!value) return null;
   // Name first, then what they are: `张永海 汕头市中心医院院长`, `颜瑜 副护理长`.

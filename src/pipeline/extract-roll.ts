@@ -18,7 +18,10 @@ import {
   CATEGORY_HEADS,
   CATEGORY_TAILS,
   COMPOUND_SURNAMES,
+  PLACE_HONOUR,
+  PLACE_NAME,
   PRIZE_CATEGORY,
+  PROVINCES,
   ROLL_GENRES,
   SURNAMES,
   UNIT_CATEGORY,
@@ -149,6 +152,8 @@ export function readRoll(
   let inRoll = wholeDocument;
   let category: ExtractedCategory | null = null;
   let unit: string | null = null;
+  // Under an honour given to places (国家卫生城市), cities and districts are the awardees.
+  let places = false;
   let unitRun: { name: string; category: string | null }[] = [];
   const flushUnits = () => {
     if (unitRun.length >= 2) {
@@ -172,6 +177,7 @@ export function readRoll(
     if ((ROLL_GENRES.test(flat) && flat.length <= 60 && !/[。，]/u.test(flat)) || ROLL_INTRO.test(flat)) {
       flushUnits();
       inRoll = true;
+      places = PLACE_HONOUR.test(flat);
       // `附件2：先进个人名单` names the category of the list that follows; two categories name none.
       const named = [...flat.matchAll(CATEGORY_IN_TEXT)].map((m) => m[0]);
       if (named.length === 1) {
@@ -206,7 +212,7 @@ export function readRoll(
     }
     if (!inRoll) continue;
     if (text.length > settings.maxLineLength && !/、/u.test(text)) continue;
-    const read = readEntryLine(line.raw, category, unit);
+    const read = readEntryLine(line.raw, category, unit, places);
     if (read.unitHeading !== undefined) {
       unit = read.unitHeading;
       unitRun.push({ name: unit!, category: category?.name ?? null });
@@ -259,7 +265,7 @@ export function isPersonName(text: string, strict = true): boolean {
   if (/^[\p{Script=Han}][*＊×某]{1,2}$/u.test(text)) return true;
   if (/^[\p{Script=Han}]{2,8}·[\p{Script=Han}·]{2,12}$/u.test(text)) return true;
   if (!/^[\p{Script=Han}]{2,4}$/u.test(text)) return false;
-  if (isOrgName(text) || CATEGORY_WORD.test(text)) return false;
+  if (isOrgName(text) || CATEGORY_WORD.test(text) || PROVINCES.has(text)) return false;
   if (/(?:同志|先生|女士|主任|院长|科长|局长|医生|医师|护士|护师|老师|书记|委员|专家|代表)$/u.test(text)) return false;
   if (COMPOUND_SURNAMES.some((s) => text.startsWith(s))) return text.length >= 3;
   // Four characters after a one-character surname are almost always a phrase (廉洁自律), not a name.
@@ -298,6 +304,7 @@ export function readEntryLine(
   raw: string,
   category: ExtractedCategory | null,
   currentUnit: string | null,
+  places = false,
 ): EntryReading {
   const categoryName = category?.name ?? null;
   const collective = category?.subjectType === 'unit';
@@ -365,7 +372,7 @@ export function readEntryLine(
       .replace(/[:：]$/u, '');
     if (isOrgName(only)) return { awardees: [], unitHeading: only };
   }
-  return { awardees: readList(text, categoryName, collective, currentUnit) };
+  return { awardees: readList(text, categoryName, collective, currentUnit, places) };
 }
 
 /** Names separated by spaces only (`刘洋 陈晨`, `李  静 王  芳`) are several items. */
@@ -375,7 +382,13 @@ function splitSpacedNames(item: string): string[] {
 }
 
 /** A list of `name`, `name（unit）` or units, separated by 、，；. Lines that are mostly not names are prose. */
-function readList(text: string, category: string | null, collective: boolean, unit: string | null): ExtractedAwardee[] {
+function readList(
+  text: string,
+  category: string | null,
+  collective: boolean,
+  unit: string | null,
+  places = false,
+): ExtractedAwardee[] {
   // Private details printed in 公示 lists (李静，女，1980年5月生，汉族) are dropped, never kept.
   const items = splitOutsideBrackets(text.replace(/[。；;]$/u, ''), /[、，,；;]/u)
     .flatMap(splitSpacedNames)
@@ -395,7 +408,7 @@ function readList(text: string, category: string | null, collective: boolean, un
       continue;
     }
     if (lineUnit !== null && unitWithoutPost(value) === lineUnit) continue;
-    if (collective && isOrgName(value)) {
+    if ((collective && isOrgName(value)) || (places && PLACE_NAME.test(value))) {
       awardees.push({ name: value, unit: null, category });
       continue;
     }

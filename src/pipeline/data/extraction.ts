@@ -39,6 +39,9 @@ export const ORG_SUFFIXES: readonly string[] = Object.freeze([
   '站',
   '协会',
   '学会',
+  '红十字会',
+  '研究会',
+  '促进会',
   '基金会',
   '总会',
   '工会',
@@ -133,7 +136,7 @@ export const HONOUREE_CLAUSE: TextPattern = Object.freeze({
 
 /** Words that open such a clause without being part of who: 我院、近日、热烈祝贺. */
 export const HONOUREE_LEAD =
-  /^(?:(?:热烈)?祝贺|恭喜|喜闻|喜讯|日前|近日|近期|曾经|其中|今年|去年|该|我(?:院|校|省|市|县|区|中心|局|所)|本(?:院|校|中心|局|所)|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年)+/u;
+  /^(?:(?:热烈)?祝贺|恭喜|喜闻|喜讯|日前|近日|近期|曾经|其中|今年|去年|这(?:也)?是|此次|本次|该|我(?:院|校|省|市|县|区|中心|局|所)|本(?:院|校|中心|局|所)|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年)+/u;
 
 /** A report meeting or talk on someone's deeds: `“最美医生”刘永生先进事迹报告会`. Group 1 is who. */
 export const DEED_REPORT: TextPattern = Object.freeze({
@@ -154,12 +157,12 @@ export const HONOUR_SENTENCE =
 
 /** Words before the first name of a list in prose: `其中，授予`, `得奖医师分别为`, `获先进工作者表彰的有`. */
 export const LIST_LEAD =
-  /^.*?(?:授予|表彰|核定|入选的?有|获奖(?:者|人员)?(?:有|为|是)|得奖(?:者|人)?(?:有|为|是)|分别为|分别是|他们是|计有|包括|的有|决定对|对|为|有|是)(?=[\p{Script=Han}])/u;
+  /^.*?(?:授予|表彰|核定|入选的?有|获奖(?:者|人员)?(?:有|为|是)|得奖(?:者|人)?(?:有|为|是)|分别为|分别是|他们是|计有|包括|的有|拟推荐|推荐|决定对|对|为|有|是)(?=[\p{Script=Han}])/u;
 
 /** `张三等300名同志`: the named head of a group. Group 1 is the head, group 2 the count. */
 /** The verb after the people of a clause: `甲、乙获全国五一劳动奖章`. */
 export const HONOURED_VERB =
-  /(?:(?:同时|也|还|均|都|一并|共同|分别)?(?:荣获|喜获|获得(?!者)|获评|获颁|获选|获(?!得者|奖者)|被授予|被评为|拟评为|被命名为|当选|入选|受到))/u;
+  /(?:(?:同时|也|还|均|都|一并|共同|分别)?(?:荣获|喜获|获得(?!者)|获评|获颁|获选|获(?!得者|奖者|悉)|被授予|被评为|拟评为|被命名为|当选|入选|受到|作为))/u;
 
 /** Verbs of the bodies that issue or run an honour: the units before them are issuers, not awardees. */
 export const ISSUING_VERB = /发布|印发|下发|决定|联合|主办|承办|召开|举办|举行|通报|公布/u;
@@ -215,7 +218,7 @@ export const HONOUR_COUNTS: readonly TextPattern[] = Object.freeze([
   Object.freeze({
     id: 'honour-count-after',
     pattern:
-      /(?:[“「『](?<honour>[^“”「」『』]{2,40})[”」』]|(?<prize>[\p{Script=Han}]{2,14}?奖(?:章|状)?))(?:获奖者|得奖者|得主)?\s*(?:共计|共有|共|计|各)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个)(?![0-9])/gu,
+      /(?:[“「『](?<honour>[^“”「」『』]{2,40})[”」』]|(?<prize>[\p{Script=Han}]{2,14}?奖(?:章|状)?))(?:获奖者|得奖者|得主)?\s*(?:共计|共有|共|计|各|至多|最多|不超过|限)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个)(?![0-9])/gu,
     example: '“优秀护士”10名',
     label: '表彰人数',
   }),
@@ -409,6 +412,12 @@ export const DEADLINE_PATTERNS: readonly TextPattern[] = Object.freeze([
     label: '截止日期',
   }),
   Object.freeze({
+    id: 'deadline-until',
+    pattern: /(?:即日起|自即日起|从即日起|即日)(?:至|到)\s*([^，。；,;\n]{4,20}?)\s*(?:止|截止|为止)/gu,
+    example: '即日起至5月31日止，接受各界报名和推荐',
+    label: '截止日期',
+  }),
+  Object.freeze({
     id: 'deadline-before',
     pattern: /(?:于|在|请于|务必于|须于|需于|应于|并于|最迟于)\s*([^，。；,;\n]{4,24}?)\s*(?:前|之前|以前|止)/gu,
     example: '于2023年1月10日前报局办公室',
@@ -508,3 +517,20 @@ export const PUBLICITY_PERIOD: TextPattern = Object.freeze({
   example: '公示时间为2023年5月6日至5月12日',
   label: '公示期',
 });
+
+/**
+ * Provinces and regions as printed in tables of 公示 and rolls (`北 京 | 2 | 朝阳区、海淀区`): a cell that is
+ * one of them is a place, never a person's name (吉林, 安徽).
+ */
+export const PROVINCES: ReadonlySet<string> = new Set(
+  '北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 台湾 香港 澳门 兵团'.split(
+    ' ',
+  ),
+);
+
+/** Honours given to places (国家卫生城市, 健康村): under them, a city, district or county is an awardee. */
+export const PLACE_HONOUR =
+  /卫生城市|卫生县城|卫生乡镇|卫生区|健康城市|健康县|健康村|文明城市|卫生村|无烟城市|慢性病综合防控示范区/u;
+
+/** The name of a place: 朝阳区, 石家庄市, 呼伦贝尔市, 奈曼旗. */
+export const PLACE_NAME = /^[\p{Script=Han}]{1,8}(?:市|区|县|旗|盟|镇|乡|州)$/u;

@@ -228,3 +228,14 @@ export const LOOSE_SUFFIXES: readonly string[] = Object.freeze(['网', '社', '�
 /** Words that end like a body's name but are an event, a place or a site section, never an issuer. */
 export const NOT_ISSUER =
   /(?:大会|会议|报告会|座谈会|晚会|表彰会|年会|交流会|研讨会|发布会|见面会|茶话会|联欢会|推进会|动员会|分享会|典礼|仪式|活动|酒店|酒楼|剧院|影剧院|礼堂|大会堂|会场|会上|组委会办公室)$|^(?:新闻|资讯|信息|帮助|会员|下载|文章|媒体|图片|视频|数据|服务|政务)中心$|^(?:本|我|该|其|此|各|院|校|在|有关|相关|记者)|由|被/u;
+
+/**
+ * The labels of a government site's metadata table (`索取号 | 发布时间 | 发布机构 | 文件编号`, the values on the
+ * next line), by the fact each gives.
+ */
+export const METADATA_LABELS: Readonly<Record<'date' | 'written' | 'issuer' | 'docNumber', RegExp>> = Object.freeze({
+  written: /^(?:成文日期|发文日期|印发日期)$/u,
+  date: /^(?:发布日期|发布时间|公开日期|生成日期)$/u,
+  issuer: /^(?:发布机构|发文机关|发文单位|发布单位|所属机构|发文机构)$/u,
+  docNumber: /^(?:文件编号|文号|发文字号|发文文号)$/u,
+});
