@@ -264,6 +264,15 @@ function findDocNumber(lines: readonly ModelLine[], title: Found | null, headerL
       return { text: formatDocNumber(number), line: line.index, offset: line.start + number.start };
     }
   }
+  // After page furniture (a repeated title, an empty `文件编号：` field): a number alone on its line,
+  // before the text begins.
+  for (const line of lines.slice(0, headerLines * 2)) {
+    if (/[。！？]/u.test(line.text)) break;
+    const [number] = findDocNumbers(line.text);
+    if (number && line.text.replace(/[\s（）()]/gu, '').length - number.printed.replace(/\s/gu, '').length <= 2) {
+      return { text: formatDocNumber(number), line: line.index, offset: line.start };
+    }
+  }
   return null;
 }
 
@@ -523,9 +532,35 @@ function headerIssuer(lines: readonly ModelLine[], title: Found | null, docNumbe
             .split(/[|｜】\]]/u)
             .pop()!
         : '';
-    if (isOrgName(prefix)) return prefix;
+    if (isOrgName(prefix)) return splitGlued(prefix)?.join('、') ?? prefix;
   }
   return null;
+}
+
+/** Departments that never issue a joint document on their own name: `办公室` in `示例市卫生局办公室`. */
+const SUB_UNIT = /^(?:办公室|办公厅|党委|党组|总支|支部|[\p{Script=Han}]{1,2}[处科室])$/u;
+
+/**
+ * Short names of bodies run together without a separator, as a joint title prints them when its spaces
+ * are lost: `人社部卫计委国家中医药局` → 人社部、卫计委、国家中医药局. Only short names (up to six characters)
+ * are split, and only when every part reads as a body of its own, so that `示例市卫生局办公室` and a
+ * commission's bureau stay whole. `null` when the text is not such a run.
+ */
+export function splitGlued(text: string): string[] | null {
+  const body = (part: string) => part.length >= 3 && part.length <= 6 && isOrgName(part) && !SUB_UNIT.test(part);
+  const split = (rest: string, depth: number): string[] | null => {
+    if (depth > 6) return null;
+    for (let end = 3; end <= Math.min(6, rest.length); end++) {
+      const head = rest.slice(0, end);
+      if (!body(head)) continue;
+      if (end === rest.length) return [head];
+      const tail = split(rest.slice(end), depth + 1);
+      if (tail) return [head, ...tail];
+    }
+    return null;
+  };
+  const parts = split(text, 0);
+  return parts && parts.length >= 2 ? parts : null;
 }
 
 /** Lines of page furniture on news pages. */

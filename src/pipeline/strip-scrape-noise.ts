@@ -425,6 +425,8 @@ export function isSplitSentence(before: string, after: string, minLength: number
     return false;
   if (CONTINUATION_STARTS.test(tail)) return true;
   if (head.trim().length < minLength) return false;
+  // A list of names that ends with a whole item (`甲市、乙市、丙市`), then a short cell (`山 西`): a table, not a sentence.
+  if (/、[^、。，,；;\s]{1,10}$/u.test(head) && tail.split('\n', 1)[0]!.replace(/\s/gu, '').length <= 6) return false;
   // A title or a caption has no clause punctuation: a sentence long enough to be split has some.
   if (!CLAUSE_PUNCTUATION.test(head)) return false;
   if (ENUMERATION.test(head)) {

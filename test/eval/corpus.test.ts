@@ -11,10 +11,10 @@ import { emptyResult } from '../../src/pipeline/extract-types.ts';
 
 /** Per field: values found at least, values invented at most. */
 const LOCKED: Record<Field, { found: number; invented: number }> = {
-  docNumber: { found: 3, invented: 0 },
+  docNumber: { found: 4, invented: 0 },
   date: { found: 40, invented: 0 },
   deadline: { found: 10, invented: 0 },
-  issuer: { found: 56, invented: 4 },
+  issuer: { found: 60, invented: 2 },
   wordLimits: { found: 4, invented: 0 },
   quotas: { found: 113, invented: 4 },
   awardees: { found: 355, invented: 9 },

@@ -121,6 +121,39 @@ export const ISSUER_PATTERNS: readonly IssuerPattern[] = Object.freeze([
     loose: false,
   },
   {
+    id: 'issuer-approved',
+    pattern: new RegExp(
+      `(?:^|[，,。；;）)】\\n])(${B}{2,40}?)(?:批准|审定|研究同意)[，,]?(?:授予|追授|命名|表彰)`,
+      'gu',
+    ),
+    example: '经市卫生局推荐，示例省卫生厅批准，授予示例医院骨科“示范病区”称号',
+    label: '批准授予荣誉的机关',
+    tier: 1,
+    loose: false,
+  },
+  {
+    id: 'issuer-conferred-on-them',
+    pattern: new RegExp(
+      `(?:^|[，,。；;）)】\\n])(?:[0-9]{4}年[，,]?)?(${B}{2,120}?)(?:联合|共同)?授予(?:他|她|其|他们|她们|该院|该中心|该单位|该所|该科)`,
+      'gu',
+    ),
+    example: '1993年，示例部医政司、示例农村卫生协会、健康报社授予他“全国优秀乡村医生”称号',
+    label: '授予荣誉的机关',
+    tier: 1,
+    loose: true,
+  },
+  {
+    id: 'issuer-award-of',
+    pattern: new RegExp(
+      `(?:第[一二三四五六七八九十0-9]{1,3}届)(${B}{3,30}?(?:协会|学会|基金会|委员会|总会|红十字会))(?=\\p{Script=Han}{2,12}?奖)`,
+      'gu',
+    ),
+    example: '第六届示例医师协会示例医师奖今天在北京颁奖',
+    label: '设奖的机关',
+    tier: 2,
+    loose: false,
+  },
+  {
     id: 'issuer-good-news-from',
     pattern: new RegExp(`从(${B}{2,60}?)传来喜讯`, 'gu'),
     example: '日前，从示例省卫生健康委传来喜讯',
@@ -220,6 +253,7 @@ export const ISSUER_SUFFIXES: readonly string[] = Object.freeze([
   '组织部',
   '总工会',
   '红十字会',
+  '司',
 ]);
 
 /** Endings a named organiser may also have: media and associations (`由…主办` names bodies by its shape). */
@@ -227,7 +261,7 @@ export const LOOSE_SUFFIXES: readonly string[] = Object.freeze(['网', '社', '�
 
 /** Words that end like a body's name but are an event, a place or a site section, never an issuer. */
 export const NOT_ISSUER =
-  /(?:大会|会议|报告会|座谈会|晚会|表彰会|年会|交流会|研讨会|发布会|见面会|茶话会|联欢会|推进会|动员会|分享会|典礼|仪式|活动|酒店|酒楼|剧院|影剧院|礼堂|大会堂|会场|会上|组委会办公室)$|^(?:新闻|资讯|信息|帮助|会员|下载|文章|媒体|图片|视频|数据|服务|政务)中心$|^(?:本|我|该|其|此|各|院|校|在|有关|相关|记者)|由|被/u;
+  /(?:大会|会议|报告会|座谈会|晚会|表彰会|年会|交流会|研讨会|发布会|见面会|茶话会|联欢会|推进会|动员会|分享会|典礼|仪式|活动|酒店|酒楼|剧院|影剧院|礼堂|大会堂|会场|会上|组委会办公室|演播厅|演播室|大厅|报告厅|会议厅|会议室|展厅|宴会厅)$|^(?:新闻|资讯|信息|帮助|会员|下载|文章|媒体|图片|视频|数据|服务|政务)中心$|^(?:本|我|该|其|此|各|院|校|在|有关|相关|记者)|由|被/u;
 
 /**
  * The labels of a government site's metadata table (`索取号 | 发布时间 | 发布机构 | 文件编号`, the values on the
