@@ -159,7 +159,7 @@ interface FoundSubject {
  * subject (`李静，女，…`, `王芳，这位…`); a lead that opens with a unit (`示例卫生所以…模式…荣获…`); and last
  * a name the write-up keeps returning to at the start of its sentences. Nothing is guessed beyond that.
  */
-function findSubject(model: DocumentModel, result: ExtractResult): FoundSubject | null {
+function subjectAsRead(model: DocumentModel, result: ExtractResult): FoundSubject | null {
   const candidates: string[] = [];
   for (const line of model.lines.slice(0, 15)) {
     for (const match of matchAll(DEED_SUBTITLE.pattern, line.text)) candidates.push(match[1]!);
@@ -185,7 +185,9 @@ function findSubject(model: DocumentModel, result: ExtractResult): FoundSubject 
     ...lines.slice(0, 12).filter((l) => l.text.length <= 20),
     ...paragraphs,
   ];
-  for (const line of [titleLine, ...paragraphs]) {
+  // The headline may not have been read as a title: the short lines that open the page come first.
+  const opening = lines.slice(0, 6).filter((l) => l.text.length <= 40 && l !== titleLine);
+  for (const line of [titleLine, ...opening, ...paragraphs]) {
     const found = line && honouree(closeCjkSpaces(line.text));
     if (found) return found;
   }
@@ -197,6 +199,28 @@ function findSubject(model: DocumentModel, result: ExtractResult): FoundSubject 
   }
   return profileOpening(paragraphs[0]) ?? leadUnit(paragraphs) ?? recurringName(model.text);
 }
+
+/** The subject, with a unit named in full where the text names it so (`我市疾控中心` → `示例市疾控中心`). */
+function findSubject(model: DocumentModel, result: ExtractResult): FoundSubject | null {
+  const found = subjectAsRead(model, result);
+  if (!found || found.subject.type !== 'unit') return found;
+  return { ...found, subject: { ...found.subject, name: fullUnitName(found.subject.name, model.text) } };
+}
+
+/** The longest name in `text` that is `name` after a place (`莆田市` + `疾病预防控制中心`), else `name`. */
+function fullUnitName(name: string, text: string): string {
+  let best = name;
+  for (const match of text.matchAll(new RegExp(`([\\p{Script=Han}]{1,10}?)${escapeRegExp(name)}`, 'gu'))) {
+    // The place the name starts with: 示例市, 市 (the page's own city, as printed), never 我市 or 该.
+    const place = /(?:[\p{Script=Han}]{1,8}(?:省|市|县|区|旗|州|盟)|^市|^县|^区)$/u.exec(match[1]!)?.[0];
+    if (!place || /[我该本这其]/u.test(place)) continue;
+    const candidate = place + name;
+    if (candidate.length > best.length && isOrgName(candidate)) best = candidate;
+  }
+  return best;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** Who an honour clause names: the text before 荣获/被授予 when an honour follows the verb. */
 function honouree(text: string): FoundSubject | null {
@@ -215,6 +239,14 @@ function readLoosely(clause: string): FoundSubject | null {
   if (value.length < 2) return null;
   const strict = readSubject(value);
   if (strict) return strict;
+  // A name, then the post: `陈仲强院长`.
+  for (const length of [3, 2]) {
+    const name = value.slice(0, length);
+    const rest = value.slice(length);
+    if (rest && isPersonName(name) && TITLE_POST.test(rest)) {
+      return { subject: { name, type: 'person' }, unit: null };
+    }
+  }
   for (const length of [3, 2]) {
     const name = value.slice(-length);
     const rest = value.slice(0, -length);
@@ -225,6 +257,10 @@ function readLoosely(clause: string): FoundSubject | null {
   }
   return orgPrefix(value);
 }
+
+/** Posts that follow a name as a title (`陈仲强院长`), unlike occupations (`林州乡村医生` is a place and a job). */
+const TITLE_POST =
+  /^(?:副?院长|副?主任(?:医师|护师)?|副?护士长|护理长|副?所长|副?站长|副?书记|副?局长|副?科长|教授|主治医师|同志)$/u;
 
 /** `示例市第一人民医院ICU护士长` → `示例市第一人民医院`. */
 function unitOf(text: string): string | null {
@@ -250,6 +286,12 @@ function orgPrefix(text: string): FoundSubject | null {
 /** `李静，女，中共党员，示例县人民医院护士长。` · `王芳，这位扎根基层三十年的…` · a masked `xxx，19xx年参加工作`. */
 function profileOpening(opening: ModelLine | undefined): FoundSubject | null {
   if (!opening) return null;
+  // `示例县田西村卫生所所长郭伏兴，1973年…从医至今`: a unit, a post and a name, then a life.
+  const [first, second] = opening.text.trim().split(/[，,]/u);
+  if (first && second && /^(?:[0-9]{4}年|[0-9]{2,4}岁|男|女|出生|生于|从医|参加工作|现任|中共党员)/u.test(second)) {
+    const person = readLoosely(closeCjkSpaces(first));
+    if (person?.subject.type === 'person' && person.unit) return person;
+  }
   const lead = /^([\p{Script=Han}]{2,3}|[xX×＊*]{2,3}|某某)(?:同志)?[，,]/u.exec(opening.text.trim());
   if (!lead) return null;
   const name = lead[1]!;

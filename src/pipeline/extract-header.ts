@@ -236,7 +236,8 @@ function findTitle(lines: readonly ModelLine[], headerLines: number): Found | nu
 /** The first line, if it is short, has no sentence punctuation, and a paragraph follows it. */
 function headline(lines: readonly ModelLine[]): Found | null {
   const [first, ...rest] = lines.filter((l) => l.text !== '');
-  const next = rest.find((l) => !FURNITURE.test(l.text));
+  // Pages repeat their headline (a title bar, then the article's own): the line after it is the next other one.
+  const next = rest.find((l) => !FURNITURE.test(l.text) && l.text !== first?.text);
   if (!first || !next) return null;
   const text = closeCjkSpaces(first.text);
   if (text.length < 6 || text.length > 40 || /[。，,；;：:！？!?]/u.test(text) || isNoise(text)) return null;
