@@ -263,8 +263,17 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
         const groups = match.groups!;
         const count = parseCount(groups.count!);
         // 十佳医生、十佳护士各10名: each its own count.
+        const prefix = groups.prefix ?? '';
         for (const honour of (groups.honour ?? groups.prize)!.split(/[、和及]/u)) {
-          add(honour.replace(/^(?:今年|本届|本次|获|荣获|获得|其中|的)+/u, '') + (groups.suffix ?? ''), count);
+          const name =
+            prefix + honour.replace(/^(?:今年|本届|本次|获|荣获|获得|其中|的)+/u, '') + (groups.suffix ?? '');
+          add(name, count);
+          // 10名“…”（医生4名、护士3名、公卫人员3名）: each part of the count as its own quota.
+          for (const part of groups.breakdown?.matchAll(
+            /([\p{Script=Han}]{2,8}?)\s*([0-9]{1,4}|[一二两三四五六七八九十]{1,3})\s*(?:名|个|位|人)/gu,
+          ) ?? []) {
+            add(`${name}（${part[1]}）`, parseCount(part[2]!));
+          }
         }
         spans.push([match.index, match.index + match[0].length]);
       }
@@ -328,6 +337,9 @@ function namedHonour(text: string): string | null {
     const gap = previous ? text.slice(previous.index + previous[0].length, last.index) : null;
     return gap !== null && /^[、，,和及与\s]{1,2}$/u.test(gap) ? null : last[1]!;
   }
+  // An award named by its edition: `第六届示例医师奖`.
+  const edition = [...text.matchAll(/第[一二三四五六七八九十0-9]{1,3}届[\p{Script=Han}]{2,12}?奖(?:章|状)?/gu)].pop();
+  if (edition) return edition[0];
   const rated = /(?:评选为|评为|授予|荣获)([^，,。；;“”]{4,30})[，,]?[^，,]*$/u.exec(text);
   return rated && HONOUR_KEYWORDS.test(rated[1]!)
     ? rated[1]!.replace(/^第[一二三四五六七八九十0-9]+[次届批]/u, '')
