@@ -219,3 +219,39 @@ test('a spaced letterhead on the number line gives the issuer and the number', (
   expect(result.docNumber).toBe('示卫人〔2012〕56号');
   expect(result.issuer).toBe('示例省卫生厅');
 });
+
+describe('header shapes the held-out documents showed', () => {
+  test('a number alone on its line after an empty 文件编号 field; short joint issuers run together', () => {
+    const text =
+      '首页 > 政府公文\n\n人示部卫示委中示局关于表彰先进集体的决定\n作者:佚名 来源:卫示委 2017-08-18 22:29:20\n\n文件编号:\n\n发布时间:\n\n人示部发〔2017〕62号\n\n各省卫生健康委：\n\n经研究，决定表彰一批先进集体。';
+    const { result } = extractDocument(text);
+    expect(result.docNumber).toBe('人示部发〔2017〕62号');
+    expect(result.issuer).toBe('人示部、卫示委、中示局');
+  });
+
+  test('a metadata table gives the number, the date and the issuer', () => {
+    const text =
+      '索取号 | 发布时间 | 发布机构 | 文件编号\n000-2021-01 | 2021-03-02 | 示例省卫生健康委员会 | 示卫发〔2021〕3号\n关于表彰先进集体的决定\n各市卫生健康委：\n经研究，决定表彰一批先进集体。';
+    const { result } = extractDocument(text);
+    expect(result).toMatchObject({
+      docNumber: '示卫发〔2021〕3号',
+      date: '2021-03-02',
+      issuer: '示例省卫生健康委员会',
+    });
+  });
+
+  test('an issuer that approves; a hall is never an issuer', () => {
+    expect(extractDocument('经市卫生局推荐，示例省卫生厅批准，授予示例医院骨科“示范病区”称号。').result.issuer).toBe(
+      '示例省卫生厅',
+    );
+    expect(extractDocument('活动在人民网演播厅举行，评出十名健康卫士。').result.issuer).toBeNull();
+  });
+
+  test('a 主送-like sentence that introduces a list is not 主送', () => {
+    const { result } = extractDocument(
+      '记者从示例省卫生健康委获悉，最终产生10名“示例最美健康卫士”，他们是：示例市人民医院主任医师李明，示例市疾控中心所长赵红。',
+    );
+    expect(result.recipients).toEqual([]);
+    expect(result.issuer).toBe('示例省卫生健康委');
+  });
+});

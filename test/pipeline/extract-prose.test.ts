@@ -115,3 +115,69 @@ describe('counts of honours in prose', () => {
     expect(extract('由9,465位护理人员中，收到117位被推荐者的材料。').quotas).toEqual([]);
   });
 });
+
+describe('shapes the held-out documents showed', () => {
+  test('under an honour given to places, cities and districts are the awardees, provinces are not names', () => {
+    const text = '拟命名国家卫生城市（区）名单\n\n北 京\n\n2\n\n朝阳区、海淀区\n\n吉 林\n\n1\n\n松原市\n';
+    expect(extract(text).awardees.map((a) => a.name)).toEqual(['朝阳区', '海淀区', '松原市']);
+  });
+
+  test('two people with their units joined by 和 are two awardees; a unit name with 和 in it is one', () => {
+    expect(
+      readProseRoll(
+        '示例省第一医院泌尿外科医生张伟、示例县妇幼保健院医师韦晓雪和示例市人民医院产科主任雷冬梅等九十二名医师获此殊荣。',
+      ).map((a) => a.name),
+    ).toEqual(['张伟', '韦晓雪', '雷冬梅']);
+    expect(readProseRoll('示例区田和社区卫生服务中心主任王芳被授予“全国先进工作者”称号。').map((a) => a.name)).toEqual([
+      '王芳',
+    ]);
+  });
+
+  test('a quotation after the people ends them; a single unit that got an honour is an awardee', () => {
+    expect(
+      readProseRoll(
+        '授予示例医院手术科主管护师孟桂兰、示例县人民医院妇产科护士长王霞梅“优质护理服务先进个人”称号。',
+      ).map((a) => a.name),
+    ).toEqual(['孟桂兰', '王霞梅']);
+    expect(
+      readProseRoll('甲乡卫生所获「医疗资源缺乏地区组」优等奖，乙镇卫生所获得「一般地区组」佳作奖。').map(
+        (a) => a.name,
+      ),
+    ).toEqual(['甲乡卫生所', '乙镇卫生所']);
+  });
+
+  test('a clause that opens with the verb names no one: who follows confers', () => {
+    expect(readProseRoll('该局先后荣获市委、市政府授予的“文明单位”称号。').map((a) => a.name)).not.toContain('市政府');
+  });
+
+  test('a repeated headline is read for its subject; a name before a title post is the subject', () => {
+    const result = extract(
+      '张明院长荣获第六届示例医师奖\n张明院长荣获第六届示例医师奖\n发布日期：2009-11-18\n第六届示例医师奖颁奖大会在北京隆重举行，共评选出92名获奖医师，三院张明院长榜上有名。',
+    );
+    expect(result.subject).toEqual({ name: '张明', type: 'person' });
+    expect(result.quotas).toContainEqual({ category: '第六届示例医师奖', count: 92 });
+  });
+
+  test('a unit subject is named in full where the text names it so', () => {
+    const result = extract(
+      '示例市疾病预防控制中心等我省7个单位被联合授予“全国医药卫生系统先进集体”称号。这是我市疾病预防控制中心第二次获得该项荣誉。',
+    );
+    expect(result.subject?.name).toBe('示例市疾病预防控制中心');
+  });
+
+  test('a profile that opens with unit, post and name', () => {
+    const result = extract(
+      '示例省甲市城郊乡田西村卫生所所长郭大兴，1973年高中毕业后从医至今。1993年，示例部医政司、示例农村卫生协会、健康报社授予他“全国优秀乡村医生”称号。',
+    );
+    expect(result.subject).toEqual({ name: '郭大兴', type: 'person' });
+    expect(result.issuer).toBe('示例部医政司、示例农村卫生协会、健康报社');
+  });
+
+  test('news naming two honoured in its headline is a roll', () => {
+    const result = extract(
+      '我院李华、董青两位护士长获“示例省百佳护士长”荣誉称号\n发布时间：2019-05-10 15:44\n会上对“示例省百佳护士长”进行了表彰，我院儿科护士长李华、肿瘤科护士长董青荣获此称号。',
+    );
+    expect(result.kind).toBe('roll');
+    expect(result.subject).toBeNull();
+  });
+});
