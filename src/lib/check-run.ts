@@ -7,7 +7,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, statSync,
 import { join, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { processDocument } from '../pipeline/process-document.ts';
-import { COLLECTIONS } from '../pipeline/project.ts';
+import { COLLECTIONS, MAX_CONTENT_BYTES, oversizeReason } from '../pipeline/project.ts';
 import { checkProject } from './check-project.ts';
 import type { Collection } from '../pipeline/types.ts';
 import { tryDecodeFile } from './decode.ts';
@@ -148,9 +148,6 @@ function listFiles(path: string): string[] {
     .filter((file) => statSync(file).isFile());
 }
 
-/** Larger files are not documents an editor wrote. */
-const MAX_BYTES = 10_000_000;
-
 /** The file's text, or why it cannot be used. */
 function readProblem(path: string): string | { text: string } {
   let bytes: Buffer;
@@ -161,8 +158,7 @@ function readProblem(path: string): string | { text: string } {
   }
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '')
     return '是空文件；请写入 frontmatter 和正文，或删除它';
-  if (bytes.length > MAX_BYTES)
-    return `有 ${(bytes.length / 1e6).toFixed(1)} MB，超过 10 MB；内容文件应是一篇文档，请拆分或改用导入`;
+  if (bytes.length > MAX_CONTENT_BYTES) return oversizeReason(bytes.length);
   if (!bytes.includes(0)) {
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

@@ -21,7 +21,7 @@ import { checkDocNumberFrontmatter, remarkCheckDocNumber } from './remark-check-
 import { checkImagesFrontmatter, remarkCheckImages } from './remark-check-images.ts';
 import { remarkCheckMdxSafety } from './remark-check-mdx-safety.ts';
 import { checkPlaceholderFrontmatter, remarkCheckPlaceholder } from './remark-check-placeholder.ts';
-import { checkPrivacyFrontmatter, remarkCheckPrivacy } from './remark-check-privacy.ts';
+import { checkInvisibleFrontmatter, checkPrivacyFrontmatter, remarkCheckPrivacy } from './remark-check-privacy.ts';
 import { checkQuotaSumFrontmatter } from './remark-check-quota-sum.ts';
 import { remarkCheckResidue, residueOptions } from './remark-check-residue.ts';
 import { checkRollCountFrontmatter } from './remark-check-roll-count.ts';
@@ -76,6 +76,7 @@ export function checkPlugins(context: PipelineContext): PluggableList {
 
 const FRONTMATTER_RULES: ReadonlyArray<[string, FrontmatterCheck]> = [
   ['privacy', checkPrivacyFrontmatter],
+  ['invisible-characters', checkInvisibleFrontmatter],
   ['placeholder', checkPlaceholderFrontmatter],
   ['dates', checkDatesFrontmatter],
   ['doc-number', checkDocNumberFrontmatter],

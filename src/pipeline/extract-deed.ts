@@ -172,6 +172,10 @@ function subjectAsRead(model: DocumentModel, result: ExtractResult): FoundSubjec
     const dashed = /[—－-]{1,2}\s*记?\s*([^—－-]{2,40})$/u.exec(result.title);
     if (dashed) candidates.push(dashed[1]!, dashed[1]!.split(/[“”「」『』、，,]/u).pop()!);
   }
+  // A headline that opens with a name and a colon (`王钟农：34年扎根深山`), read as a title or not.
+  const firstLine = model.lines.find((l) => l.text.trim())?.text.trim() ?? '';
+  const namedLine = /^([\p{Script=Han}]{2,4})[：:]/u.exec(firstLine);
+  if (namedLine && isPersonName(namedLine[1]!)) candidates.push(namedLine[1]!);
   for (const candidate of candidates) {
     const text = closeCjkSpaces(candidate);
     const found = readSubject(text) ?? orgPrefix(text);
@@ -197,6 +201,10 @@ function subjectAsRead(model: DocumentModel, result: ExtractResult): FoundSubjec
       if (found) return found;
     }
   }
+  for (const line of [titleLine, ...opening, ...paragraphs]) {
+    const found = line && honouredAfter(closeCjkSpaces(line.text));
+    if (found) return found;
+  }
   return profileOpening(paragraphs[0]) ?? leadUnit(paragraphs) ?? recurringName(model.text);
 }
 
@@ -221,6 +229,15 @@ function fullUnitName(name: string, text: string): string {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** The honour first, then who: `…获得“全国优秀乡村医生”称号的王钟农`. */
+function honouredAfter(text: string): FoundSubject | null {
+  const match =
+    /(?:获得|荣获|获评|被授予|被评为)[“「][^”」]{2,40}[”」](?:荣誉)?(?:称号|奖)?的([\p{Script=Han}]{2,4}?)(?:同志)?(?=[。，,！!；;]|$)/u.exec(
+      text,
+    );
+  return match && isPersonName(match[1]!) ? { subject: { name: match[1]!, type: 'person' }, unit: null } : null;
+}
 
 /** Who an honour clause names: the text before 荣获/被授予 when an honour follows the verb. */
 function honouree(text: string): FoundSubject | null {

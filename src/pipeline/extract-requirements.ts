@@ -264,7 +264,10 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
         const count = parseCount(groups.count!);
         // 十佳医生、十佳护士各10名: each its own count.
         const prefix = groups.prefix ?? '';
-        for (const honour of (groups.honour ?? groups.prize)!.split(/[、和及]/u)) {
+        for (const honour of (groups.honour ?? groups.prize)!
+          .replace(/^(?:以及|及|和|与)/u, '')
+          .split(/以及|[、和及与]/u)
+          .filter((part) => part.length >= 2)) {
           const name =
             prefix + honour.replace(/^(?:今年|本届|本次|获|荣获|获得|其中|的)+/u, '') + (groups.suffix ?? '');
           add(name, count);

@@ -83,7 +83,17 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
         const read = run.map((item, i) => readItem(item, run.length > 1, units && i > issuedAt));
         // A run that is mostly not names is prose (预防、医疗、康复、…): none of it is read.
         // Posts split off by 、 (`儿科副主任、主任医师李明`) belong to the name after them.
-        const fitting = read.filter((r, i) => r !== null || POST_WORDS.test(run[i]!.replace(/\s/gu, ''))).length;
+        let fitting = read.filter((r, i) => r !== null || POST_WORDS.test(run[i]!.replace(/\s/gu, ''))).length;
+        // In a run that is mostly names, a three-character item is a name though its surname is a rare one.
+        if (run.length >= 4 && fitting * 3 >= run.length * 2) {
+          run.forEach((item, i) => {
+            const bare = item.replace(/[（(][^（）()]{1,10}[）)]$/u, '').trim();
+            if (read[i] === null && /^\p{Script=Han}{3}$/u.test(bare) && isPersonName(bare, false)) {
+              read[i] = { name: bare, unit: null, category: null };
+              fitting++;
+            }
+          });
+        }
         // The honour is the one the clause names, else the next one the sentence names.
         const honour = honourAfter(clause) ?? honourAfter(flat.slice(flat.indexOf(clause) + clause.length));
         return fitting * 3 >= run.length * 2 ? read.map((r) => inCategory(r, honour)) : [];
@@ -173,6 +183,8 @@ function splitItems(clause: string): string[] {
 function readItem(item: string, inList: boolean, unitsAllowed: boolean): ExtractedAwardee | null {
   const value = item
     .replace(/[（(](?:女|男|[0-9]{1,2}岁|[\p{Script=Han}]{1,3}族|已故|追授)[）)]/gu, '')
+    // A short note after a name: `谢明（年资55年）`.
+    .replace(/(?<=^[\p{Script=Han}]{2,4})[（(][^（）()]{1,10}[）)]$/u, '')
     .replace(/(?:同志|先生|女士)$/u, '')
     .replace(/^[^、]*的(?=[\p{Script=Han}]{3})/u, '')
     .replace(HONOUREE_LEAD, '')

@@ -23,6 +23,7 @@ import {
   PRIZE_CATEGORY,
   PROVINCES,
   ROLL_GENRES,
+  ROLL_HEADINGS,
   SURNAMES,
   UNIT_CATEGORY,
 } from './data/extraction.ts';
@@ -174,7 +175,10 @@ export function readRoll(
     const next = lines.slice(index + 1).find((l) => l.text.trim() !== '');
     if (next && standaloneDate(next.text) && isOrgName(closeCjkSpaces(text))) continue;
     const flat = closeCjkSpaces(text);
-    if ((ROLL_GENRES.test(flat) && flat.length <= 60 && !/[。，]/u.test(flat)) || ROLL_INTRO.test(flat)) {
+    if (
+      ((ROLL_GENRES.test(flat) || ROLL_HEADINGS.test(flat)) && flat.length <= 60 && !/[。，]/u.test(flat)) ||
+      ROLL_INTRO.test(flat)
+    ) {
       flushUnits();
       inRoll = true;
       places = PLACE_HONOUR.test(flat);

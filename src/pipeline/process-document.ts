@@ -16,6 +16,7 @@ import { AnnouncementSchema, DeedSchema, RollSchema } from '../schemas/index.ts'
 import { mapMessageToSource } from './check-helpers.ts';
 import { checkFrontmatter, checkPlugins, finishChecks } from './checks.ts';
 import { normaliseMarkdown, type NormaliseResult } from './normalise.ts';
+import { checkPhotoFiles } from './remark-check-images.ts';
 import { parseBody } from './parse-body.ts';
 import { remarkRenderComponents, changesTree } from './remark-render-components.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from './types.ts';
@@ -107,10 +108,16 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
   const data = split.errors.length === 0 ? validateFrontmatter(file, split, SCHEMAS[input.collection]) : undefined;
   file.data.frontmatter = data ?? split.data;
   if (split.errors.length === 0) {
-    checkFrontmatter(
-      { file, collection: input.collection, data: data ?? split.data, valid: data !== undefined, locate: split.locate },
-      context,
-    );
+    const frontmatterInput = {
+      file,
+      collection: input.collection,
+      data: data ?? split.data,
+      valid: data !== undefined,
+      locate: split.locate,
+    };
+    checkFrontmatter(frontmatterInput, context);
+    // Not a configurable rule: the build reads photo files, and must never read one through a link.
+    checkPhotoFiles(frontmatterInput);
   }
 
   // Markdown nested thousands deep takes the parser minutes and overflows recursive walks: refuse it first.
@@ -125,21 +132,29 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
   let tree: Root = { type: 'root', children: [] };
   try {
     if (nesting) {
-      bodyFile.message(
-        `${nesting.kind}嵌套了 ${nesting.depth} 层（最多 ${MAX_NESTING} 层），正文无法解析；请删去多余的${nesting.kind === '列表' ? '列表符号（- * + 1.）' : nesting.kind === '引用' ? '引用符号（>）' : '方括号'}`,
-        { place: nesting.place, ruleId: 'mdx-nesting', source: MESSAGE_SOURCE },
-      ).fatal = true;
+      bodyFile.message(nestingReason(nesting), {
+        place: nesting.place,
+        ruleId: 'mdx-nesting',
+        source: MESSAGE_SOURCE,
+      }).fatal = true;
     } else {
       // The normaliser's last pass parsed the output already: that tree is this body's tree.
       tree = normalised.mdast ?? parseBody(body);
       tree = checkProcessor(context).runSync(tree, bodyFile);
     }
   } catch (error) {
-    bodyFile.message(`MDX 语法错误：${describeError(error)}；正文应是普通文字，不能写代码`, {
-      place: (error as { place?: { line: number; column: number } }).place ?? { line: 1, column: 1 },
-      ruleId: 'mdx-syntax',
-      source: MESSAGE_SOURCE,
-    }).fatal = true;
+    if (isStackOverflow(error)) {
+      bodyFile.message(`正文嵌套过深，无法处理；${NESTING_HINT}`, {
+        place: { line: 1, column: 1 },
+        ruleId: 'mdx-nesting',
+        source: MESSAGE_SOURCE,
+      }).fatal = true;
+    } else
+      bodyFile.message(`MDX 语法错误：${describeError(error)}；正文应是普通文字，不能写代码`, {
+        place: (error as { place?: { line: number; column: number } }).place ?? { line: 1, column: 1 },
+        ruleId: 'mdx-syntax',
+        source: MESSAGE_SOURCE,
+      }).fatal = true;
   }
   // The normaliser's own findings (a lost character) are already in the body's input coordinates.
   // U+FFFD is left to the `residue` check, which reports it after normalisation.
@@ -159,8 +174,18 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
   if (input.render !== false) {
     // The tree is kept (`document.tree`): render a copy if rendering would change it. Most bodies are
     // prose, which it leaves as it is, and copying was a tenth of a document's time.
-    const hast = renderer.runSync(changesTree(tree) ? structuredClone(tree) : tree, bodyFile);
-    html = renderer.stringify(hast as never, bodyFile) as string;
+    try {
+      const hast = renderer.runSync(changesTree(tree) ? structuredClone(tree) : tree, bodyFile);
+      html = renderer.stringify(hast as never, bodyFile) as string;
+    } catch (error) {
+      // `deepNesting` refuses what is known to nest too deep; anything deeper still is reported, not thrown.
+      if (!isStackOverflow(error)) throw error;
+      file.message(`正文嵌套过深，无法生成网页；${NESTING_HINT}`, {
+        place: { line: split.bodyLine, column: 1 },
+        ruleId: 'mdx-nesting',
+        source: MESSAGE_SOURCE,
+      }).fatal = true;
+    }
   }
   return { file, frontmatter: split.data, data, split, normalised, body, tree, html };
 }
@@ -168,19 +193,48 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
 /** Deeper than any document is written; the parser's time grows with the square of the depth. */
 const MAX_NESTING = 100;
 
+export type NestingKind = '列表' | '引用' | '方括号' | '强调' | '组件';
+
+/** What to delete, by kind, in the `mdx-nesting` message. */
+const NESTING_FIX: Readonly<Record<NestingKind, string>> = {
+  列表: '列表符号（- * + 1.）',
+  引用: '引用符号（>）',
+  方括号: '方括号',
+  强调: '强调符号（* 和 _）',
+  组件: '组件标签（如 <Note>）',
+};
+
+/** The `mdx-nesting` message for what `deepNesting` found. */
+export function nestingReason(nesting: { kind: NestingKind; depth: number }): string {
+  return `${nesting.kind}嵌套了 ${nesting.depth} 层（最多 ${MAX_NESTING} 层），正文无法解析；请删去多余的${NESTING_FIX[nesting.kind]}`;
+}
+
+const WHITE_SPACE = /\s/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
 /**
- * The first place where lists, block quotes or square brackets nest deeper than `MAX_NESTING`, if any.
- * Linear: container markers are counted at the start of each line, brackets in one pass (reset at blank lines).
+ * The first place where lists, block quotes, square brackets, emphasis or components nest deeper than
+ * `MAX_NESTING`, if any. Linear: container markers are counted at the start of each line; brackets and
+ * emphasis in one pass (reset at blank lines); component tags over the whole body.
+ *
+ * Emphasis is counted by runs of `*` and `_`: a run that can close (right-flanking, in CommonMark's
+ * terms) while something is open takes its length away; else a run that can open adds its length.
+ * `*_*_…字_*_*…` opens 100,000 deep; `**粗体**` opens 2 and closes 2. Components: an opening tag
+ * `<Note …>` adds one, `</Note>` takes one away, `<Note />` neither.
  */
 export function deepNesting(
   body: string,
-): { kind: '列表' | '引用' | '方括号'; depth: number; place: { line: number; column: number } } | undefined {
+): { kind: NestingKind; depth: number; place: { line: number; column: number } } | undefined {
   const lines = body.split('\n');
   let brackets = 0;
-  for (let index = 0; index < lines.length; index++) {
+  let emphasis = 0;
+  let components = 0;
+  let lineStart = 0;
+  for (let index = 0; index < lines.length; lineStart += lines[index]!.length + 1, index++) {
     const line = lines[index]!;
     if (line.trim() === '') {
       brackets = 0;
+      emphasis = 0;
       continue;
     }
     let lists = 0;
@@ -209,9 +263,50 @@ export function deepNesting(
         for (let rest = column + 1; rest < line.length && line[rest] === '['; rest++) depth++;
         return { kind: '方括号', depth, place: { line: index + 1, column: column + 1 } };
       } else if (c === ']' && brackets > 0) brackets--;
+      else if (c === '*' || c === '_') {
+        let end = column + 1;
+        while (line[end] === '*' || line[end] === '_') end++;
+        const before = column > 0 ? line[column - 1]! : ' ';
+        const after = end < line.length ? line[end]! : ' ';
+        const left =
+          !WHITE_SPACE.test(after) &&
+          (!PUNCTUATION.test(after) || WHITE_SPACE.test(before) || PUNCTUATION.test(before));
+        const right =
+          !WHITE_SPACE.test(before) &&
+          (!PUNCTUATION.test(before) || WHITE_SPACE.test(after) || PUNCTUATION.test(after));
+        // CommonMark's rules: `_` inside a word neither opens nor closes; `*` there may do either.
+        const underscore = !line.slice(column, end).includes('*');
+        const opens = left && (!underscore || !right || PUNCTUATION.test(before));
+        const closes = right && (!underscore || !left || PUNCTUATION.test(after));
+        if (closes && emphasis > 0) emphasis = Math.max(0, emphasis - (end - column));
+        else if (opens && (emphasis += end - column) > MAX_NESTING) {
+          return { kind: '强调', depth: emphasis, place: { line: index + 1, column: column + 1 } };
+        }
+        column = end - 1;
+      } else if (c === '<') {
+        const tag = /^<(\/?)[A-Za-z][\w.-]*(?=[\s/>]|$)/.exec(line.slice(column, column + 64));
+        if (!tag) continue;
+        if (tag[1]) {
+          components = Math.max(0, components - 1);
+          continue;
+        }
+        // A tag may run over lines. Each search is short, or the tag is left open and counted.
+        const close = body.indexOf('>', lineStart + column);
+        if (close !== -1 && body[close - 1] === '/') continue;
+        if (++components > MAX_NESTING) {
+          return { kind: '组件', depth: components, place: { line: index + 1, column: column + 1 } };
+        }
+      }
     }
   }
   return undefined;
+}
+
+const NESTING_HINT = '请减少列表、引用、强调和组件的层层嵌套';
+
+/** A recursive walk ran out of stack (`structuredClone`, a tree walker): the body nests too deep. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack|too much recursion/i.test(error.message);
 }
 
 function describeError(error: unknown): string {

@@ -2,7 +2,7 @@
  * Process the whole of `content/`: every announcement, roll and deed, the registries, and the
  * checks that look across files. The Astro loaders, `deeds check` and the tests share this.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -395,7 +395,18 @@ function fromPortable(
   };
 }
 
-/** The `.mdx` files of a collection; symlinks that leave `content/` are reported, not followed. */
+/** Larger content files are not documents an editor wrote; `deeds check` and the build refuse them. */
+export const MAX_CONTENT_BYTES = 10_000_000;
+
+/** Why a content file of `bytes` bytes is refused. */
+export function oversizeReason(bytes: number): string {
+  return `有 ${(bytes / 1e6).toFixed(1)} MB，超过 10 MB；内容文件应是一篇文档，请拆分或改用导入`;
+}
+
+/**
+ * The `.mdx` files of a collection; symlinks that leave `content/`, files over `MAX_CONTENT_BYTES` and
+ * what is not a plain file are reported, not read.
+ */
 export function listEntries(dir: string, contentDir: string, files: VFile[], root: string): string[] {
   let names: string[];
   try {
@@ -408,6 +419,11 @@ export function listEntries(dir: string, contentDir: string, files: VFile[], roo
   for (const name of names.sort()) {
     if (!name.endsWith('.mdx')) continue;
     const path = join(dir, name);
+    const refuse = (reason: string, ruleId: string) => {
+      const file = new VFile({ path: relative(root, path) });
+      file.message(reason, { place: { line: 1, column: 1 }, ruleId, source: MESSAGE_SOURCE }).fatal = true;
+      files.push(file);
+    };
     if (lstatSync(path).isSymbolicLink()) {
       let target = '';
       try {
@@ -416,15 +432,20 @@ export function listEntries(dir: string, contentDir: string, files: VFile[], roo
         target = '';
       }
       if (!target || !(target + sep).startsWith(realContent + sep)) {
-        const file = new VFile({ path: relative(root, path) });
-        file.message('这是指向 content/ 以外的符号链接，出于安全不予读取；请把文件复制到 content/ 内', {
-          place: { line: 1, column: 1 },
-          ruleId: 'symlink',
-          source: MESSAGE_SOURCE,
-        }).fatal = true;
-        files.push(file);
+        refuse('这是指向 content/ 以外的符号链接，出于安全不予读取；请把文件复制到 content/ 内', 'symlink');
         continue;
       }
+    }
+    // Measured before reading: the build must not take in what `deeds check` refuses.
+    const stat = statSync(path);
+    if (stat.isDirectory()) continue;
+    if (!stat.isFile()) {
+      refuse('不是普通文件（设备、管道或套接字），无法读取；请换成 UTF-8 编码的 .mdx 文件', 'file-size');
+      continue;
+    }
+    if (stat.size > MAX_CONTENT_BYTES) {
+      refuse(oversizeReason(stat.size), 'file-size');
+      continue;
     }
     out.push(path);
   }

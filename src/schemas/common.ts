@@ -43,11 +43,33 @@ export const WordLimitSchema = z
   })
   .strict();
 
+/**
+ * Whether `value` is an absolute `http:` or `https:` URL with a host, and nothing a browser would read
+ * differently: no white space or control characters (`java\tscript:`), no backslashes, no other scheme
+ * (`javascript://host/%0a…`, `data:`, `vbscript:`), not protocol-relative (`//host`).
+ */
+export function isHttpUrl(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (!/^https?:\/\/[^\s\\/?#]/i.test(value) || /[\s\x00-\x1f\x7f\\]/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A web address: `http:` or `https:` only. `field` names it in the message, e.g. `来源网址（source.url）`. */
+export function httpUrlSchema(field: string) {
+  const error = `${field}只能是以 http:// 或 https:// 开头的网址（不能用 javascript:、data: 等协议，也不能省略协议）`;
+  return z.string({ error }).refine(isHttpUrl, { error });
+}
+
 /** Where an entry came from, so that nothing is ever lost. Filled in by `deeds import`. */
 export const SourceSchema = z
   .object({
     /** The web page it was taken from, e.g. `https://wjw.example.gov.cn/…`. */
-    url: z.url({ error: '来源网址格式不正确，应以 https:// 开头' }).optional(),
+    url: httpUrlSchema('来源网址（source.url）').optional(),
     /** The original file kept beside the entry, e.g. `original.docx`. */
     file: z.string().optional(),
     /** The sha256 of the original file, written by `deeds import`. */

@@ -229,7 +229,11 @@ describe.each(['import', 'normalise', 'extract', 'check'] as const)('deeds %s on
       const out = join(dir, 'out');
       const log = join(dir, 'changes.json');
       const args =
-        command === 'import' ? [path, '--out', out] : command === 'normalise' ? [path, '--log', log] : [path];
+        command === 'import'
+          ? [path, '--out', out, '--allow-outside']
+          : command === 'normalise'
+            ? [path, '--log', log]
+            : [path];
       const started = performance.now();
       const output = await runCommand(COMMANDS[command], args);
       matrix.push(

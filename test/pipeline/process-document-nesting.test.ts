@@ -12,6 +12,10 @@ describe('deepNesting', () => {
     ['brackets closed on each line', '[甲]\n'.repeat(500)],
     ['escaped brackets', '\\['.repeat(500) + '\n'],
     ['open brackets in separate paragraphs', '[甲\n\n'.repeat(500)],
+    ['bold and italic pairs', '**粗体**和*斜体*，***两者***。'.repeat(500) + '\n'],
+    ['stars and underscores inside words', 'a_b_c，带*号*的为必填，5*3=15。'.repeat(500) + '\n'],
+    ['components side by side', '<Note>注</Note>\n\n'.repeat(500)],
+    ['self-closing tags over lines', '<Note\n  title="注"\n/>\n\n'.repeat(500)],
   ])('%s: accepted', (_name, body) => {
     expect(deepNesting(body)).toBeUndefined();
   });
@@ -23,6 +27,8 @@ describe('deepNesting', () => {
     ['quotes without spaces', '>'.repeat(200) + '引文\n', '引用', 200, { line: 1, column: 1 }],
     ['brackets', '甲' + '['.repeat(5000) + '\n', '方括号', 5000, { line: 1, column: 102 }],
     ['brackets over lines', '[\n'.repeat(150), '方括号', 101, { line: 101, column: 1 }],
+    ['emphasis', '*_'.repeat(50_000) + '字' + '_*'.repeat(50_000) + '\n', '强调', 100_000, { line: 1, column: 1 }],
+    ['components', '<Note>\n'.repeat(5000) + '字\n' + '</Note>\n'.repeat(5000), '组件', 101, { line: 101, column: 1 }],
   ])('%s: refused at the place it goes too deep', (_name, body, kind, depth, place) => {
     expect(deepNesting(body)).toEqual({ kind, depth, place });
   });

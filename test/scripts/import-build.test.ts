@@ -23,7 +23,7 @@ describeSeeds('imported entries build into pages', () => {
       seedPath('announcement-wujin-2023.txt'),
       join(PROJECT_ROOT, 'test/fixtures/import/notice.html'),
     ]) {
-      const { code, stderr } = await runCommand(importCommand, [file, '--out', content]);
+      const { code, stderr } = await runCommand(importCommand, [file, '--out', content, '--allow-outside']);
       expect(stderr).toBe('');
       expect(code).toBe(0);
     }

@@ -45,7 +45,7 @@ describe('real documents imported into a site', () => {
     fixture = fixtureRoot(join(PROJECT_ROOT, 'test/fixtures/sites/minimal/content'));
     const content = join(fixture.root, 'content');
     for (const [kind, source] of Object.entries(SOURCES) as [keyof typeof SOURCES, string][]) {
-      const { code, stdout, stderr } = await runCommand(importCommand, [source, '--out', content]);
+      const { code, stdout, stderr } = await runCommand(importCommand, [source, '--out', content, '--allow-outside']);
       expect(stderr, source).toBe('');
       expect(code, source).toBe(0);
       const entry = /已导入 (\S+\.mdx)/u.exec(stdout)![1]!;

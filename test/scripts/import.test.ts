@@ -20,7 +20,7 @@ const freshContent = () => join(scratch, `content-${counter++}`);
 
 /** Import a file and return the entry path written (from the command's message). */
 async function importFile(file: string, out: string, ...args: string[]) {
-  const output = await runCommand(importCommand, [file, '--out', out, ...args]);
+  const output = await runCommand(importCommand, [file, '--out', out, '--allow-outside', ...args]);
   const entries = listFiles(out).filter((f) => f.endsWith('.mdx'));
   return { ...output, entries };
 }
@@ -199,7 +199,7 @@ describe('deeds import of other formats', () => {
   ])('%s is refused with one line naming the file, exit 2, nothing written', async (name, words) => {
     const out = freshContent();
     const path = join(IMPORT_FIXTURES, name);
-    const { code, stderr, stdout } = await runCommand(importCommand, [path, '--out', out]);
+    const { code, stderr, stdout } = await runCommand(importCommand, [path, '--out', out, '--allow-outside']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -7,6 +7,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import { decodeFile, DecodeError } from '../decode.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
@@ -110,6 +111,7 @@ async function readDocx(path: string, bytes: Uint8Array): Promise<string> {
   if (!ZIP_SIGNATURE.every((b, i) => bytes[i] === b)) {
     throw new SourceError(`${path}：不是有效的 .docx 文件（.docx 应是 zip 格式）；旧版 .doc 请先用 Word 另存为 .docx`);
   }
+  checkInflatedSize(path, bytes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
@@ -121,5 +123,103 @@ async function readDocx(path: string, bytes: Uint8Array): Promise<string> {
   }
   const text = htmlToText(html);
   if (text.trim() === '') throw new SourceError(`${path}：.docx 中没有文字`);
+  if (Buffer.byteLength(text) > MAX_SOURCE_BYTES) {
+    throw new SourceError(`${path}：.docx 中的文字超过 10 MB，不像是一份通知、名单或事迹材料；请拆分成单篇文件再处理`);
+  }
   return text;
+}
+
+/**
+ * The most a .docx may inflate to, all its parts together. A write-up's `word/document.xml` is some
+ * hundreds of kilobytes and pictures are stored compressed already, so a real document of up to 10 MB
+ * stays well under this; the Word reader needs some 40 bytes of memory per byte of XML.
+ */
+export const MAX_DOCX_BYTES = 24 * 1024 * 1024;
+
+/**
+ * Refuse a zip bomb before the Word reader sees it: the sizes the zip's central directory declares for
+ * its parts are added up, and then each part is inflated with a hard cap on its output, so that a part
+ * that lies about its size is caught too. Nothing is inflated beyond the limit.
+ */
+function checkInflatedSize(path: string, bytes: Uint8Array): void {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bomb = () =>
+    new SourceError(
+      `${path}：.docx 解压后超过 ${MAX_DOCX_BYTES / 1024 / 1024} MB（可能是“zip 炸弹”），拒绝读取；请用 Word 打开后另存为较小的文件，或拆分后再导入`,
+    );
+  const entries = zipEntries(buffer);
+  if (!entries) return; // Not a readable zip: the Word reader says so.
+  let declared = 0;
+  for (const entry of entries) {
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) throw bomb(); // ZIP64: no document needs it
+    declared += entry.size;
+  }
+  if (declared > MAX_DOCX_BYTES) throw bomb();
+  let inflated = 0;
+  for (const entry of entries) {
+    if (entry.method !== 8) {
+      inflated += entry.compressedSize; // stored as it is
+    } else {
+      const data = localData(buffer, entry);
+      if (!data) continue;
+      try {
+        inflated += inflateRawSync(data, { maxOutputLength: MAX_DOCX_BYTES - inflated + 1 }).length;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+          throw bomb();
+        }
+        continue; // A damaged part: the Word reader reports it.
+      }
+    }
+    if (inflated > MAX_DOCX_BYTES) throw bomb();
+  }
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+/** The entries of a zip's central directory, or `undefined` when it has none that can be read. */
+function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
+  // The end-of-central-directory record is in the last 22 bytes, or before a comment of up to 64 KB.
+  const from = Math.max(0, buffer.length - 22 - 0xffff);
+  let end = -1;
+  for (let at = buffer.length - 22; at >= from; at--) {
+    if (buffer.readUInt32LE(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) return undefined;
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extraLength = buffer.readUInt16LE(at + 30);
+    const commentLength = buffer.readUInt16LE(at + 32);
+    entries.push({
+      name: buffer.toString('utf8', at + 46, at + 46 + nameLength),
+      method: buffer.readUInt16LE(at + 10),
+      compressedSize: buffer.readUInt32LE(at + 20),
+      size: buffer.readUInt32LE(at + 24),
+      localOffset: buffer.readUInt32LE(at + 42),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** An entry's compressed bytes, found through its local header. */
+function localData(buffer: Buffer, entry: ZipEntry): Buffer | undefined {
+  const at = entry.localOffset;
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== 0x04034b50) return undefined;
+  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  return end <= buffer.length ? buffer.subarray(start, end) : undefined;
 }

@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import type { ExtractKind, ExtractResult } from '../../pipeline/extract-types.ts';
 import { AnnouncementSchema, DeedSchema, RollSchema } from '../../schemas/index.ts';
 import { findDocNumbers } from '../doc-number.ts';
+import { maskFrontmatter, maskPersonalData } from './mask-personal-data.ts';
 import { splitTableRows } from '../quota-table.ts';
 import { slugify } from '../slug.ts';
 
@@ -23,7 +24,7 @@ export const COLLECTION_OF: Readonly<Record<ExtractKind, Collection>> = Object.f
 });
 
 export interface EntrySource {
-  /** The original's file name beside the entry: `guanyu-…-tongzhi.original.txt`. */
+  /** Where the original is archived, from the project root: `archive/originals/announcements/2023/guanyu-….original.txt`. */
   file: string;
   sha256: string;
   url?: string;
@@ -142,7 +143,15 @@ export function planEntry(input: PlanInput): EntryPlan {
   const slugSource = result.title ?? result.subject?.name ?? input.fallbackName;
   const slug = slugify(slugSource) || 'untitled';
   const notes: string[] = [];
-  const body = renderBody(entryLines(input.text, result, kind, notes), todos, result.placeholders);
+  // Personal data the document gives (身份证号, 联系电话, 家庭住址…) is masked, never written to content/.
+  const masked: string[] = [];
+  maskFrontmatter(frontmatter, COLLECTION_OF[kind], masked);
+  const privacy = maskPersonalData(entryLines(input.text, result, kind, notes).join('\n'), COLLECTION_OF[kind]);
+  for (const item of privacy.masked) if (!masked.includes(item)) masked.push(item);
+  if (masked.length > 0) {
+    todos.push(`个人信息已隐去：${masked.join('、')}；原件只存档在 archive/（不提交），请确认正文不需要这些内容`);
+  }
+  const body = renderBody(privacy.text.split('\n'), todos, result.placeholders);
   return { kind, collection: COLLECTION_OF[kind], year, slug, frontmatter, body, todos, notes };
 }
 
@@ -393,7 +402,7 @@ function dropForms(lines: string[], notes: string[]): string[] {
       skipping = FORM_CAPTION.test(caption.replace(/\s+/gu, ''));
       if (skipping) {
         // A blank form is not published; the editor learns it was left out, the public sees nothing of it.
-        notes.push(`附件${heading[1]}《${caption.replace(/\s+/gu, '')}》是空白表格，未放入正文；原件已保存在条目旁边`);
+        notes.push(`附件${heading[1]}《${caption.replace(/\s+/gu, '')}》是空白表格，未放入正文；原件已存档`);
         continue;
       }
     }

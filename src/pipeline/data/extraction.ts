@@ -105,6 +105,9 @@ export const TITLE_GENRES: readonly string[] = Object.freeze([
 /** Genres of a roll's title. */
 export const ROLL_GENRES = /(?:名单|名录|光荣榜|获奖名单|表彰对象)$/u;
 
+/** Headings of a list of people that are not a document's title: `“示例最美护士”候选人`, `获奖者`. */
+export const ROLL_HEADINGS = /(?:候选人|推荐人选|人选|获奖者|得奖者|得主|获得者)$/u;
+
 /** Genres of a write-up's title: `李静同志先进事迹`, `——记示例医院李静`. */
 export const DEED_TITLE: TextPattern = Object.freeze({
   id: 'deed-title',
@@ -149,7 +152,7 @@ export const DEED_REPORT: TextPattern = Object.freeze({
 
 /** Posts and occupations printed between a person's unit and name: `…卫生院院长王永红`. */
 export const POST_WORDS =
-  /(?:党支部书记|党委书记|副主任医师|主任医师|主治医师|主管护师|主管技师|副主任护师|主任护师|护理部主任|副院长|院长|副主任|主任|副护士长|护士长|护理长|科长|所长|站长|局长|书记|乡村医生|村医|医生|医师|护士|护师|护理师|药师|技师|队长|教授|专家|干部|职工|科员|员工)$/u;
+  /(?:党支部书记|党委书记|副主任医师|主任医师|主治医师|主管护师|主管技师|副主任护师|主任护师|护理部主任|副院长|院长|副主任|主任|副护士长|护士长|护理长|科长|所长|站长|局长|书记|乡村医生|村医|医生|医师|护士|护师|护理师|药师|技师|队长|教授|专家|干部|职工|科员|员工|驾驶员|司机|护理员|化验员|收费员|工作人员|服务员|管理员|调度员|技术员|保洁员|药剂师|营养师|检验师|康复师|心理咨询师)$/u;
 
 /** A sentence that names people or units honoured: 授予…称号, 荣获, 入选, 得奖者为, 名单. */
 export const HONOUR_SENTENCE =
@@ -218,7 +221,7 @@ export const HONOUR_COUNTS: readonly TextPattern[] = Object.freeze([
   Object.freeze({
     id: 'honour-count-after',
     pattern:
-      /(?:[“「『](?<honour>[^“”「」『』]{2,40})[”」』]|(?<prize>[\p{Script=Han}]{2,14}?(?<![颁获得领评])奖(?:章|状)?))(?:获奖者|得奖者|得主)?\s*(?:共计|共有|共|计|各|至多|最多|不超过|限)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个)(?![0-9])/gu,
+      /(?:[“「『](?<honour>[^“”「」『』]{2,40})[”」』]|(?<prize>[\p{Script=Han}]{2,14}?(?<![颁获得领评])奖(?:章|状)?))(?:获奖者|得奖者|得主)?\s*(?:共计|共有|共|计|各|至多|最多|不超过|限)?\s*(?<count>[0-9]{1,5}|[一二两三四五六七八九十百千]{1,6})\s*(?:名|位|人|个)(?![0-9]|候选|人选|参评|参选)/gu,
     example: '“优秀护士”10名',
     label: '表彰人数',
   }),

@@ -29,6 +29,12 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
     required: true,
   },
   {
+    id: 'invisible-characters',
+    description: '字段（姓名、标题、单位等）里不得有看不见的字符（零宽字符、改变文字方向的控制符）',
+    severity: 'default',
+    required: true,
+  },
+  {
     id: 'mdx-safety',
     description: '正文是文档不是代码：不得有 import、表达式、脚本、事件属性、危险链接',
     severity: 'default',
