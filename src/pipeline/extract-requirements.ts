@@ -55,6 +55,8 @@ const DEFAULTS: Readonly<Required<Options>> = Object.freeze({ maxAppliesTo: 12 }
 
 /** A category name: head + up to 8 characters + tail (先进单位, 优秀共产党员), or a prize (一等奖). */
 const CATEGORY = `(?:(?:${CATEGORY_HEADS.join('|')})[\\p{Script=Han}]{0,8}?(?:${[...CATEGORY_TAILS].sort((a, b) => b.length - a.length).join('|')})|${PRIZE_CATEGORY.source})`;
+/** A category's first word, for names that something precedes (`南丁格尔志愿服务先进单位`). */
+const CATEGORY_HEAD = `(?:${CATEGORY_HEADS.join('|')})`;
 const NUMBER = '[0-9０-９]{1,4}|[一二两三四五六七八九十百]{1,4}';
 const CLASSIFIER = '(?:个|名|人|家|项|位|支|篇|件)';
 /** 标杆医院 5 个 · 先进个人推荐名额63名 · 一等奖1名. */
@@ -63,7 +65,10 @@ const QUOTA_AFTER = new RegExp(
   'gu',
 );
 /** 评选10个先进集体. */
-const QUOTA_BEFORE = new RegExp(`(?<![0-9])(${NUMBER})[\\s\\u3000]*${CLASSIFIER}(${CATEGORY})`, 'gu');
+const QUOTA_BEFORE = new RegExp(
+  `(?<![0-9])(${NUMBER})[\\s\\u3000]*${CLASSIFIER}((?:(?:(?!获|分别|的|拟|推荐|评选|授予)\\p{Script=Han}){2,10}?(?=${CATEGORY_HEAD}))?${CATEGORY})`,
+  'gu',
+);
 /** 名额总数为8个 (the category is named earlier in the sentence). */
 const QUOTA_TOTAL = new RegExp(
   `名额(?:总数|总计|合计)?(?:为|共|是)?[\\s\\u3000]*(${NUMBER})[\\s\\u3000]*${CLASSIFIER}`,
@@ -222,7 +227,11 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
     if (count === null || count === 0) return;
     const name = closeCjkSpaces(category);
     const bare = (value: string) => value.replace(/[“”「」『』"]/gu, '');
-    if (!quotas.some((q) => bare(q.category) === bare(name))) quotas.push({ category: name, count });
+    // One count read twice, once with more words (`拟推荐的示例申报集体` and `示例申报集体`), is one quota.
+    const same = (q: { category: string; count: number }) =>
+      bare(q.category) === bare(name) ||
+      (q.count === count && (bare(q.category).endsWith(bare(name)) || bare(name).endsWith(bare(q.category))));
+    if (!quotas.some(same)) quotas.push({ category: name, count });
   };
   let previous = '';
   for (const sentence of text.split(/[。；;\n]/u)) {

@@ -42,7 +42,7 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
       .replace(/(?<![\p{Script=Han}])(\p{Script=Han}) (\p{Script=Han})(?![\p{Script=Han}])/gu, '$1$2')
       .trim();
     // The named head of a group: 授予张三等300名同志.
-    for (const match of matchAll(GROUP_HEAD.pattern, flat)) {
+    for (const match of flat.includes('等') ? matchAll(GROUP_HEAD.pattern, flat) : []) {
       // The run starts after the last word that confers (甲部、乙委决定授予丙医院等…: 丙医院).
       const names = splitRun(match[1]!.replace(/^.*(?:授予|表彰|命名|核定|决定对|推荐|对)(?=\p{Script=Han})/u, ''));
       const unitsAllowed =
@@ -137,9 +137,12 @@ function balanceQuotes(text: string): string {
 
 /** Whether a clause of `sentence` is a run of three or more items that read as people. */
 function listsPeople(sentence: string): boolean {
+  // Only the first items of a run are read: three that are people settle it.
   return splitOutsideBrackets(closeCjkSpaces(sentence), /[，,；;：:]/u).some((clause) => {
-    const run = splitRun(clause);
-    return run.length >= 3 && run.filter((item) => readItem(item, true, false) !== null).length >= 3;
+    const items = clause.split('、', 6);
+    if (items.length < 3) return false;
+    const run = splitRun(items.slice(0, 5).join('、'));
+    return run.filter((item) => readItem(item, true, false) !== null).length >= 3;
   });
 }
 

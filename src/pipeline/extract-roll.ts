@@ -264,8 +264,24 @@ export function readCategoryHeading(text: string): ExtractedCategory | null {
   };
 }
 
-/** Whether `text` reads as a person's name: 2–4 Han characters after a common surname, or a masked name (李*). */
+const personNames = new Map<string, boolean>();
+
+/**
+ * Whether `text` reads as a person's name: 2–4 Han characters after a common surname, or a masked name
+ * (李*). Memoised: rolls and lists ask about the same strings again and again.
+ */
 export function isPersonName(text: string, strict = true): boolean {
+  const key = `${strict ? 1 : 0}${text}`;
+  let known = personNames.get(key);
+  if (known === undefined) {
+    if (personNames.size > 20_000) personNames.clear();
+    known = readsAsPersonName(text, strict);
+    personNames.set(key, known);
+  }
+  return known;
+}
+
+function readsAsPersonName(text: string, strict: boolean): boolean {
   if (/^[\p{Script=Han}][*＊×某]{1,2}$/u.test(text)) return true;
   if (/^[\p{Script=Han}]{2,8}·[\p{Script=Han}·]{2,12}$/u.test(text)) return true;
   if (!/^[\p{Script=Han}]{2,4}$/u.test(text)) return false;

@@ -12,16 +12,16 @@ import { emptyResult } from '../../src/pipeline/extract-types.ts';
 /** Per field: values found at least, values invented at most. */
 const LOCKED: Record<Field, { found: number; invented: number }> = {
   docNumber: { found: 4, invented: 0 },
-  date: { found: 40, invented: 0 },
+  date: { found: 47, invented: 0 },
   deadline: { found: 10, invented: 0 },
-  issuer: { found: 60, invented: 2 },
+  issuer: { found: 69, invented: 2 },
   wordLimits: { found: 4, invented: 0 },
-  quotas: { found: 122, invented: 4 },
-  awardees: { found: 359, invented: 8 },
-  subject: { found: 24, invented: 0 },
+  quotas: { found: 138, invented: 5 },
+  awardees: { found: 439, invented: 10 },
+  subject: { found: 28, invented: 0 },
 };
 /** Awardees returned on notices (which honour nobody yet) that no label holds. */
-const INVENTED_ON_NOTICES = 1;
+const INVENTED_ON_NOTICES = 2;
 /** Documents with furniture labels on which the normaliser leaves some; prose it may never lose. */
 const FURNITURE_LEFT_ON = 0;
 

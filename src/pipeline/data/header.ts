@@ -62,7 +62,10 @@ export const ISSUER_PATTERNS: readonly IssuerPattern[] = Object.freeze([
   },
   {
     id: 'issuer-jointly-organised',
-    pattern: new RegExp(`(?:^|[，,。；;）)】\\n])(${BT}{2,120}?)(?:等)?(?:联合|共同)(?:主办|举办|发起)`, 'gu'),
+    pattern: new RegExp(
+      `(?:^|[，,。；;）)】\\n])(${BT}{2,120}?)(?:等)?(?:联合|共同)(?:主办|举办|发起|启动|开展)`,
+      'gu',
+    ),
     example: '由示例委指导，示例网、《示例报》社共同发起的推荐活动',
     label: '主办单位',
     tier: 1,
@@ -151,6 +154,28 @@ export const ISSUER_PATTERNS: readonly IssuerPattern[] = Object.freeze([
     example: '第六届示例医师协会示例医师奖今天在北京颁奖',
     label: '设奖的机关',
     tier: 2,
+    loose: false,
+  },
+  {
+    id: 'issuer-launched',
+    pattern: new RegExp(
+      `(?:^|[，,。；;）)】\\n])(${B}{2,40}?)(?:按照${B}{0,40}?)?(?:于)?(?:近日|日前|近期|今年)?(?:正式)?(?:启动|组织开展|开展)(?:了)?(?:第[一二三四五六七八九十0-9]{1,3}届)?[“「]`,
+      'gu',
+    ),
+    example: '示例市卫生健康委按照市委安排部署于近日启动第六届“最美健康卫士”评选活动',
+    label: '启动评选的机关',
+    tier: 2,
+    loose: false,
+  },
+  {
+    id: 'issuer-issued-decision',
+    pattern: new RegExp(
+      `(?:^|[，,。；;）)】\\n\\s])(${B}{2,40}?)(?:日前|近日|近期)?(?:对${B}{2,40}?)?(?:颁发|作出|下发|印发)了?(?:表彰|命名)决定`,
+      'gu',
+    ),
+    example: '示例部日前对抗震救灾先进颁发表彰决定',
+    label: '作出表彰决定的机关',
+    tier: 1,
     loose: false,
   },
   {
@@ -254,6 +279,7 @@ export const ISSUER_SUFFIXES: readonly string[] = Object.freeze([
   '总工会',
   '红十字会',
   '司',
+  '公会',
 ]);
 
 /** Endings a named organiser may also have: media and associations (`由…主办` names bodies by its shape). */
@@ -261,7 +287,7 @@ export const LOOSE_SUFFIXES: readonly string[] = Object.freeze(['网', '社', '�
 
 /** Words that end like a body's name but are an event, a place or a site section, never an issuer. */
 export const NOT_ISSUER =
-  /(?:大会|会议|报告会|座谈会|晚会|表彰会|年会|交流会|研讨会|发布会|见面会|茶话会|联欢会|推进会|动员会|分享会|典礼|仪式|活动|酒店|酒楼|剧院|影剧院|礼堂|大会堂|会场|会上|组委会办公室|演播厅|演播室|大厅|报告厅|会议厅|会议室|展厅|宴会厅)$|^(?:新闻|资讯|信息|帮助|会员|下载|文章|媒体|图片|视频|数据|服务|政务)中心$|^(?:本|我|该|其|此|各|院|校|在|有关|相关|记者)|由|被/u;
+  /(?:网站|官网|客户端|大会|会议|报告会|座谈会|晚会|表彰会|年会|交流会|研讨会|发布会|见面会|茶话会|联欢会|推进会|动员会|分享会|典礼|仪式|活动|酒店|酒楼|剧院|影剧院|礼堂|大会堂|会场|会上|组委会办公室|演播厅|演播室|大厅|报告厅|会议厅|会议室|展厅|宴会厅)$|^(?:新闻|资讯|信息|帮助|会员|下载|文章|媒体|图片|视频|数据|服务|政务)中心$|^(?:本|我|该|其|此|各|院|校|在|有关|相关|记者)|由|被/u;
 
 /**
  * The labels of a government site's metadata table (`索取号 | 发布时间 | 发布机构 | 文件编号`, the values on the
