@@ -37,13 +37,35 @@ async function main(args: string[]): Promise<number> {
   return command.run(rest);
 }
 
+/**
+ * Exit once everything written has been handed to the reader. Output to a pipe is written
+ * asynchronously past the pipe's buffer (64 KB): exiting at once would cut it off there. A write
+ * with a callback is called back after every write before it.
+ */
+async function finish(code: number): Promise<never> {
+  await Promise.all([stdout, stderr].map((stream) => new Promise<void>((done) => stream.write('', () => done()))));
+  exit(code);
+}
+
+// The reader went away (`deeds normalise big.txt | head`): stop quietly, as command-line tools do.
+for (const stream of [stdout, stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 main(argv.slice(2)).then(
-  (code) => exit(code),
+  (code) => {
+    process.exitCode = code;
+    return finish(code);
+  },
   (error: unknown) => {
     // Content problems are reported by the commands; reaching here is a bug in the tool.
     stderr.write(
       `deeds：内部错误（请报告给开发者）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-    exit(70);
+    process.exitCode = 70;
+    return finish(70);
   },
 );

@@ -228,13 +228,25 @@ export function deepNesting(
   const lines = body.split('\n');
   let brackets = 0;
   let emphasis = 0;
+  // Emphasis nests only where what opens is closed: `**市 **市 …` opens 1,000 runs that never close and
+  // are plain text. The paragraph's deepest opening counts as far as closing runs follow it.
+  let deepest: { depth: number; place: { line: number; column: number } } | undefined;
+  let closed = 0;
+  const deepEmphasis = () =>
+    deepest && Math.min(deepest.depth, closed) > MAX_NESTING
+      ? { kind: '强调' as const, depth: Math.min(deepest.depth, closed), place: deepest.place }
+      : undefined;
   let components = 0;
   let lineStart = 0;
   for (let index = 0; index < lines.length; lineStart += lines[index]!.length + 1, index++) {
     const line = lines[index]!;
     if (line.trim() === '') {
+      const deep = deepEmphasis();
+      if (deep) return deep;
       brackets = 0;
       emphasis = 0;
+      deepest = undefined;
+      closed = 0;
       continue;
     }
     let lists = 0;
@@ -278,9 +290,16 @@ export function deepNesting(
         const underscore = !line.slice(column, end).includes('*');
         const opens = left && (!underscore || !right || PUNCTUATION.test(before));
         const closes = right && (!underscore || !left || PUNCTUATION.test(after));
-        if (closes && emphasis > 0) emphasis = Math.max(0, emphasis - (end - column));
-        else if (opens && (emphasis += end - column) > MAX_NESTING) {
-          return { kind: '强调', depth: emphasis, place: { line: index + 1, column: column + 1 } };
+        if (closes && emphasis > 0) {
+          closed += Math.min(emphasis, end - column);
+          emphasis = Math.max(0, emphasis - (end - column));
+          const deep = deepEmphasis();
+          if (deep) return deep;
+        } else if (opens) {
+          emphasis += end - column;
+          if (!deepest || emphasis > deepest.depth) {
+            deepest = { depth: emphasis, place: deepest?.place ?? { line: index + 1, column: column + 1 } };
+          }
         }
         column = end - 1;
       } else if (c === '<') {
@@ -299,7 +318,7 @@ export function deepNesting(
       }
     }
   }
-  return undefined;
+  return deepEmphasis();
 }
 
 const NESTING_HINT = '请减少列表、引用、强调和组件的层层嵌套';

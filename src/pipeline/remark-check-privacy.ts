@@ -194,6 +194,15 @@ function findInFolded(text: string, collection: Collection): PrivacyFinding[] {
     addressReason,
     '公告中有具体到门牌的地址（“{}”）：请确认是单位地址，而不是家庭住址',
   );
+  // A profile sentence before its parts: one message for 性别女，汉族，中共党员，1975年3月出生.
+  for (const profile of findProfiles(text)) {
+    add(
+      profile.start,
+      profile.end,
+      'profile',
+      `发现个人简历信息（${profile.labels.join('、')}）：个人的性别、民族、政治面貌、出生年月、年龄不能发布；请删去，只写姓名、单位和职务`,
+    );
+  }
   for (const match of matchAll(PRIVATE_FIELD.pattern, text)) {
     const field = match[1]!;
     // In an announcement, a 联系电话 line is an office's contact line, handled below.
@@ -211,14 +220,6 @@ function findInFolded(text: string, collection: Collection): PrivacyFinding[] {
       match.index + match[0].length,
       'field',
       '发现个人信息字段“性别”和它的值：推荐表中的性别不能发布；请删去这一项',
-    );
-  }
-  for (const profile of findProfiles(text)) {
-    add(
-      profile.start,
-      profile.end,
-      'profile',
-      `发现个人简历信息（${profile.labels.join('、')}）：个人的性别、民族、政治面貌、出生年月、年龄不能发布；请删去，只写姓名、单位和职务`,
     );
   }
   if (collection === 'announcements') {

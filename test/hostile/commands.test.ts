@@ -248,9 +248,10 @@ describe.each(['import', 'normalise', 'extract', 'check'] as const)('deeds %s on
         expect(files.filter((name) => name.includes('.tmp-'))).toEqual([]);
         if (output.code !== 0) expect(files).toEqual([]);
         else {
-          expect(files).toHaveLength(2);
+          // The entry in the content folder; the original archived beside it, in archive/ (never in content/).
+          expect(files).toHaveLength(1);
           const entry = files.find((name) => name.endsWith('.mdx'))!;
-          expect(files.some((name) => name.includes('.original.'))).toBe(true);
+          expect(filesUnder(join(dir, 'archive')).some((name) => name.includes('.original.'))).toBe(true);
           const text = readFileSync(join(out, entry), 'utf8');
           expect(text).not.toMatch(HOSTILE);
           if (c.shows) expect(text).toContain(c.shows);

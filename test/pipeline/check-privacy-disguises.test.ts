@@ -32,7 +32,8 @@ const CARD_19 = cardWithCheckDigit('622848001234567890');
 
 const digits = (value: string, zero: number) =>
   [...value].map((c) => (/\d/.test(c) ? String.fromCodePoint(zero + Number(c)) : c)).join('');
-const groups = (value: string, size: number, sep: string) => value.replace(new RegExp(`(.{${size}})(?!$)`, 'g'), `$1${sep}`);
+const groups = (value: string, size: number, sep: string) =>
+  value.replace(new RegExp(`(.{${size}})(?!$)`, 'g'), `$1${sep}`);
 
 const ID_DISGUISES: Array<[string, string]> = [
   ['plain', ID],

@@ -40,7 +40,7 @@ function processEntry(path: string) {
 const structural = (ruleId: string | null | undefined) => /^(?:frontmatter|mdx-syntax)/.test(ruleId ?? '');
 
 describeSeeds('deeds import of the seeds', () => {
-  test.each(SEED_FILES)('%s → an entry that parses, renders, and keeps its original', async (seed) => {
+  test.each(SEED_FILES)('%s → an entry that parses, renders, and archives its original', async (seed) => {
     const out = freshContent();
     const { code, stderr, entries } = await importFile(
       seedPath(seed),
@@ -58,7 +58,10 @@ describeSeeds('deeds import of the seeds', () => {
     expect(processed.html.length).toBeGreaterThan(200);
     const source = (processed.data as { source: { file: string; sha256: string; url: string } }).source;
     const original = readFileSync(seedPath(seed));
-    expect(readFileSync(join(dirname(entry), source.file))).toEqual(original);
+    // The original is archived beside the content folder, not in it (it may hold personal data).
+    expect(source.file).toMatch(/^archive\/originals\//u);
+    expect(readFileSync(join(dirname(out), source.file))).toEqual(original);
+    expect(listFiles(out).some((f) => /\.original\./u.test(f))).toBe(false);
     expect(source.sha256).toBe(createHash('sha256').update(original).digest('hex'));
     expect(source.url).toBe('https://wjw.example.gov.cn/a/1.html');
     expect(listFiles(out).some((f) => /\.tmp-/.test(f))).toBe(false);
@@ -166,7 +169,10 @@ describe('deeds import of other formats', () => {
     expect(entries[0]).toContain(join('rolls', '2024'));
     const data = processEntry(entries[0]!).data as { categories: { awardees: { name: string }[] }[] };
     expect(data.categories[0]!.awardees.map((a) => a.name)).toEqual(['林晓雨', '陈红', '黄志强']);
-    expect(listFiles(dirname(entries[0]!)).some((f) => f.endsWith('.original.docx'))).toBe(true);
+    expect(
+      listFiles(join(dirname(out), 'archive/originals/rolls/2024')).some((f) => f.endsWith('.original.docx')),
+    ).toBe(true);
+    expect(listFiles(out).some((f) => f.endsWith('.original.docx'))).toBe(false);
   });
 
   test('HTML: scripts, styles, frames and event handlers are dropped; tables become Markdown tables', async () => {

@@ -28,10 +28,8 @@ export function maskPersonalData(text: string, collection: Collection): MaskResu
     const findings = findPersonalData(text, collection).filter((finding) => finding.fatal);
     if (findings.length === 0) break;
     const ranges = mergeRanges(text, findings);
-    for (const range of ranges.reverse()) {
-      text = text.slice(0, range.start) + range.replacement + text.slice(range.end);
-      for (const item of range.masked) if (!masked.includes(item)) masked.push(item);
-    }
+    for (const item of ranges.flatMap((range) => range.masked)) if (!masked.includes(item)) masked.push(item);
+    for (const range of ranges.reverse()) text = text.slice(0, range.start) + range.replacement + text.slice(range.end);
   }
   return { text, masked };
 }
@@ -43,30 +41,41 @@ interface Range {
   masked: string[];
 }
 
-/** One replacement per finding; a form field takes its value, and what lies in it, with it. */
+/**
+ * One replacement per finding. A form field keeps its label when its value is a number masked on
+ * its own (联系电话：138****8000), else it goes with its value (（性别已隐去）); an address goes to the
+ * end of its clause, so that no room number is left behind.
+ */
 function mergeRanges(text: string, findings: PrivacyFinding[]): Range[] {
   const out: Range[] = [];
-  for (const finding of findings) {
+  const clauseEnd = (from: number) => {
+    const rest = text.slice(from, from + 40);
+    const stop = rest.search(VALUE_END);
+    return from + (stop === -1 ? rest.length : stop);
+  };
+  findings.forEach((finding, index) => {
     const value = text.slice(finding.start, finding.end);
     let range: Range;
     if (finding.kind === 'field') {
       const field = /“([^”]+)”/u.exec(finding.reason)?.[1] ?? '个人信息';
-      const rest = text.slice(finding.end, finding.end + 40);
-      const stop = rest.search(VALUE_END);
-      const end = finding.end + (stop === -1 ? rest.length : stop);
+      const end = clauseEnd(finding.end);
+      const next = findings[index + 1];
+      // Masked already, or a number masked on its own: the label stays.
+      if (/[*]|隐去/u.test(text.slice(finding.end, end)) || (next && next.start < end)) return;
       range = { start: finding.start, end, replacement: `（${field}已隐去）`, masked: [`个人信息字段“${field}”`] };
+    } else if (finding.kind === 'address') {
+      range = { start: finding.start, end: Math.max(finding.end, clauseEnd(finding.end)), ...replace(finding, value) };
     } else {
       range = { start: finding.start, end: finding.end, ...replace(finding, value) };
     }
     const previous = out.at(-1);
     if (previous && range.start < previous.end) {
-      // Inside a field's value (联系电话：138…): the field's replacement covers it.
       previous.end = Math.max(previous.end, range.end);
       previous.masked.push(...range.masked);
-      continue;
+      return;
     }
     out.push(range);
-  }
+  });
   return out;
 }
 

@@ -1,10 +1,12 @@
 /**
- * Write an imported entry and its original side by side, atomically: each file is written to a
+ * Write an imported entry and archive its original, atomically: each file is written to a
  * temporary name and renamed into place, so a failed import leaves no half-written file. The same
  * original (by sha256) maps to the same entry; an existing entry is replaced only with `force`.
+ * The original may hold personal data, so it is kept out of `content/`, in the private archive
+ * (`archive/originals/…`, which `.gitignore` covers): nothing private is committed.
  *
- *   writeEntry({ contentDir: 'content', plan, original: bytes, originalExt: '.docx', force: false })
- *     →  { status: 'written', entryPath: 'content/announcements/2023/guanyu-….mdx', originalPath: '….original.docx' }
+ *   writeEntry({ contentDir: 'content', plan, original: bytes, originalPath: 'archive/originals/…/guanyu-….original.docx', force: false })
+ *     →  { status: 'written', entryPath: 'content/announcements/2023/guanyu-….mdx', originalPath: 'archive/originals/…' }
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,8 +17,8 @@ export interface WriteInput {
   contentDir: string;
   plan: EntryPlan;
   original: Uint8Array;
-  /** The original's name beside the entry (`<slug>.original.txt`). */
-  originalName: string;
+  /** Where to archive the original: `<project>/archive/originals/<collection>/<year>/<slug>.original.txt`. */
+  originalPath: string;
   sha256: string;
   force: boolean;
 }
@@ -53,7 +55,8 @@ export function writeEntry(input: WriteInput): WriteResult {
   if (existed && !input.force && previous !== entryPath) return { status: 'exists', entryPath };
   const directory = dirname(entryPath);
   mkdirSync(directory, { recursive: true });
-  const originalPath = join(directory, input.originalName);
+  const originalPath = input.originalPath;
+  mkdirSync(dirname(originalPath), { recursive: true });
   const suffix = `.tmp-${process.pid}-${Date.now()}`;
   const temporaryOriginal = originalPath + suffix;
   const temporaryEntry = entryPath + suffix;

@@ -11,8 +11,11 @@
  */
 import type { TextPattern } from './patterns.ts';
 
-/** What people put between the digits of a number: spaces (any), line breaks, dots, hyphens and dashes. */
-const SEPARATOR = '[\\s.\\-\\u00b7\\u2010-\\u2015\\u2212\\u30fb]';
+/**
+ * What people put between the digits of a number: spaces (any but a tab, which separates table
+ * cells), line breaks, dots, hyphens and dashes.
+ */
+const SEPARATOR = '[ \\n\\r\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000.\\-\\u00b7\\u2010-\\u2015\\u2212\\u30fb]';
 /** At most two separators between two digits: `138 - 0013`, `3204\n12`. */
 const GAP = `${SEPARATOR}{0,2}`;
 
