@@ -286,6 +286,8 @@ function readsAsPersonName(text: string, strict: boolean): boolean {
   if (/^[\p{Script=Han}]{2,8}·[\p{Script=Han}·]{2,12}$/u.test(text)) return true;
   if (!/^[\p{Script=Han}]{2,4}$/u.test(text)) return false;
   if (isOrgName(text) || CATEGORY_WORD.test(text) || PROVINCES.has(text)) return false;
+  // 安康市, 通辽县: a place, not a person (names end in 市 or 县 too rarely to risk it).
+  if (text.length >= 3 && PLACE_NAME.test(text)) return false;
   if (/(?:同志|先生|女士|主任|院长|科长|局长|医生|医师|护士|护师|老师|书记|委员|专家|代表)$/u.test(text)) return false;
   if (COMPOUND_SURNAMES.some((s) => text.startsWith(s))) return text.length >= 3;
   // Four characters after a one-character surname are almost always a phrase (廉洁自律), not a name.
@@ -333,6 +335,13 @@ export function readEntryLine(
     .trim()
     .replace(/(?<![\p{Script=Han}])(\p{Script=Han})[ \u3000]{1,4}(\p{Script=Han})(?![\p{Script=Han}])/gu, '$1$2');
   if (/^\|?[\s:|-]+\|?$/u.test(text)) return { awardees: [] };
+  // `王峰 安康市中医医院医务科科长、主任医师`: a name, then the unit and posts (which may hold 、).
+  const nameFirst = /^(\p{Script=Han}{2,4})[ \u3000]+(\p{Script=Han}[^\s]*)$/u.exec(text);
+  if (nameFirst && !collective && isPersonName(nameFirst[1]!)) {
+    const described = nameFirst[2]!.split(/[、，,]/u)[0]!;
+    const unit = unitWithoutPost(described) ?? (isOrgName(described) ? described : null);
+    if (unit) return { awardees: [{ name: nameFirst[1]!, unit, category: categoryName }] };
+  }
   // `unit：name、name`.
   const colon = /^([^：:]{3,40})[：:](.+)$/u.exec(text);
   if (colon && isOrgName(colon[1]!.trim()) && !collective) {

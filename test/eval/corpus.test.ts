@@ -17,11 +17,11 @@ const LOCKED: Record<Field, { found: number; invented: number }> = {
   issuer: { found: 69, invented: 2 },
   wordLimits: { found: 4, invented: 0 },
   quotas: { found: 138, invented: 5 },
-  awardees: { found: 439, invented: 10 },
+  awardees: { found: 440, invented: 9 },
   subject: { found: 28, invented: 0 },
 };
 /** Awardees returned on notices (which honour nobody yet) that no label holds. */
-const INVENTED_ON_NOTICES = 2;
+const INVENTED_ON_NOTICES = 1;
 /** Documents with furniture labels on which the normaliser leaves some; prose it may never lose. */
 const FURNITURE_LEFT_ON = 0;
 
