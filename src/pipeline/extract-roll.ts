@@ -81,6 +81,13 @@ const PRIVATE_ITEM =
 const POST_SUFFIX =
   /(?:党支部书记|党委书记|副主任医师|主任医师|主管护师|主管技师|副院长|院长|副主任|主任|护士长|科长|所长|站长|局长|书记|医生|医师|护士|护师|药师|技师|队长|干部|职工|科员)$/u;
 
+/** The institution of a department: `示例市中医医院医务科` → `示例市中医医院` (rolls name people by institution). */
+export function institutionOf(unit: string): string {
+  const match =
+    /^(.{4,}?(?:医院|卫生院|保健院|中心|卫生所|监督所|研究所))\p{Script=Han}{1,10}(?:科|部|室|病区|组)$/u.exec(unit);
+  return match ? match[1]! : unit;
+}
+
 /** `示例市第一人民医院护士长` → `示例市第一人民医院`; `null` when the text is not a unit (with or without a post). */
 export function unitWithoutPost(text: string): string | null {
   let value = text;
@@ -340,7 +347,7 @@ export function readEntryLine(
   if (nameFirst && !collective && isPersonName(nameFirst[1]!)) {
     const described = nameFirst[2]!.split(/[、，,]/u)[0]!;
     const unit = unitWithoutPost(described) ?? (isOrgName(described) ? described : null);
-    if (unit) return { awardees: [{ name: nameFirst[1]!, unit, category: categoryName }] };
+    if (unit) return { awardees: [{ name: nameFirst[1]!, unit: institutionOf(unit), category: categoryName }] };
   }
   // `unit：name、name`.
   const colon = /^([^：:]{3,40})[：:](.+)$/u.exec(text);

@@ -181,3 +181,13 @@ describe('shapes the held-out documents showed', () => {
     expect(result.subject).toBeNull();
   });
 });
+
+describe('roll lines with a name first', () => {
+  test('a name, then the unit and posts with 、 inside; a place with its count is a heading, not a name', () => {
+    const text =
+      '示例省优秀医务工作者名单\n\n安康市（2名）\n王 峰 安康市中医医院医务科科长、主任医师\n杨志明 安康市岚皋县人民医院院长、副主任医师\n';
+    const awardees = extract(text).awardees;
+    expect(awardees.map((a) => a.name)).toEqual(['王峰', '杨志明']);
+    expect(awardees[0]!.unit).toBe('安康市中医医院');
+  });
+});
