@@ -27,4 +27,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => import('./normalise.ts'),
   },
   import: { summary: '导入原始文件（txt、html、docx）为内容条目，原件保存在旁边', load: () => import('./import.ts') },
+  init: {
+    summary: '把示例站变成本单位的空站点：删除示例内容，写入 content/site.yaml（--name 主办单位 --url 网站地址）',
+    load: () => import('./init.ts'),
+  },
 };

@@ -9,6 +9,8 @@ export interface Job {
   /** Paths of simplified pages relative to `outDir`, `/`-separated. */
   files: string[];
   variant: TraditionalVariant;
+  /** The site's base path with a trailing slash: `/` or `/honours/`. */
+  base?: string;
   glossary: { simplified: string; traditional?: string | undefined; variants?: readonly string[] | undefined }[];
 }
 
@@ -28,7 +30,7 @@ export async function convertFiles(job: Job): Promise<void> {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    writeFileSync(target, convertPageHtml(html, { pathname: pageUrl(path), convert }));
+    writeFileSync(target, convertPageHtml(html, { pathname: pageUrl(path), base: job.base ?? '/', convert }));
   }
 }
 

@@ -16,6 +16,7 @@ import type { AstroIntegration } from 'astro';
 import { loadRegistries } from '../lib/registries.ts';
 import type { TraditionalVariant } from '../lib/traditional.ts';
 import { VARIANT_PREFIX } from '../lib/traditional-html.ts';
+import { normaliseBase } from '../lib/base-path.ts';
 import { convertFiles, pageUrl, type Job } from './traditional-pages.ts';
 
 export interface Options {
@@ -35,13 +36,16 @@ export interface TraditionalVariantIntegration extends AstroIntegration {
 export function traditionalVariant(options: Options = {}): TraditionalVariantIntegration {
   const sitemapPages: string[] = [];
   let site = '';
+  let base = '/';
   let root = '';
   return {
     name: 'deeds-traditional-variant',
     sitemapPages,
     hooks: {
       'astro:config:done': ({ config }) => {
-        site = (config.site ?? '').replace(/\/$/, '');
+        base = normaliseBase(config.base ?? '/');
+        // The site's address with its base path: `https://wjw.example.gov.cn/honours`.
+        site = config.site ? new URL(base, config.site).href.replace(/\/$/, '') : '';
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -55,7 +59,7 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
           variants: t.variants,
         }));
         const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), files.length));
-        const job: Job = { outDir, files, variant, glossary };
+        const job: Job = { outDir, files, variant, glossary, base };
         if (workers === 1 || files.length < (options.minPagesForWorkers ?? 400)) await convertFiles(job);
         else await inWorkers(job, workers);
         for (const path of job.files) sitemapPages.push(`${site}${VARIANT_PREFIX}${pageUrl(path)}`);

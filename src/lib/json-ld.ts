@@ -3,8 +3,8 @@
  * with the issuing authority as a GovernmentOrganization.
  */
 import type { Honour } from './site-data.ts';
-
-export const SITE_URL = 'https://honours.example.gov.cn';
+import { absoluteUrl } from './base-path.ts';
+import { siteIdentity } from './site-config.ts';
 
 export type JsonLd = Record<string, unknown>;
 
@@ -32,9 +32,9 @@ export function personJsonLd(
   return {
     '@context': 'https://schema.org',
     '@type': 'Person',
-    '@id': `${SITE_URL}${url}#person`,
+    '@id': `${absoluteUrl(url)}#person`,
     name: person.name,
-    url: `${SITE_URL}${url}`,
+    url: absoluteUrl(url),
     ...(person.unit ? { worksFor: { '@type': 'Organization', name: person.unit } } : {}),
     award: person.honours.map(awardText),
   };
@@ -44,9 +44,9 @@ export function organizationJsonLd(unit: { name: string; honours: Honour[] }, ur
   return {
     '@context': 'https://schema.org',
     '@type': 'Organization',
-    '@id': `${SITE_URL}${url}#organization`,
+    '@id': `${absoluteUrl(url)}#organization`,
     name: unit.name,
-    url: `${SITE_URL}${url}`,
+    url: absoluteUrl(url),
     ...(unit.honours.length > 0 ? { award: unit.honours.map(awardText) } : {}),
   };
 }
@@ -58,17 +58,20 @@ export function documentJsonLd(options: {
   issuer: string;
   date: string;
   identifier?: string | undefined;
+  /** Who publishes the page: by default the site's 主办单位 (`content/site.yaml`). */
+  publisher?: string;
   about?: JsonLd[];
 }): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': options.type ?? 'DigitalDocument',
     name: options.title,
-    url: `${SITE_URL}${options.url}`,
+    url: absoluteUrl(options.url),
     inLanguage: 'zh-Hans',
     datePublished: options.date,
     ...(options.identifier ? { identifier: options.identifier } : {}),
-    publisher: governmentOrganization(options.issuer),
+    // The page is published by the body that runs the site (content/site.yaml); the document is the issuer's.
+    publisher: governmentOrganization(options.publisher ?? siteIdentity().publisher),
     author: governmentOrganization(options.issuer),
     ...(options.about && options.about.length > 0 ? { about: options.about } : {}),
   };

@@ -5,7 +5,8 @@
  */
 import type { Honour, SiteIndex } from './site-data.ts';
 import type { AnnouncementStatus } from './status.ts';
-import { SITE_URL } from './json-ld.ts';
+import { absoluteUrl } from './base-path.ts';
+import type { Site } from '../schemas/site.ts';
 
 export const AWARDEE_COLUMNS = [
   'year',
@@ -36,8 +37,19 @@ export function awardeeRow(honour: Honour): AwardeeRow {
     name: honour.name,
     unit: honour.unit ?? null,
     post: honour.post ?? null,
-    page_url: `${SITE_URL}${honour.href}`,
-    deed_url: honour.deedId ? `${SITE_URL}/deeds/${honour.deedId}/` : null,
+    page_url: absoluteUrl(honour.href),
+    deed_url: honour.deedId ? absoluteUrl(`/deeds/${honour.deedId}/`) : null,
+  };
+}
+
+/** Who publishes the open data, under which licence: the `site` field of the JSON files. */
+export function dataPublisher(site: Site) {
+  return {
+    name: site.name,
+    publisher: site.publisher,
+    url: absoluteUrl('/'),
+    license: site.license.name,
+    licenseUrl: site.license.url ?? null,
   };
 }
 

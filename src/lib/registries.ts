@@ -1,12 +1,14 @@
 /**
  * Read the registries editors keep beside the content: `content/units.yaml` and
- * `content/glossary.yaml`. Bad entries are reported with file and line, never thrown as stack traces.
+ * `content/glossary.yaml`, and validate `content/site.yaml` (`site-config.ts`). Bad entries are
+ * reported with file and line, never thrown as stack traces.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isSeq } from 'yaml';
 import type { z } from 'astro/zod';
 import { GlossarySchema, UnitRegistrySchema, type GlossaryTerm, type Unit } from '../schemas/index.ts';
+import { loadSite } from './site-config.ts';
 
 export interface RegistryProblem {
   file: string;
@@ -25,6 +27,8 @@ export function loadRegistries(contentDir: string): Registries {
   const problems: RegistryProblem[] = [];
   const units = readRegistry(join(contentDir, 'units.yaml'), UnitRegistrySchema, problems) as Unit[];
   const glossary = readRegistry(join(contentDir, 'glossary.yaml'), GlossarySchema, problems) as GlossaryTerm[];
+  // content/site.yaml is checked with the registries, so that `deeds check` reports it too.
+  problems.push(...loadSite(contentDir).problems);
   return { units, glossary, problems };
 }
 

@@ -41,16 +41,26 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /**
+   * The path the site is served under, as a host serves a site built for a base path
+   * (`/honours/`): `dir/x` is `/honours/x`, anything outside it is not found. Default `/`.
+   */
+  base?: string;
+}
+
+export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const base = options.base ? `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/') : '/';
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    let path = normalize(join(dir, decodeURIComponent(url.pathname)));
+    const inside = url.pathname.startsWith(base) || url.pathname === base.slice(0, -1);
+    let path = normalize(join(dir, decodeURIComponent(inside ? url.pathname.slice(base.length - 1) || '/' : '/')));
     if (!path.startsWith(dir)) {
       response.writeHead(403).end();
       return;
     }
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path)) {
+    if (!inside || !existsSync(path)) {
       const notFound = join(dir, '404.html');
       response.writeHead(404, { 'content-type': TYPES['.html']! });
       if (existsSync(notFound)) createReadStream(notFound).pipe(response);

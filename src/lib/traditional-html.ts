@@ -45,6 +45,8 @@ const RAW_END = { script: /<\/script\s*>/g, style: /<\/style\s*>/g };
 export interface ConvertPageOptions {
   /** The page's simplified URL: `/rolls/2023/x/`. */
   pathname: string;
+  /** The site's base path with a trailing slash (`/honours/`); default `/`. */
+  base?: string;
   /**
    * Simplified → traditional text conversion. A converter of `createTraditionalConverter` writes
    * straight into the page being built (its `into`); any other function is called per text.
@@ -148,8 +150,11 @@ class NextNonAscii {
   }
 }
 
-/** Rewrite `href="/…"` and `action="/…"` to the 繁體 page where there is one. */
-function rewriteLinks(tag: string): string {
+/**
+ * Rewrite `href="/…"` and `action="/…"` to the 繁體 page where there is one. Under a base path
+ * (`/honours/`) only links under it are the site's: `/honours/rolls/` → `/honours/zh-hant/rolls/`.
+ */
+function rewriteLinks(tag: string, base: string): string {
   let out = '';
   let copied = 0;
   for (let at = tag.indexOf('="/'); at !== -1; at = tag.indexOf('="/', at + 3)) {
@@ -158,9 +163,10 @@ function rewriteLinks(tag: string): string {
     const close = tag.indexOf('"', at + 2);
     if (close === -1) break;
     const url = tag.slice(at + 2, close);
-    if (hasVariant(url)) {
-      out += tag.slice(copied, at + 2) + VARIANT_PREFIX;
-      copied = at + 2;
+    if (url.startsWith(base) && hasVariant(url.slice(base.length - 1))) {
+      const insert = at + 2 + base.length - 1;
+      out += tag.slice(copied, insert) + VARIANT_PREFIX;
+      copied = insert;
     }
     at = close - 2;
   }
@@ -231,7 +237,7 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
       const anchor = TOGGLE.exec(html);
       if (anchor) {
         out.pushSlice(html, copied, start);
-        out.pushString(toggleBack(options.pathname));
+        out.pushString(toggleBack(options.pathname, options.base ?? '/'));
         last = copied = start + anchor[0].length;
         continue;
       }
@@ -245,7 +251,7 @@ export function convertPageHtml(html: string, options: ConvertPageOptions): stri
     }
     let tag = html.slice(start, end);
     if (nonAscii.next(start) < end) tag = convert(tag);
-    if (hasLink) tag = rewriteLinks(tag);
+    if (hasLink) tag = rewriteLinks(tag, options.base ?? '/');
     if (hasLang) tag = tag.replace(/\blang="zh-Hans"/, 'lang="zh-Hant"');
     out.pushSlice(html, copied, start);
     out.pushString(tag);
@@ -263,7 +269,7 @@ function jsonLdStart(html: string, start: number): number {
 }
 
 /** The toggle on a 繁體 page: back to the simplified page. */
-function toggleBack(pathname: string): string {
-  const href = simplifiedUrl(pathname);
+function toggleBack(pathname: string, base: string): string {
+  const href = base + simplifiedUrl(pathname).slice(1);
   return `<a class="script-toggle" href="${href}" hreflang="zh-Hans" lang="zh-Hans" data-script-toggle>简体</a>`;
 }

@@ -4,3 +4,4 @@ export * from './roll.ts';
 export * from './deed.ts';
 export * from './unit.ts';
 export * from './glossary.ts';
+export * from './site.ts';

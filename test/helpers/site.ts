@@ -78,3 +78,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
     rmSync(lock, { recursive: true, force: true });
   }
 }
+
+/** The demo as a commission would publish it: a section of its site, under `/honours/`. */
+export const BASE_PATH_SITE = { url: 'https://wjw.example.gov.cn/honours/', base: '/honours/' } as const;
+
+/** The demo built with `DEEDS_SITE_URL=https://wjw.example.gov.cn/honours/`, shared by the test files. */
+export function buildBasePathSite(): Promise<BuiltSite> {
+  return buildSite({ name: 'demo-base-honours', env: { DEEDS_SITE_URL: BASE_PATH_SITE.url } });
+}

@@ -61,3 +61,44 @@ export function resolveUrl(files: Set<string>, url: string): string | undefined 
   for (const candidate of [path, `${path}index.html`, `${path}/index.html`]) if (files.has(candidate)) return candidate;
   return undefined;
 }
+
+const URL_ATTRIBUTE = /\s(?:href|src|action)="([^"]*)"|\ssrcset="([^"]*)"/g;
+
+export interface LinkCheck {
+  /** `page → url` for every internal URL that does not resolve to a file. */
+  broken: string[];
+  /** `page → url` for every root-relative URL outside the base path. */
+  outsideBase: string[];
+  checked: number;
+}
+
+/**
+ * Every internal URL (href, src, action, srcset) of every page, resolved against the built files.
+ * `base` is the path the site is built for (`/honours/`): page URLs and files are inside it.
+ */
+export function checkLinks(all: Page[], files: Set<string>, base = '/'): LinkCheck {
+  const broken: string[] = [];
+  const outsideBase: string[] = [];
+  let checked = 0;
+  for (const p of all) {
+    const pageUrl = `${base}${p.url.slice(1)}`;
+    for (const match of p.html.matchAll(URL_ATTRIBUTE)) {
+      const urls = match[1] !== undefined ? [match[1]] : match[2]!.split(',').map((s) => s.trim().split(/\s+/)[0]!);
+      for (const raw of urls) {
+        const url = raw.replace(/&amp;/g, '&');
+        if (!url || url.startsWith('#') || /^[a-z]+:/i.test(url) || url.startsWith('//')) continue;
+        const absolute = url.startsWith('/') ? url : new URL(url, `http://x${pageUrl}`).pathname;
+        checked++;
+        if (!absolute.startsWith(base)) {
+          outsideBase.push(`${p.url} → ${url}`);
+          continue;
+        }
+        // The search form's target is the search engineer's page; it is checked when it exists.
+        const inSite = `/${absolute.slice(base.length)}`;
+        if (/^\/(zh-hant\/)?search\/$/.test(inSite) && !files.has('search/index.html')) continue;
+        if (!resolveUrl(files, inSite)) broken.push(`${p.url} → ${url}`);
+      }
+    }
+  }
+  return { broken, outsideBase, checked };
+}

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { siteContent } from '../../lib/site-content.ts';
-import type { AnnouncementRecord } from '../../lib/open-data.ts';
-import { SITE_URL } from '../../lib/json-ld.ts';
+import { dataPublisher, type AnnouncementRecord } from '../../lib/open-data.ts';
+import { absoluteUrl } from '../../lib/base-path.ts';
+import { siteIdentity } from '../../lib/site-config.ts';
 
 export const GET: APIRoute = async () => {
   const { announcements, index } = await siteContent();
@@ -9,7 +10,7 @@ export const GET: APIRoute = async () => {
     const status = index.statuses.get(id);
     return {
       id,
-      url: `${SITE_URL}/announcements/${id}/`,
+      url: absoluteUrl(`/announcements/${id}/`),
       kind: data.kind,
       title: data.title,
       docNumber: data.docNumber ?? null,
@@ -31,7 +32,12 @@ export const GET: APIRoute = async () => {
       rolls: index.rollsByDecision.get(id) ?? [],
     };
   });
-  const body = { generated: index.today, count: records.length, announcements: records };
+  const body = {
+    site: dataPublisher(siteIdentity()),
+    generated: index.today,
+    count: records.length,
+    announcements: records,
+  };
   return new Response(JSON.stringify(body, null, 1), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

@@ -1,13 +1,15 @@
 import type { APIRoute } from 'astro';
 import { siteContent } from '../../lib/site-content.ts';
-import { awardeeRows } from '../../lib/open-data.ts';
-import { SITE_URL } from '../../lib/json-ld.ts';
+import { awardeeRows, dataPublisher } from '../../lib/open-data.ts';
+import { absoluteUrl } from '../../lib/base-path.ts';
+import { siteIdentity } from '../../lib/site-config.ts';
 
 export const GET: APIRoute = async () => {
   const { index } = await siteContent();
   const awardees = awardeeRows(index);
   const body = {
-    $schema: `${SITE_URL}/data/awardees.schema.json`,
+    $schema: absoluteUrl('/data/awardees.schema.json'),
+    site: dataPublisher(siteIdentity()),
     generated: index.today,
     count: awardees.length,
     awardees,

@@ -216,7 +216,9 @@ export class SearchEngine {
       const url = `${this.#base}pagefind/pagefind.js`;
       const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
       // The worker would cost another 43 KB of script for a search that takes milliseconds.
-      await pagefind.options({ noWorker: true, excerptLength: 24 });
+      // Result URLs as paths inside the site, like the names index's (Pagefind would prefix the base path
+      // it was loaded from); the UI places them under the base path.
+      await pagefind.options({ noWorker: true, excerptLength: 24, baseUrl: '/' });
       return pagefind;
     })();
     // A failed load is tried again by the next query rather than remembered.

@@ -5,12 +5,14 @@
  * results for a query are on screen (tests and assistive tools can wait on it).
  *
  * On the 繁體 variant (`<html lang="zh-Hant">`) result text is converted to traditional script and
- * links point into `/zh-hant/`.
+ * links point into `/zh-hant/`. Result URLs in the index are paths inside the site (`/rolls/…/`);
+ * links are placed under the base path here (`withBase`).
  */
 import { isComposing, keyComposes, trackComposition } from './composition.ts';
 import { loadToTraditional, type Convert } from './convert.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome, type SelectedFilters } from './engine.ts';
 import type { PageKind } from './names.ts';
+import { BASE, withBase } from '../../lib/base-path.ts';
 
 /** Labels for the kinds of page. */
 export const KIND_LABELS: Record<PageKind, string> = {
@@ -33,17 +35,17 @@ const TRADITIONAL_PREFIX = '/zh-hant';
 const BOX_LIMIT = 6;
 const PAGE_LIMIT = 20;
 
-const engine = new SearchEngine(import.meta.env.BASE_URL);
+const engine = new SearchEngine(BASE);
 const isTraditional = () => document.documentElement.lang.toLowerCase().startsWith('zh-hant');
 
 /** Text in the page's script: converted on the 繁體 variant, as is otherwise. */
 async function scriptConverter(): Promise<Convert> {
-  return isTraditional() ? loadToTraditional(import.meta.env.BASE_URL) : (text: string) => text;
+  return isTraditional() ? loadToTraditional(BASE) : (text: string) => text;
 }
 
 function localUrl(url: string): string {
-  if (!isTraditional() || url.startsWith(`${TRADITIONAL_PREFIX}/`)) return url;
-  return `${TRADITIONAL_PREFIX}${url}`;
+  if (!isTraditional() || url.startsWith(`${TRADITIONAL_PREFIX}/`)) return withBase(url);
+  return withBase(`${TRADITIONAL_PREFIX}${url}`);
 }
 
 function renderHit(hit: SearchHit, convert: Convert, id?: string): HTMLLIElement {
@@ -307,7 +309,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
     if (!show) setActive(-1);
   };
   const searchPage = (query: string) =>
-    `${isTraditional() ? TRADITIONAL_PREFIX : ''}/search/?q=${encodeURIComponent(query)}`;
+    withBase(`${isTraditional() ? TRADITIONAL_PREFIX : ''}/search/?q=${encodeURIComponent(query)}`);
 
   const update = () => {
     const query = input.value;
