@@ -132,6 +132,13 @@ describe('an empty site after deeds init', () => {
     expect(page(path)).toContain(text);
   });
 
+  test('with no entries there is no index to load: search forms stay plain forms', () => {
+    // The search page and the header box are marked, and their scripts leave marked forms alone, so an
+    // empty site never says that search is unavailable.
+    expect(page('search/index.html')).toMatch(/data-search-page[^>]*data-search-empty/u);
+    expect(page('index.html')).toMatch(/data-search-box[^>]*data-search-empty/u);
+  });
+
   test('pages carry the new issuer and none of the demo’s text', () => {
     for (const path of ['index.html', 'announcements/index.html', 'search/index.html', '404.html']) {
       const html = page(path);
