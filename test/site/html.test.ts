@@ -1,14 +1,8 @@
 /** Every built page is valid HTML and passes html-validate's accessibility rules. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { HtmlValidate } from 'html-validate';
-import { buildSite } from '../helpers/site.ts';
+import { buildBasePathSite, buildSite } from '../helpers/site.ts';
 import { pages, type Page } from './dist.ts';
-
-let all: Page[] = [];
-
-beforeAll(async () => {
-  all = pages((await buildSite()).dir);
-});
 
 const validator = new HtmlValidate({
   extends: ['html-validate:document', 'html-validate:a11y'],
@@ -20,7 +14,17 @@ const validator = new HtmlValidate({
   },
 });
 
-describe('HTML', () => {
+// Once on the demo as built by default, once built under a base path (`DEEDS_SITE_URL=…/honours/`).
+describe.each([
+  ['at the root', buildSite],
+  ['under a base path', buildBasePathSite],
+])('HTML, %s', (_where, build) => {
+  let all: Page[] = [];
+
+  beforeAll(async () => {
+    all = pages((await build()).dir);
+  });
+
   test('every page validates', async () => {
     expect(all.length).toBeGreaterThan(100);
     const problems: string[] = [];
