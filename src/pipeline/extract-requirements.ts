@@ -302,7 +302,8 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
         lastCategory(sentence.slice(0, match.index)) ||
         lastCategory(before);
       if (!named) continue;
-      add(`${named}（${who}）`, parseCount(groups.count!));
+      // `各推荐1-3名`: the cap is the upper bound.
+      add(`${named}（${who}）`, parseCount(groups.upper ?? groups.count!));
       // 1个集体、1名个人: the next counts of the list share who.
       for (const more of head.matchAll(
         /^[、及和]\s*([0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:名|个|位|人)(集体|个人|单位|[^，,。；;、\s0-9]{2,8}?)(?=[，,。；;、]|$)/gu,
