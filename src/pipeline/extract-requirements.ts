@@ -295,7 +295,7 @@ function findQuotas(text: string, tables: readonly QuotaTable[]): { category: st
       const groups = match.groups!;
       // A minimum (不少于2个) is not a cap; those nominated (35名被推荐者) are not a quota.
       if (/不少于|至少|不低于|以上/u.test(match[0]) || /^被/u.test(groups.after ?? '')) continue;
-      const who = groups.who!.replace(/(?:原则上|最多|可|限|均|只|亦|也)+$/u, '');
+      const who = groups.who!.replace(/(?:原则上|最多|可|限|均|只|亦|也|各)+$/u, '');
       const head = sentence.slice(match.index + match[0].length);
       const named =
         (groups.after || groups.before || '').replace(/[（()）]/gu, '').replace(/各$/u, '') ||
