@@ -191,3 +191,13 @@ describe('roll lines with a name first', () => {
     expect(awardees[0]!.unit).toBe('安康市中医医院');
   });
 });
+
+describe('counts the second held-out set showed', () => {
+  test('拟确定10名“…” is a quota; a cap per unit given as a range counts its upper bound', () => {
+    const quotas = extract(
+      '各县（区）和示例经开区、市直属医疗卫生机构各推荐1-3名候选人，最终拟确定10名“最美健康卫士”并公示。',
+    ).quotas;
+    expect(quotas).toContainEqual({ category: '最美健康卫士', count: 10 });
+    expect(quotas).toContainEqual({ category: '候选人（各县（区）和示例经开区、市直属医疗卫生机构）', count: 3 });
+  });
+});
