@@ -44,7 +44,12 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
     // The named head of a group: 授予张三等300名同志.
     for (const match of flat.includes('等') ? matchAll(GROUP_HEAD.pattern, flat) : []) {
       // The run starts after the last word that confers (甲部、乙委决定授予丙医院等…: 丙医院).
-      const names = splitRun(match[1]!.replace(/^.*(?:授予|表彰|命名|核定|决定对|推荐|对)(?=\p{Script=Han})/u, ''));
+      const names = splitRun(
+        match[1]!.replace(
+          /^.*(?:授予|表彰|命名|核定|决定对|推荐|对|揭晓了?|公布了?|评选出|评出|选出)(?=\p{Script=Han})/u,
+          '',
+        ),
+      );
       const unitsAllowed =
         /个|家|支/u.test(match[0]) || COLLECTIVE_CONTEXT.test(flat.slice(match.index, match.index + 40));
       const honour = honourAfter(flat.slice(match.index + match[0].length));
@@ -63,7 +68,11 @@ export function readProseRoll(text: string): ExtractedAwardee[] {
         // The people come before the verb (甲、乙获…奖章) or after the words that open the list (授予甲、乙).
         // Quotations that open the clause (`「优良奖」颜瑜…`) are dropped; one after the people ends them
         // (`…护士长王霞梅“先进个人”称号`).
-        const unquoted = clause.replace(/^(?:\s*“[^”]*”)+/u, '').replace(/“[^”]*”[\s\S]*$/u, '');
+        // A quotation that modifies the people (`荣获“…”的甲医院李某`) is cut away with what comes before it.
+        const unquoted = clause
+          .replace(/^[^“”]*“[^”]*”(?:荣誉)?(?:称号)?的/u, '')
+          .replace(/^(?:\s*“[^”]*”)+/u, '')
+          .replace(/“[^”]*”[\s\S]*$/u, '');
         const verb = HONOURED_VERB.exec(unquoted);
         // A clause that opens with the verb (`荣获市委、市政府授予的…`) names no one honoured: who follows confers.
         if (verb && verb.index < 2) return [];

@@ -201,3 +201,16 @@ describe('counts the second held-out set showed', () => {
     expect(quotas).toContainEqual({ category: '候选人（各县（区）和示例经开区、市直属医疗卫生机构）', count: 3 });
   });
 });
+
+describe('rolls the second held-out set showed', () => {
+  test('揭晓了甲等20人, 榜上有名, units 等10个, and people after the honour that modifies them', () => {
+    expect(
+      readProseRoll(
+        '活动揭晓了于学海等20人为示例市“最美医者”，示例市疾病预防控制中心职工游先明榜上有名；示例市延安医院感染性疾病科等10个科室为“最美医者”科室。',
+      ).map((a) => a.name),
+    ).toEqual(['于学海', '示例市延安医院感染性疾病科', '游先明']);
+    expect(
+      readProseRoll('会上对荣获“示例护理学会杰出护理工作者”的示例医学院二附院李敏芳进行表彰。').map((a) => a.name),
+    ).toEqual(['李敏芳']);
+  });
+});

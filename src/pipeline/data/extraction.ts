@@ -156,7 +156,7 @@ export const POST_WORDS =
 
 /** A sentence that names people or units honoured: 授予…称号, 荣获, 入选, 得奖者为, 名单. */
 export const HONOUR_SENTENCE =
-  /授予|获|奖|得主|入选|当选|表彰|表扬|称号|名单|上榜|评为|分别为|分别是|他们是|计有|受到/u;
+  /授予|获|奖|得主|入选|当选|表彰|表扬|称号|名单|上榜|榜上有名|揭晓|殊荣|评为|分别为|分别是|他们是|计有|受到/u;
 
 /** Words before the first name of a list in prose: `其中，授予`, `得奖医师分别为`, `获先进工作者表彰的有`. */
 export const LIST_LEAD =
@@ -165,7 +165,7 @@ export const LIST_LEAD =
 /** `张三等300名同志`: the named head of a group. Group 1 is the head, group 2 the count. */
 /** The verb after the people of a clause: `甲、乙获全国五一劳动奖章`. */
 export const HONOURED_VERB =
-  /(?:(?:同时|也|还|均|都|一并|共同|分别)?(?:荣获|喜获|获得(?!者)|获评|获颁|获选|获(?!得者|奖者|悉)|被授予|被评为|拟评为|被命名为|当选|入选|受到|作为))/u;
+  /(?:(?:同时|也|还|均|都|一并|共同|分别)?(?:荣获|喜获|获得(?!者)|获评|获颁|获选|获(?!得者|奖者|悉)|被授予|被评为|拟评为|被命名为|当选|入选|受到|作为|榜上有名|上榜|进行了?表彰|予以表彰))/u;
 
 /** Verbs of the bodies that issue or run an honour: the units before them are issuers, not awardees. */
 export const ISSUING_VERB = /发布|印发|下发|决定|联合|主办|承办|召开|举办|举行|通报|公布/u;
