@@ -44,6 +44,9 @@ export function documentModel(text: string): DocumentModel {
   let attachmentsStart = lines.length;
   for (const line of lines) {
     if (line.index > 2 && ATTACHMENT_HEADING.test(line.text)) {
+      // `附件：` whose list was lost, followed by the signature and 成文日期, is the main text's 附件说明.
+      const next = lines.slice(line.index + 1, line.index + 8).filter((l) => l.text !== '');
+      if (next.slice(0, 4).some((l, i) => i > 0 && standaloneDate(l.text) && isOrgName(next[i - 1]!.text))) continue;
       attachmentsStart = line.index;
       break;
     }

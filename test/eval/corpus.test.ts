@@ -12,7 +12,7 @@ import { emptyResult } from '../../src/pipeline/extract-types.ts';
 /** Per field: values found at least, values invented at most. */
 const LOCKED: Record<Field, { found: number; invented: number }> = {
   docNumber: { found: 4, invented: 0 },
-  date: { found: 47, invented: 0 },
+  date: { found: 48, invented: 0 },
   deadline: { found: 10, invented: 0 },
   issuer: { found: 69, invented: 2 },
   wordLimits: { found: 4, invented: 0 },
