@@ -1,7 +1,7 @@
 /** Converting built pages to the 繁體 variant, shared by the build hook and its worker threads. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createTraditionalConverter, type TraditionalVariant } from '../lib/traditional.ts';
+import { createTraditionalConverter, regionalUsage, type TraditionalVariant } from '../lib/traditional.ts';
 import { convertPageHtml, VARIANT_PREFIX } from '../lib/traditional-html.ts';
 
 export interface Job {
@@ -20,7 +20,12 @@ export interface Job {
  * millisecond, so a promise per read and write would cost more than the reads and writes.
  */
 export async function convertFiles(job: Job): Promise<void> {
-  const convert = createTraditionalConverter({ variant: job.variant, glossary: job.glossary });
+  // Body text, UI strings and attribute values all go through this one converter: Taiwan usage
+  // (「」, 搜尋, 資料) applies to all of them alike.
+  const convert = createTraditionalConverter({
+    variant: job.variant,
+    glossary: [...job.glossary, ...regionalUsage(job.variant)],
+  });
   const made = new Set<string>();
   for (const path of job.files) {
     const html = readFileSync(join(job.outDir, path), 'utf8');

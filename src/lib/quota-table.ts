@@ -21,6 +21,14 @@ export type QuotaRow = z.infer<typeof QuotaRowSchema>;
 /** A caption that announces a quota table: `…评选名额分配表`, `名额表`. */
 export const QUOTA_CAPTION =
   /名额(?:分配|分解)?(?:表|一览表)|分配表|指标分配|(?:先进|优秀|表彰|推荐)[^，。；：:]{0,30}名额$/u;
+/**
+ * A row's note as printed: in one pair of full-width brackets whether or not the source kept its own
+ * (`（各1名）` and `各1名` both print `（各1名）`).
+ */
+export function bracketNote(note: string): string {
+  const inner = note.trim().replace(/^[（(]\s*(.*?)\s*[）)]$/su, '$1');
+  return inner ? `（${inner}）` : '';
+}
 /** The row that sums the table. */
 const TOTAL_ROW = /^(?:合\s*计|总\s*计|共\s*计|小\s*计|总\s*数|合计数)$/u;
 /** A reserve row (机动名额) belongs to no merged group. */

@@ -25,6 +25,9 @@ export interface ScaffoldOptions {
   today?: string;
 }
 
+/** The placeholder entry id in a template (`待填写` in pinyin): a valid id that names no entry. */
+export const TODO_ID = 'dai-tian-xie';
+
 export type ScaffoldResult = { ok: true; path: string } | { ok: false; message: string };
 
 export function templateFor(kind: EntryKind, title: string, year: number, today: string): string {
@@ -57,6 +60,8 @@ export function templateFor(kind: EntryKind, title: string, year: number, today:
       unit: TODO,
       honours: [],
       year,
+      roll: `${year}/${TODO_ID}`,
+      announcement: `${year}/${TODO_ID}`,
       photos: [],
     },
   };
@@ -65,7 +70,18 @@ export function templateFor(kind: EntryKind, title: string, year: number, today:
     roll: '（名单说明，可省略。）\n',
     deed: '（事迹正文：写清做了什么、效果如何，用事实和数字说话。）\n',
   };
-  return `---\n${stringify(frontmatter[kind], { lineWidth: 0 })}---\n\n${body[kind]}`;
+  // An id the schema accepts but no entry has, so that `deeds check` points at the line until it is filled in.
+  const yaml = stringify(frontmatter[kind], { lineWidth: 0 })
+    .replace(
+      /^roll: .*$/mu,
+      (line) => `${line} # ${TODO}：表彰名单编号，如 ${year}/shi-${year - 1}-xianjin-mingdan；没有就删去这一行`,
+    )
+    .replace(
+      /^announcement: .*$/mu,
+      (line) =>
+        `${line} # ${TODO}：评选通知编号，如 ${year - 1}/shi-${year - 1}-pingxuan-tongzhi（通知的字数要求随之适用）；没有就删去这一行`,
+    );
+  return `---\n${yaml}---\n\n${body[kind]}`;
 }
 
 export function scaffoldEntry(options: ScaffoldOptions): ScaffoldResult {

@@ -12,6 +12,8 @@ export interface UnitRecord {
   name: string;
   aliases?: readonly string[];
   type?: string;
+  /** The id of the unit it belongs to (a department's hospital). */
+  parent?: string | undefined;
 }
 
 export interface AwardeeInput {
@@ -108,6 +110,8 @@ export interface UnitPage {
   /** Honoured people of the unit. */
   people: Person[];
   deedIds: string[];
+  /** Units listed under it in `content/units.yaml` (departments) that have pages, by name. */
+  children: UnitPage[];
 }
 
 export interface Category {
@@ -177,7 +181,7 @@ export function buildSiteIndex(input: SiteInput): SiteIndex {
     }
     let unit = units.get(slug);
     if (!unit) {
-      unit = { slug, name, letter: indexLetter(name), honours: [], people: [], deedIds: [] };
+      unit = { slug, name, letter: indexLetter(name), honours: [], people: [], deedIds: [], children: [] };
       units.set(slug, unit);
     }
     return unit;
@@ -301,7 +305,17 @@ export function buildSiteIndex(input: SiteInput): SiteIndex {
   for (const honour of honours) push(honoursByYear, honour.year, honour);
   const years = [...honoursByYear.keys()].sort((a, b) => b - a);
 
+  // Departments under their unit, as `content/units.yaml` lists them (only those with a page of their own).
+  const registryName = new Map((input.units ?? []).map((u) => [u.id, u.name]));
+  for (const record of input.units ?? []) {
+    const parentName = record.parent ? registryName.get(record.parent) : undefined;
+    const child = units.get(unitSlugByName.get(record.name) ?? '');
+    const parent = parentName ? units.get(unitSlugByName.get(parentName) ?? '') : undefined;
+    if (child && parent && child !== parent && !parent.children.includes(child)) parent.children.push(child);
+  }
+
   const unitList = [...units.values()].sort((a, b) => compareNames(a.name, b.name));
+  for (const unit of unitList) unit.children.sort((a, b) => compareNames(a.name, b.name));
   for (const unit of unitList) unit.people.sort((a, b) => compareNames(a.name, b.name));
   const categoryList = [...categories.values()].sort((a, b) => compareNames(a.name, b.name));
 

@@ -62,6 +62,37 @@ export function createTraditionalConverter(options: TraditionalOptions = {}): Tr
   return convert;
 }
 
+/**
+ * Taiwan usage that OpenCC's character conversion (`s2tw`) leaves mainland: corner brackets for
+ * quotation marks (“”→「」, ‘’→『』) and the words Taiwan writes differently (搜索→搜尋, 数据→資料).
+ * Given to the page converter as glossary terms after the site's own, so a site term still wins.
+ *
+ *   createTraditionalConverter({ glossary: regionalUsage('tw') })('“搜索”数据')  →  '「搜尋」資料'
+ */
+export const TAIWAN_USAGE: readonly ProtectedTerm[] = Object.freeze(
+  (
+    [
+      ['“', '「'],
+      ['”', '」'],
+      ['‘', '『'],
+      ['’', '』'],
+      ['搜索', '搜尋'],
+      ['数据', '資料'],
+      ['信息', '資訊'],
+      ['网络', '網路'],
+      ['软件', '軟體'],
+      ['视频', '影片'],
+      ['打印', '列印'],
+      ['默认', '預設'],
+    ] as const
+  ).map(([simplified, traditional]) => ({ simplified, traditional, variants: [] })),
+);
+
+/** The usage terms of a variant (none for Hong Kong, whose usage OpenCC's `s2hk` already follows). */
+export function regionalUsage(variant: TraditionalVariant): readonly ProtectedTerm[] {
+  return variant === 'tw' ? TAIWAN_USAGE : [];
+}
+
 /** OpenCC's `s2tw` / `s2hk`, exactly as opencc-js's `Converter({ from: 'cn', to: variant })`, fast. */
 export function fastOpenCC(variant: TraditionalVariant): (text: string) => string {
   const tables = compileTraditionalTables(variant);

@@ -6,7 +6,9 @@
  *   the roll, `file.data.rollEntry` on the deed);
  * - `duplicates`: the same person (name + unit) twice in one roll; two deeds for one subject and year;
  * - `unknown-unit`: a unit missing from `content/units.yaml`, with the nearest name or alias;
- * - `word-limit`: a deed's 字数 against the limit of the announcement it answers.
+ * - `word-limit`: a deed's 字数 against the limit of the announcement it answers;
+ * - `year-mismatch`: a deed's `year` against its roll's (the page shows one year, the roll's);
+ * - `unattached-deed`: a deed with no honour, no roll and no announcement (nothing says what it is for).
  *
  * Messages go on the entries' own files, so that each file lists all its problems.
  */
@@ -44,6 +46,7 @@ declare module 'vfile' {
 
 interface DeedData {
   subject?: { name?: string; type?: string };
+  honours?: string[];
   unit?: string;
   year?: number;
   roll?: string;
@@ -87,6 +90,8 @@ export function projectChecks(entries: readonly ProjectEntry[], context: Pipelin
     }
   }
   linkAwardees(byCollection.deeds, byCollection.rolls);
+  for (const entry of byCollection.deeds.values()) checkDeedYear(entry, byCollection.rolls);
+  for (const entry of byCollection.deeds.values()) checkUnattachedDeed(entry);
   checkDeedDuplicates([...byCollection.deeds.values()]);
   checkUnits(entries, context.units);
   const config = checkConfigFor(context);
@@ -216,6 +221,33 @@ function linkAwardees(deeds: ReadonlyMap<string, ProjectEntry>, rolls: ReadonlyM
       );
     }
   }
+}
+
+/** A deed's `year` is the year of the roll it is on (the roll it names, else the one it was linked to). */
+function checkDeedYear(deed: ProjectEntry, rolls: ReadonlyMap<string, ProjectEntry>): void {
+  const data = deed.document.data as DeedData | undefined;
+  if (!data || data.year === undefined) return;
+  const rollId = data.roll ?? deed.document.file.data.rollEntry?.roll;
+  const roll = rollId ? rolls.get(rollId) : undefined;
+  const rollYear = (roll?.document.data as RollData | undefined)?.year;
+  if (!roll || rollYear === undefined || rollYear === data.year) return;
+  report(
+    deed.document.file,
+    `year 为 ${data.year}，但表彰名单“${roll.id}”是 ${rollYear} 年度的：页面按名单显示 ${rollYear} 年度；请改正 year 或 roll`,
+    { place: at(deed, ['year']), ruleId: 'year-mismatch', fatal: true },
+  );
+}
+
+/** A deed that names no honour, no roll and no announcement, and is on no roll of its year. */
+function checkUnattachedDeed(deed: ProjectEntry): void {
+  const data = deed.document.data as DeedData | undefined;
+  if (!data) return;
+  if ((data.honours?.length ?? 0) > 0 || data.roll || data.announcement || deed.document.file.data.rollEntry) return;
+  report(
+    deed.document.file,
+    '这篇事迹没有写明荣誉（honours）、表彰名单（roll）或评选通知（announcement），读者无从知道它为何获表彰：请至少填写其中一项',
+    { place: at(deed, data.year !== undefined ? ['year'] : ['title']), ruleId: 'unattached-deed', fatal: false },
+  );
 }
 
 function checkRollDuplicates(entry: ProjectEntry, data: RollData): void {

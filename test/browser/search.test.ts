@@ -129,7 +129,7 @@ describeBrowser('search in Chromium', () => {
     await input.press('ArrowDown');
     const active = await input.getAttribute('aria-activedescendant');
     expect(active).toBeTruthy();
-    const href = await page.locator(`#${active} a`).getAttribute('href');
+    const href = await page.locator(`#${active}`).getAttribute('href');
     expect(href).toMatch(/^\/awardees\/zhong-qian-/);
     await input.press('Escape');
     expect(await input.getAttribute('aria-expanded')).toBe('false');
@@ -139,6 +139,107 @@ describeBrowser('search in Chromium', () => {
     await input.press('ArrowDown');
     await input.press('Enter');
     await page.waitForURL(`**${href}`);
+    await context.close();
+  });
+
+  test('Enter without a chosen option goes to the search page, whose first result is the best; ArrowDown chooses the first', async () => {
+    const page = await open('/rolls/');
+    const input = page.locator(`${BOX} input`);
+    await input.focus();
+    await input.pressSequentially('孫明');
+    await waitForResults(page, '孫明', BOX);
+    // Nothing is highlighted until the reader chooses.
+    expect(await input.getAttribute('aria-activedescendant')).toBeNull();
+    expect(await page.locator(`${BOX} [aria-selected="true"]`).count()).toBe(0);
+    const first = await page.locator(`${BOX} [role="option"]`).first().getAttribute('href');
+    await input.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('site-search-option-0');
+    await input.press('ArrowUp');
+    await input.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe('site-search-option-0');
+    await input.press('Enter');
+    await page.waitForURL(`**${first}`);
+
+    await page.goto(`${server.url}/rolls/`);
+    await page.locator(`${BOX} input`).focus();
+    await page.locator(`${BOX} input`).pressSequentially('孫明');
+    await waitForResults(page, '孫明', BOX);
+    await page.locator(`${BOX} input`).press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('孫明');
+    await waitForResults(page, '孫明');
+    expect(await page.locator('[data-search-page] [data-search-results] a').first().getAttribute('href')).toBe(first);
+    await context.close();
+  });
+
+  test("the header box's 查看全部 N 条结果 gives the search page's number, or none", async () => {
+    for (const query of ['孙明', '孫明', '全科医生', '先进个人', '李静']) {
+      const page = await open('/rolls/');
+      const input = page.locator(`${BOX} input`);
+      await input.focus();
+      await input.pressSequentially(query);
+      await waitForResults(page, query, BOX);
+      const more = (await page.locator(`${BOX} [data-search-more]`).textContent()) ?? '';
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+      await waitForResults(page, query);
+      const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+      const total = /(\d+) 条结果/.exec(status)?.[1];
+      const shown = /查看全部 (\d+) 条结果/.exec(more)?.[1];
+      if (shown !== undefined) expect(shown, query).toBe(total);
+      else expect(more, query).toBe('在搜索页查看全部结果');
+      await context.close();
+    }
+  });
+
+  test('a name on no roll says so first, then offers looser results', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('张三丰')}`);
+    await waitForResults(page, '张三丰');
+    const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+    expect(status.startsWith('没有找到名为“张三丰”的获奖人员')).toBe(true);
+    expect(await page.locator('[data-search-page] [data-search-results] a').count()).toBeGreaterThan(0);
+    // The header box says it too, before its options.
+    await page.goto(`${server.url}/rolls/`);
+    const input = page.locator(`${BOX} input`);
+    await input.focus();
+    await input.pressSequentially('张三丰');
+    await waitForResults(page, '张三丰', BOX);
+    expect(await page.locator(`${BOX} [data-search-note]`).textContent()).toMatch(/^没有找到名为“张三丰”的获奖人员/);
+    // A name that is on a roll is not said to be missing.
+    await input.fill('孙明');
+    await waitForResults(page, '孙明', BOX);
+    expect(await page.locator(`${BOX} [data-search-note]`).isHidden()).toBe(true);
+    await context.close();
+  });
+
+  test('the 繁體 link on the search page keeps the query and filters', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('孙明')}`);
+    await waitForResults(page, '孙明');
+    const href = (await page.locator('a[data-script-toggle]').getAttribute('href')) ?? '';
+    const target = new URL(href, server.url);
+    expect(target.pathname).toBe('/zh-hant/search/');
+    expect(target.searchParams.get('q')).toBe('孙明');
+    await page.click('a[data-script-toggle]');
+    await waitForResults(page, '孙明');
+    expect(await page.locator('[data-search-page] [data-search-results] a').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  test('on a phone the results come before the filters, on screen and for the keyboard', async () => {
+    context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('李静')}`);
+    await waitForResults(page, '李静');
+    const firstResult = await page.locator('[data-search-page] [data-search-results] a').first().boundingBox();
+    const firstFilter = await page.locator('[data-search-filters] fieldset').first().boundingBox();
+    expect(firstResult!.y).toBeLessThan(firstFilter!.y);
+    // In document (Tab) order, no checkbox comes before the first result.
+    const before = await page.evaluate(() => {
+      const first = document.querySelector('[data-search-page] [data-search-results] a')!;
+      return [...document.querySelectorAll('[data-search-filters] input')].filter(
+        (box) => box.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).length;
+    });
+    expect(before).toBe(0);
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   columnCategory,
+  bracketNote,
   columnTotals,
   groupMembers,
   parseQuotaTable,
@@ -130,4 +131,13 @@ test('splitTableRows keeps an empty cell line as a cell, not a row break', () =>
     ['B', '2', '3'],
     ['C', '4', '5'],
   ]);
+});
+
+describe('bracketNote', () => {
+  test('prints one pair of brackets whether or not the note keeps its own', () => {
+    expect(bracketNote('（区属医疗卫生单位2名，乡镇卫生院3名）')).toBe('（区属医疗卫生单位2名，乡镇卫生院3名）');
+    expect(bracketNote('区属医疗卫生单位2名')).toBe('（区属医疗卫生单位2名）');
+    expect(bracketNote('(各1名)')).toBe('（各1名）');
+    expect(bracketNote('  ')).toBe('');
+  });
 });

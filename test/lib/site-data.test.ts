@@ -92,6 +92,31 @@ describe('buildSiteIndex', () => {
     expect(unitHref(index, '市一院')).toBe('/units/shi-yi/');
   });
 
+  test('units: departments listed under a unit in the registry are its children, with their honours', () => {
+    const withDepartments = buildSiteIndex({
+      announcements: [],
+      rolls: [
+        roll('2023/c', 2022, [
+          { name: '先进集体', subjectType: 'unit', awardees: [{ name: '示例市第一人民医院急诊科' }] },
+          { name: '先进个人', subjectType: 'person', awardees: [{ name: '李静', unit: '示例市第一人民医院' }] },
+        ]),
+      ],
+      deeds: [],
+      units: [
+        { id: 'shi-yi', name: '示例市第一人民医院' },
+        { id: 'shi-yi-jizhen', name: '示例市第一人民医院急诊科', parent: 'shi-yi' },
+        { id: 'shi-yi-icu', name: '示例市第一人民医院重症医学科', parent: 'shi-yi' },
+      ],
+      today: '2024-03-01',
+    });
+    const hospital = withDepartments.unitBySlug.get('shi-yi')!;
+    expect(hospital.honours).toEqual([]);
+    // Only departments with a page of their own (honoured, or with honoured people) are listed.
+    expect(hospital.children.map((c) => c.name)).toEqual(['示例市第一人民医院急诊科']);
+    expect(hospital.children[0]!.honours.map((h) => h.category)).toEqual(['先进集体']);
+    expect(withDepartments.unitBySlug.get('shi-yi-jizhen')!.children).toEqual([]);
+  });
+
   test('awardees link to their write-up, and deeds follow roll order for previous/next', () => {
     const honours = index.honoursByRoll.get('2023/a')!;
     expect(honours.map((h) => h.deedId)).toEqual(['2023/shi-yi-yuan', undefined, '2023/zhang-wei', '2023/li-jing']);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { Converter } from 'opencc-js';
-import { createTraditionalConverter, fastOpenCC } from '../../src/lib/traditional.ts';
+import { createTraditionalConverter, fastOpenCC, regionalUsage } from '../../src/lib/traditional.ts';
 import { toTraditional } from '../../src/lib/script.ts';
 
 describe('createTraditionalConverter', () => {
@@ -82,6 +82,28 @@ describe('createTraditionalConverter and toTraditional (src/lib/script.ts)', () 
     fc.assert(
       fc.property(text, (s) => convert(s) === toTraditional(s, { variant, glossary })),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('regionalUsage', () => {
+  test('Taiwan pages get corner brackets and Taiwan words; the site glossary still wins', () => {
+    const toTw = createTraditionalConverter({ variant: 'tw', glossary: [...regionalUsage('tw')] });
+    expect(toTw('“搜索”这些数据，‘示例’')).toBe('「搜尋」這些資料，『示例』');
+    expect(toTw('输入姓名搜索')).toBe('輸入姓名搜尋');
+    const site = createTraditionalConverter({
+      variant: 'tw',
+      glossary: [{ simplified: '数据中心', traditional: '數據中心', variants: [] }, ...regionalUsage('tw')],
+    });
+    expect(site('示例市数据中心')).toBe('示例市數據中心');
+    expect(regionalUsage('hk')).toEqual([]);
+  });
+
+  test('agrees with toTraditional given the same terms', () => {
+    const glossary = regionalUsage('tw').map((t) => ({ ...t, variants: [...(t.variants ?? [])] }));
+    const text = '关于“最美基层卫生健康工作者”的数据和‘搜索’';
+    expect(createTraditionalConverter({ variant: 'tw', glossary })(text)).toBe(
+      toTraditional(text, { variant: 'tw', glossary }),
     );
   });
 });

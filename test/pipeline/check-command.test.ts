@@ -30,9 +30,11 @@ function project(files: Record<string, string | Buffer>): string {
   return root;
 }
 
-const CLEAN = source('李静同志扎根社区二十年，服务群众。\n');
+// Each deed names its honour, so that `unattached-deed` has nothing to say about it.
+const HONOURS = { honours: ['示例市卫生健康系统先进个人'] };
+const CLEAN = source('李静同志扎根社区二十年，服务群众。\n', { frontmatter: HONOURS });
 const BROKEN = source('**市卫生局，效劳群众。\n\n手机13812345678。\n', {
-  frontmatter: { subject: { name: '王芳', type: 'person' } },
+  frontmatter: { subject: { name: '王芳', type: 'person' }, ...HONOURS },
 });
 
 describe('deeds check', () => {
@@ -46,10 +48,10 @@ describe('deeds check', () => {
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n');
     expect(lines).toContain(
-      lines.find((l) => l.startsWith('content/deeds/2023/broken.mdx:10:1  error  ') && l.endsWith('  placeholder')),
+      lines.find((l) => l.startsWith('content/deeds/2023/broken.mdx:12:1  error  ') && l.endsWith('  placeholder')),
     );
-    expect(stdout).toMatch(/^content\/deeds\/2023\/broken\.mdx:10:\d+ {2}warning {2}.+ {2}spun-text$/m);
-    expect(stdout).toMatch(/^content\/deeds\/2023\/broken\.mdx:12:3 {2}error {2}.+ {2}privacy$/m);
+    expect(stdout).toMatch(/^content\/deeds\/2023\/broken\.mdx:12:\d+ {2}warning {2}.+ {2}spun-text$/m);
+    expect(stdout).toMatch(/^content\/deeds\/2023\/broken\.mdx:14:3 {2}error {2}.+ {2}privacy$/m);
     expect(lines.at(-1)).toBe('共 2 个错误、1 个警告、0 条提示');
   });
 
@@ -76,7 +78,7 @@ describe('deeds check', () => {
     ]);
     expect(data[0]).toMatchObject({
       file: 'content/deeds/2023/broken.mdx',
-      line: 10,
+      line: 12,
       column: 1,
       severity: 'error',
       ruleId: 'placeholder',
@@ -89,7 +91,7 @@ describe('deeds check', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(
-      /^::error file=content\/deeds\/2023\/broken\.mdx,line=10,col=1,endLine=10,endColumn=3,title=placeholder::发现星号打码/,
+      /^::error file=content\/deeds\/2023\/broken\.mdx,line=12,col=1,endLine=12,endColumn=3,title=placeholder::发现星号打码/,
     );
     expect(lines.some((l) => l.startsWith('::warning '))).toBe(true);
   });

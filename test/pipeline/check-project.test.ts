@@ -83,6 +83,17 @@ describe('project checks', () => {
     'content/deeds/2023/zhang-san.mdx',
     deed({ subject: { name: '张三', type: 'person' }, roll: '2023/roll', wordLimit: 2000 }),
   );
+  write(
+    root,
+    'content/deeds/2023/zhao-qiang.mdx',
+    deed({ subject: { name: '赵强', type: 'person' }, unit: '示例市一院', year: 2021, roll: '2023/roll' }),
+  );
+  write(root, 'content/deeds/2023/orphan.mdx', deed({ subject: { name: '孤儿', type: 'person' }, year: 2020 }));
+  write(
+    root,
+    'content/deeds/2023/honoured.mdx',
+    deed({ subject: { name: '钱多', type: 'person' }, year: 2020, honours: ['示例市先进个人'] }),
+  );
   const result = runProject({ root, today: '2024-01-01' });
   const diagnostics = toDiagnostics(result.files);
   const of = (file: string, ruleId: string) =>
@@ -140,6 +151,24 @@ describe('project checks', () => {
     expect(messages[0]!.message).toContain('市一院');
     expect(of('deeds/2023/wang-fang.mdx', 'unknown-unit')[0]!.message).toContain('市疾控中心');
     expect(of('deeds/2023/li-jing.mdx', 'unknown-unit')).toEqual([]);
+  });
+
+  test('year-mismatch: a deed whose year differs from its roll’s is an error at the year line', () => {
+    const [message, ...rest] = of('deeds/2023/zhao-qiang.mdx', 'year-mismatch');
+    expect(rest).toEqual([]);
+    expect(message).toMatchObject({ severity: 'error', line: 7 });
+    expect(message!.message).toContain('year 为 2021');
+    expect(message!.message).toContain('2022 年度');
+    expect(of('deeds/2023/li-jing.mdx', 'year-mismatch')).toEqual([]);
+  });
+
+  test('unattached-deed: no honour, no roll and no announcement is a warning', () => {
+    const [message, ...rest] = of('deeds/2023/orphan.mdx', 'unattached-deed');
+    expect(rest).toEqual([]);
+    expect(message).toMatchObject({ severity: 'warning' });
+    expect(message!.message).toContain('荣誉（honours）');
+    expect(of('deeds/2023/honoured.mdx', 'unattached-deed')).toEqual([]);
+    expect(of('deeds/2023/li-jing.mdx', 'unattached-deed')).toEqual([]);
   });
 
   test('every message has a file, a line and a column', () => {

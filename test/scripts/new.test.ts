@@ -23,6 +23,15 @@ describe('deeds new', () => {
     expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
   });
 
+  test('the deed template lists every field the README names, roll and announcement included', () => {
+    const text = templateFor('deed', '测试标题', 2024, '2024-05-01');
+    const { data } = splitFrontmatter(text);
+    for (const field of ['subject', 'unit', 'honours', 'year', 'roll', 'announcement', 'photos'])
+      expect(Object.keys(data as object), field).toContain(field);
+    expect(text).toMatch(/^roll: 2024\/dai-tian-xie # 待填写：表彰名单编号/mu);
+    expect(text).toMatch(/^announcement: 2024\/dai-tian-xie # 待填写：评选通知编号/mu);
+  });
+
   test('writes content/<collection>/<year>/<pinyin slug>.mdx and refuses to overwrite', () => {
     const root = mkdtempSync(join(tmpdir(), 'deeds-new-'));
     dirs.push(root);

@@ -45,6 +45,12 @@ export const RULES: readonly RuleInfo[] = Object.freeze([
   { id: 'references', description: '引用的公告、名单存在；名单中有事迹的人能链接到事迹', severity: 'default' },
   { id: 'unknown-unit', description: '单位在 content/units.yaml 中登记', severity: 'default' },
   { id: 'duplicates', description: '同一名单中同一人不重复；同一人同一年不重复写事迹', severity: 'default' },
+  { id: 'year-mismatch', description: '事迹的年度（year）与其表彰名单的年度一致', severity: 'default' },
+  {
+    id: 'unattached-deed',
+    description: '事迹至少有荣誉（honours）、表彰名单（roll）或评选通知（announcement）之一',
+    severity: 'default',
+  },
   { id: 'dates', description: '日期存在（没有 2 月 30 日），截止日期不早于发文日期', severity: 'default' },
   {
     id: 'doc-number',

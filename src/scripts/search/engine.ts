@@ -74,6 +74,16 @@ export interface SearchOutcome {
   total: number;
   /** Counts per filter value for this query under the other chosen filters. */
   filters: Record<string, Record<string, number>>;
+  /**
+   * Whether `total` counts every page: false when the full text was not searched
+   * (`fullText: 'unless-named'` and the query is a name), so only the names index answered.
+   */
+  complete: boolean;
+  /**
+   * Whether no page has every word of the query (and none is named by it), so that the hits are
+   * pages with some of its words only (`张三丰` → pages with `张`).
+   */
+  loose: boolean;
 }
 
 export interface PagefindResult {
@@ -93,6 +103,8 @@ export interface PagefindResponse {
   results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
   totalFilters: Record<string, Record<string, number>>;
+  /** Set on our word-by-word fallback (`#searchWords`): pages with some of the words only. */
+  loose?: boolean;
 }
 
 /** What the full-text search found: the results that pass the filters, counts, and every page found. */
@@ -101,6 +113,8 @@ interface FullTextOutcome {
   counts: Record<string, Record<string, number>>;
   /** Pagefind ids of every page the counts include. */
   counted: Set<string>;
+  /** Pages with some of the query's words only (see `SearchOutcome.loose`). */
+  loose?: boolean;
 }
 
 export interface PagefindApi {
@@ -154,7 +168,7 @@ export class SearchEngine {
     const folded = foldQuery(query);
     const normalised = await this.normalise(query);
     signal?.throwIfAborted();
-    if (!normalised) return { query, normalised, hits: [], total: 0, filters: {} };
+    if (!normalised) return { query, normalised, hits: [], total: 0, filters: {}, complete: true, loose: false };
 
     // A simplified name may hold a character the converter would change (钟乾 → 钟干): look up both.
     const keys = [...new Set([...lookupKeys(normalised), ...(folded !== normalised ? lookupKeys(folded) : [])])];
@@ -208,7 +222,15 @@ export class SearchEngine {
         source: 'pagefind',
       });
     }
-    return { query, normalised, hits, total: chosen.length + rest.length, filters: counts };
+    return {
+      query,
+      normalised,
+      hits,
+      total: chosen.length + rest.length,
+      filters: counts,
+      complete: found !== NO_RESULTS,
+      loose: named.length === 0 && (found.loose ?? false),
+    };
   }
 
   #loadPagefind(): Promise<PagefindApi> {
@@ -283,13 +305,15 @@ export class SearchEngine {
     }
     const response = await this.#searchText(pagefind, normalised, folded, options, signal);
     const ids = response.results.map((result) => result.id);
-    if (!facets) return { results: response.results, counts: response.filters ?? {}, counted: new Set(ids) };
+    const loose = response.loose ?? false;
+    if (!facets) return { results: response.results, counts: response.filters ?? {}, counted: new Set(ids), loose };
     const { passing, counts: tallies } = facets.select(ids, filters);
     const kept = new Set(passing);
     return {
       results: response.results.filter((result) => kept.has(result.id)),
       counts: tallies,
       counted: new Set(ids),
+      loose,
     };
   }
 
@@ -348,7 +372,7 @@ export class SearchEngine {
       .sort((a, b) => b.words - a.words || b.score - a.score)
       .map((entry) => entry.result);
     const best = responses.reduce((a, b) => (b.results.length > a.results.length ? b : a), empty);
-    return { results, filters: best.filters, totalFilters: best.totalFilters };
+    return { results, filters: best.filters, totalFilters: best.totalFilters, loose: true };
   }
 }
 

@@ -12,6 +12,7 @@ import { isComposing, keyComposes, trackComposition } from './composition.ts';
 import { loadToTraditional, type Convert } from './convert.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome, type SelectedFilters } from './engine.ts';
 import type { PageKind } from './names.ts';
+import { nameKey } from './normalise.ts';
 import { BASE, withBase } from '../../lib/base-path.ts';
 
 /** Labels for the kinds of page. */
@@ -48,15 +49,23 @@ function localUrl(url: string): string {
   return withBase(`${TRADITIONAL_PREFIX}${url}`);
 }
 
+/**
+ * One result. In the header box's listbox (`id` given) the link itself is the option — an option
+ * must hold nothing interactive — inside an item without a role of its own; its excerpt goes
+ * inside the link, and it is left out of the Tab order (the arrows choose among options).
+ */
 function renderHit(hit: SearchHit, convert: Convert, id?: string): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-hit';
-  if (id) {
-    item.id = id;
-    item.setAttribute('role', 'option');
-  }
   const link = document.createElement('a');
   link.href = localUrl(hit.url);
+  if (id) {
+    item.setAttribute('role', 'none');
+    link.id = id;
+    link.setAttribute('role', 'option');
+    link.setAttribute('aria-selected', 'false');
+    link.tabIndex = -1;
+  }
   if (hit.kind) {
     const kind = document.createElement('span');
     kind.className = `search-kind search-kind-${hit.kind}`;
@@ -69,14 +78,62 @@ function renderHit(hit: SearchHit, convert: Convert, id?: string): HTMLLIElement
   link.append(title);
   item.append(link);
   if (hit.excerpt) {
-    const excerpt = document.createElement('p');
+    const excerpt = document.createElement(id ? 'span' : 'p');
     excerpt.className = 'search-excerpt';
     // The excerpt is text with <mark> only (cleanExcerpt / escapeHtml); conversion leaves tags alone.
     excerpt.innerHTML = convert(hit.excerpt);
-    item.append(excerpt);
+    (id ? link : item).append(excerpt);
   }
   return item;
 }
+
+/** Common single-character surnames, and the compound ones (欧阳, 司马 …). */
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乔查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'.split(
+    '',
+  ),
+]);
+const COMPOUND_SURNAMES = new Set([
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '夏侯',
+  '令狐',
+  '司徒',
+  '端木',
+  '独孤',
+  '南宫',
+  '万俟',
+  '闻人',
+  '宇文',
+  '澹台',
+]);
+
+/** Whether a (simplified) query reads as a person's name: a surname and one to three characters. */
+export function looksLikeName(normalised: string): boolean {
+  const key = nameKey(normalised);
+  if (!/^\p{Script=Han}{2,5}$/u.test(key)) return false;
+  if (COMPOUND_SURNAMES.has(key.slice(0, 2))) return key.length >= 3;
+  return SURNAMES.has(key[0]!) && key.length <= 4;
+}
+
+/**
+ * Whether to say first that nobody of that name was honoured: the query reads as a name, and the
+ * names index knows no such person (what the full text finds holds its characters only loosely).
+ */
+function noSuchPerson(outcome: SearchOutcome): boolean {
+  const named = outcome.hits.some((hit) => hit.source === 'names' && hit.kind === 'awardee');
+  return !named && looksLikeName(outcome.normalised);
+}
+
+const noSuchPersonText = (query: string) => `没有找到名为“${query.trim()}”的获奖人员`;
 
 /**
  * Runs searches per UI so that only the latest counts: starting one aborts the one before (its
@@ -153,6 +210,12 @@ export function attachSearchPage(root: HTMLElement): void {
       for (const value of values) url.searchParams.append(name, value);
     if (sortSelect?.value === 'date') url.searchParams.set('sort', 'date');
     history.replaceState(null, '', url);
+    // The 繁體/简体 link leads to this search in the other script.
+    for (const toggle of document.querySelectorAll<HTMLAnchorElement>('a[data-script-toggle]')) {
+      const target = new URL(toggle.href, location.href);
+      target.search = url.search;
+      toggle.href = target.pathname + target.search;
+    }
     if (!query.trim()) {
       list.replaceChildren();
       filterBox.replaceChildren();
@@ -176,10 +239,17 @@ export function attachSearchPage(root: HTMLElement): void {
       ({ outcome, convert }) => {
         list.replaceChildren(...outcome.hits.map((hit) => renderHit(hit, convert)));
         renderFilters(filterBox, outcome, chosen, convert, update);
+        const shown = `${outcome.total > outcome.hits.length ? `，显示前 ${outcome.hits.length} 条` : ''}`;
         status.textContent = convert(
-          outcome.total === 0
-            ? `没有找到与“${query}”相关的结果。请检查姓名或单位名称是否完整。`
-            : `找到 ${outcome.total} 条结果${outcome.total > outcome.hits.length ? `，显示前 ${outcome.hits.length} 条` : ''}`,
+          noSuchPerson(outcome)
+            ? outcome.total === 0
+              ? `${noSuchPersonText(query)}。请检查姓名是否完整。`
+              : `${noSuchPersonText(query)}。以下 ${outcome.total} 条结果只含其中部分字词${shown}。`
+            : outcome.total === 0
+              ? `没有找到与“${query}”相关的结果。请检查姓名或单位名称是否完整。`
+              : outcome.loose
+                ? `没有找到同时包含“${query}”全部字词的结果。以下 ${outcome.total} 条结果只含其中部分字词${shown}。`
+                : `找到 ${outcome.total} 条结果${shown}`,
         );
         root.dataset.searchFor = query;
         root.dataset.searchMs = String(Math.round(performance.now() - started));
@@ -292,13 +362,15 @@ export function attachSearchBox(form: HTMLFormElement): void {
   const popup = form.querySelector<HTMLElement>('[data-search-popup]')!;
   const list = popup.querySelector<HTMLElement>('[data-search-results]')!;
   const more = popup.querySelector<HTMLAnchorElement>('[data-search-more]');
+  const noteBox = popup.querySelector<HTMLElement>('[data-search-note]');
   const run = latestOnly();
   let active = -1;
 
-  const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
+  const options = () => [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  /** Chooses option `index`, wrapping round at either end; -1 chooses none (nothing highlighted). */
   const setActive = (index: number) => {
     const all = options();
-    active = all.length === 0 ? -1 : (index + all.length) % all.length;
+    active = all.length === 0 || index === -1 ? -1 : (index + all.length) % all.length;
     all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
     if (active >= 0) input.setAttribute('aria-activedescendant', all[active]!.id);
     else input.removeAttribute('aria-activedescendant');
@@ -329,15 +401,27 @@ export function attachSearchBox(form: HTMLFormElement): void {
       }),
       ({ outcome, convert }) => {
         list.replaceChildren(...outcome.hits.map((hit, i) => renderHit(hit, convert, `${input.id}-option-${i}`)));
-        if (outcome.hits.length === 0) {
-          const none = document.createElement('li');
-          none.className = 'search-none';
-          none.textContent = convert('没有找到结果');
-          list.append(none);
+        const note = noSuchPerson(outcome)
+          ? `${noSuchPersonText(query)}${outcome.hits.length > 0 ? '，以下结果只含其中部分字词' : ''}`
+          : outcome.hits.length === 0
+            ? '没有找到结果'
+            : '';
+        // Said before the options, outside the listbox (which holds options only).
+        if (noteBox) {
+          noteBox.textContent = convert(note);
+          noteBox.hidden = !note;
         }
         if (more) {
           more.href = searchPage(query);
-          more.textContent = convert(outcome.total > 0 ? `查看全部 ${outcome.total} 条结果` : '打开搜索页');
+          // A number only when it is the search page's: when the names index answered alone, the
+          // full text (which the search page also searches) was not counted.
+          more.textContent = convert(
+            outcome.total === 0 && outcome.complete
+              ? '打开搜索页'
+              : outcome.complete
+                ? `查看全部 ${outcome.total} 条结果`
+                : '在搜索页查看全部结果',
+          );
         }
         setActive(-1);
         open(true);
@@ -347,10 +431,11 @@ export function attachSearchBox(form: HTMLFormElement): void {
       },
       (error) => {
         console.error(error);
-        const item = document.createElement('li');
-        item.className = 'search-none';
-        item.textContent = UNAVAILABLE;
-        list.replaceChildren(item);
+        list.replaceChildren();
+        if (noteBox) {
+          noteBox.textContent = UNAVAILABLE;
+          noteBox.hidden = false;
+        }
         open(true);
         form.dataset.searchFor = query;
         form.dataset.searchState = 'error';
@@ -365,15 +450,21 @@ export function attachSearchBox(form: HTMLFormElement): void {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (popup.hidden) return;
       event.preventDefault();
-      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+      // From no choice, ArrowDown chooses the first option and ArrowUp the last.
+      const count = options().length;
+      setActive(
+        active === -1 ? (event.key === 'ArrowDown' ? 0 : count - 1) : active + (event.key === 'ArrowDown' ? 1 : -1),
+      );
     } else if (event.key === 'Escape') {
       if (!popup.hidden) {
         event.preventDefault();
         open(false);
       }
     } else if (event.key === 'Enter' && active >= 0) {
+      // Only an option the reader chose with the arrows opens; Enter without one submits the form
+      // to the search page, whose first result is the best.
       event.preventDefault();
-      const link = options()[active]?.querySelector('a');
+      const link = options()[active];
       if (link) location.href = link.href;
     }
   });
