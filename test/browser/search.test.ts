@@ -306,6 +306,23 @@ describeBrowser('search in Chromium', () => {
     await context.close();
   });
 
+  test('excerpts keep the fields of a page apart, and a highlight covers the match only', async () => {
+    // Issue 22: a roll's lines ran together (护理部主任孙明事迹示例市中医医院) and, 孙明 and 示例市
+    // cut as 孙 明示 例 市, a search for 孙明 marked 孙明示.
+    const page = await open(`/search/?q=${encodeURIComponent('孙明')}`);
+    await waitForResults(page, '孙明');
+    const excerpts = page.locator('[data-search-page] [data-search-results] .search-excerpt');
+    expect(await excerpts.count()).toBeGreaterThan(1);
+    const texts = await excerpts.allTextContents();
+    const marks = await excerpts.locator('mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark).toBe('孙明');
+    for (const text of texts) expect(text).not.toMatch(/孙明示|主任孙明|孙明事迹示例/);
+    // On a roll the name, its 事迹 link and the unit are fields of their own.
+    expect(texts.some((text) => /孙明｜(?:事迹｜)?示例市中医医院/.test(text))).toBe(true);
+    await context.close();
+  });
+
   test('filters show counts, and choosing one leaves exactly that many results, all of that kind', async () => {
     const page = await open(`/search/?q=${encodeURIComponent('李静')}`);
     await waitForResults(page, '李静');
