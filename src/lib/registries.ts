@@ -5,17 +5,13 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, isSeq } from 'yaml';
+import { isSeq } from 'yaml';
 import type { z } from 'astro/zod';
 import { GlossarySchema, UnitRegistrySchema, type GlossaryTerm, type Unit } from '../schemas/index.ts';
 import { loadSite } from './site-config.ts';
+import { parseYamlWithPositions, type YamlProblem } from './yaml-positions.ts';
 
-export interface RegistryProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export type RegistryProblem = YamlProblem;
 
 export interface Registries {
   units: Unit[];
@@ -34,19 +30,8 @@ export function loadRegistries(contentDir: string): Registries {
 
 function readRegistry(file: string, schema: z.ZodType, problems: RegistryProblem[]): unknown[] {
   if (!existsSync(file)) return [];
-  const text = readFileSync(file, 'utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      problems.push({ file, ...at(error.pos[0]), message: `YAML 格式有误：${error.message.split('\n')[0]}` });
-    }
-    return [];
-  }
+  const { doc, at } = parseYamlWithPositions(readFileSync(file, 'utf8'), file, problems);
+  if (!doc) return [];
   const result = schema.safeParse(doc.toJS() ?? []);
   if (result.success) return result.data as unknown[];
   for (const issue of result.error.issues) {

@@ -9,9 +9,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { SiteSchema, type Site } from '../schemas/site.ts';
 import type { RegistryProblem } from './registries.ts';
+import { parseYamlWithPositions } from './yaml-positions.ts';
 
 export type { Site };
 
@@ -51,18 +51,8 @@ export function loadSite(contentDir: string): LoadedSite {
 /** Validate the text of a `site.yaml`; `file` is only used in the problems. */
 export function parseSite(text: string, file: string): LoadedSite {
   const problems: RegistryProblem[] = [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      problems.push({ file, ...at(error.pos[0]), message: `YAML 格式有误：${error.message.split('\n')[0]}` });
-    }
-    return { site: undefined, problems, file };
-  }
+  const { doc, at } = parseYamlWithPositions(text, file, problems);
+  if (!doc) return { site: undefined, problems, file };
   const data = doc.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ file, line: 1, column: 1, message: 'site.yaml 应为“字段: 值”的形式，见 README' });
