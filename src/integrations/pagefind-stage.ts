@@ -13,6 +13,7 @@
  * workers (`pagefind-stage-worker.ts`) and by tests.
  */
 import { separatorPositions } from '../scripts/search/segment.ts';
+import { BLOCK_ELEMENTS } from '../lib/html-blocks.ts';
 
 /** A tag or comment; quoted attribute values may hold `>`. */
 const MARKUP = /<!--[\s\S]*?-->|<\/?[A-Za-z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>/g;
@@ -46,50 +47,7 @@ export function stagedHtml(html: string): string {
  * items, `dt`/`dd`, table cells …) and `br`. Two elements side by side with nothing but
  * whitespace between them (`<a>孙明</a><span class="unit">示例市中医医院</span>`) are two fields too.
  */
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'caption',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
+const BLOCK = new Set([...BLOCK_ELEMENTS, 'br', 'caption', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td']);
 
 /**
  * What goes between two fields of the indexed text: a mark Pagefind keeps in the excerpt (it is

@@ -30,7 +30,7 @@ import {
   type DocumentModel,
   type ModelLine,
 } from './extract-model.ts';
-import { isPersonName, unitWithoutPost } from './extract-roll.ts';
+import { isPersonName, unitOf } from './extract-roll.ts';
 import { extractOf, type ExtractResult } from './extract-types.ts';
 
 export interface Options {
@@ -279,14 +279,6 @@ function readLoosely(clause: string): FoundSubject | null {
 const TITLE_POST =
   /^(?:副?院长|副?主任(?:医师|护师)?|副?护士长|护理长|副?所长|副?站长|副?书记|副?局长|副?科长|教授|主治医师|同志)$/u;
 
-/** `示例市第一人民医院ICU护士长` → `示例市第一人民医院`. */
-function unitOf(text: string): string | null {
-  let value = text;
-  for (let i = 0; i < 3 && POST_WORDS.test(value); i++) value = value.replace(POST_WORDS, '');
-  value = value.replace(/[A-Za-z]+$/u, '');
-  return isOrgName(value) ? value : null;
-}
-
 /** The longest start of `text` that is a unit's name, when what follows is not a name: `市疾控中心抗击疫情…`. */
 function orgPrefix(text: string): FoundSubject | null {
   const value = text.replace(/^.*记/u, '');
@@ -317,7 +309,7 @@ function profileOpening(opening: ModelLine | undefined): FoundSubject | null {
   const unit = sentence
     .split(/[，,]/u)
     .map((part) => part.replace(/^(?:现任|系|为|是|任|在)/u, ''))
-    .map((part) => unitWithoutPost(part) ?? (isOrgName(part) ? part : null))
+    .map(unitOf)
     .find((u) => u);
   return { subject: { name, type: 'person' }, unit: unit ?? null };
 }
@@ -366,9 +358,6 @@ function recurringName(text: string): FoundSubject | null {
   return everywhere >= 4 ? { subject: { name: best[0], type: 'person' }, unit: null } : null;
 }
 
-const POSTS =
-  /(?:党支部书记|党委书记|副主任医师|主任医师|主管护师|副院长|院长|副主任|主任|护士长|科长|所长|站长|局长|书记|医生|医师|护士|护师|药师|技师|队长|同志)$/u;
-
 export function readSubject(text: string): FoundSubject | null {
   const value = text.replace(/(?:同志)$/u, '');
   if (isOrgName(value)) return { subject: { name: value, type: 'unit' }, unit: null };
@@ -376,7 +365,7 @@ export function readSubject(text: string): FoundSubject | null {
   for (const length of [3, 2, 4]) {
     const name = value.slice(-length);
     if (!isPersonName(name)) continue;
-    const unit = value.slice(0, -length).replace(POSTS, '').replace(POSTS, '');
+    const unit = value.slice(0, -length).replace(/同志$/u, '').replace(POST_WORDS, '').replace(POST_WORDS, '');
     if (isOrgName(unit)) return { subject: { name, type: 'person' }, unit };
   }
   return null;

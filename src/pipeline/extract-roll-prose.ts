@@ -22,7 +22,7 @@ import {
 } from './data/extraction.ts';
 import { matchAll } from './data/patterns.ts';
 import { closeCjkSpaces, isOrgName, splitOutsideBrackets } from './extract-model.ts';
-import { isPersonName, unitWithoutPost } from './extract-roll.ts';
+import { isPersonName, unitOf, unitWithoutPost } from './extract-roll.ts';
 import type { ExtractedAwardee } from './extract-types.ts';
 
 const COLLECTIVE_CONTEXT = /集体|单位|奖状|医院|团队|科室|组织|支部/u;
@@ -214,7 +214,7 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
     if (POST_WORDS.test(rest.split(/[、]/u)[0]!) || isOrgName(rest) || unitWithoutPost(rest)) {
       return {
         name: spaced[1]!,
-        unit: unitWithoutPost(rest.split(/[、]/u)[0]!) ?? (isOrgName(rest) ? rest : null),
+        unit: unitWithoutPost(rest.split(/[、]/u)[0]!) ?? unitOf(rest),
         category: null,
       };
     }
@@ -260,10 +260,4 @@ function readItem(item: string, inList: boolean, unitsAllowed: boolean): Extract
     return { name: compact, unit: null, category: null };
   }
   return null;
-}
-
-function unitOf(text: string): string | null {
-  let value = text;
-  for (let i = 0; i < 4 && POST_WORDS.test(value); i++) value = value.replace(POST_WORDS, '').replace(/[、]$/u, '');
-  return isOrgName(value) ? value : null;
 }

@@ -19,6 +19,7 @@ import {
   CATEGORY_TAILS,
   COMPOUND_SURNAMES,
   PLACE_HONOUR,
+  POST_WORDS,
   PLACE_NAME,
   PRIZE_CATEGORY,
   PROVINCES,
@@ -78,8 +79,6 @@ const ROLL_INTRO =
 /** Private details in 公示 lists: 1980年5月生, 1975.03出生, 本科学历. */
 const PRIVATE_ITEM =
   /^(?:[0-9]{4}[年.\-/][0-9]{1,2}月?(?:出?生)?|[0-9]{2,3}岁|(?:大学)?(?:本科|专科|大专|研究生|硕士|博士)(?:学历|学位)?|[\p{Script=Han}]{1,3}族)$/u;
-const POST_SUFFIX =
-  /(?:党支部书记|党委书记|副主任医师|主任医师|主管护师|主管技师|副院长|院长|副主任|主任|护士长|科长|所长|站长|局长|书记|医生|医师|护士|护师|药师|技师|队长|干部|职工|科员)$/u;
 
 /** The institution of a department: `示例市中医医院医务科` → `示例市中医医院` (rolls name people by institution). */
 export function institutionOf(unit: string): string {
@@ -88,11 +87,21 @@ export function institutionOf(unit: string): string {
   return match ? match[1]! : unit;
 }
 
-/** `示例市第一人民医院护士长` → `示例市第一人民医院`; `null` when the text is not a unit (with or without a post). */
-export function unitWithoutPost(text: string): string | null {
+/**
+ * The unit a text names, without the posts after it: `示例市第一人民医院儿科副主任、主任医师` →
+ * `示例市第一人民医院儿科`, `示例医院ICU护士长` → `示例医院`, `示例医院` → itself; `null` when it is no unit.
+ */
+export function unitOf(text: string): string | null {
   let value = text;
-  for (let i = 0; i < 3 && POST_SUFFIX.test(value); i++) value = value.replace(POST_SUFFIX, '');
-  return isOrgName(value) && value !== text ? value : null;
+  for (let i = 0; i < 4 && POST_WORDS.test(value); i++) value = value.replace(POST_WORDS, '').replace(/[、]$/u, '');
+  value = value.replace(/[A-Za-z]+$/u, '');
+  return isOrgName(value) ? value : null;
+}
+
+/** `示例市第一人民医院护士长` → `示例市第一人民医院`; `null` unless a post was taken off a unit. */
+export function unitWithoutPost(text: string): string | null {
+  const unit = unitOf(text);
+  return unit !== null && unit !== text ? unit : null;
 }
 
 /** Stage 3 as a unified plugin. */
@@ -346,7 +355,7 @@ export function readEntryLine(
   const nameFirst = /^(\p{Script=Han}{2,4})[ \u3000]+(\p{Script=Han}[^\s]*)$/u.exec(text);
   if (nameFirst && !collective && isPersonName(nameFirst[1]!)) {
     const described = nameFirst[2]!.split(/[、，,]/u)[0]!;
-    const unit = unitWithoutPost(described) ?? (isOrgName(described) ? described : null);
+    const unit = unitOf(described);
     if (unit) return { awardees: [{ name: nameFirst[1]!, unit: institutionOf(unit), category: categoryName }] };
   }
   // `unit：name、name`.
@@ -393,7 +402,7 @@ export function readEntryLine(
           cell !== nameCell &&
           cell.length >= 4 &&
           /^[\p{Script=Han}（）()]+$/u.test(cell) &&
-          !POST_SUFFIX.test(cell) &&
+          !POST_WORDS.test(cell) &&
           // A job (起居照顾员, 注册护士) is not a unit.
           !/[员师士]$/u.test(cell),
       ) ??

@@ -9,6 +9,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { BLOCK_ELEMENTS } from '../html-blocks.ts';
 
 /** Elements whose content is never text of the document. */
 const DROPPED = new Set([
@@ -37,41 +38,6 @@ const DROPPED = new Set([
   'track',
   'map',
   'nav',
-]);
-
-/** Elements that break lines. */
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'header',
-  'footer',
-  'aside',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'address',
-  'figure',
-  'figcaption',
-  'center',
-  'body',
-  'html',
-  'form',
-  'fieldset',
-  'hr',
 ]);
 
 const parser = unified().use(rehypeParse, { fragment: false });
@@ -107,7 +73,7 @@ export function htmlToText(html: string): string {
       blocks.push(tableToMarkdown(node));
       return;
     }
-    const block = BLOCKS.has(name);
+    const block = BLOCK_ELEMENTS.has(name);
     if (block) flush();
     for (const child of node.children) walk(child, inPre || name === 'pre');
     if (block) flush();
@@ -125,7 +91,7 @@ function cellText(cell: Element): string {
   const walk = (node: ElementContent): void => {
     if (node.type === 'text') text += node.value;
     else if (node.type === 'element' && !DROPPED.has(node.tagName)) {
-      if (node.tagName === 'br' || BLOCKS.has(node.tagName)) text += ' ';
+      if (node.tagName === 'br' || BLOCK_ELEMENTS.has(node.tagName)) text += ' ';
       for (const child of node.children) walk(child);
     }
   };
