@@ -6,7 +6,7 @@ import atomicOutput from './src/integrations/atomic-output.ts';
 import { traditionalVariant } from './src/integrations/traditional-variant.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import precompress from './src/integrations/precompress.ts';
-import { loadSite, formatSiteProblems, siteAddress } from './src/lib/site-config.ts';
+import { loadSite, formatSiteProblems, siteAddress } from './src/model/site-config.ts';
 
 // The site's address, in one place: `DEEDS_SITE_URL` at build time, else `url` in content/site.yaml,
 // else the demo's. Its path is the base every link is built under (`withBase`, src/lib/base-path.ts).

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { argv } from 'node:process';
-import { normaliseText } from '../src/pipeline/normalise.ts';
-import { openccConverter } from '../src/lib/script.ts';
+import { normaliseText } from '../src/pipeline/normalise/normalise.ts';
+import { openccConverter } from '../src/pipeline/normalise/script.ts';
 
 const megabytes = Number(argv[2] ?? 7);
 const seed = readFileSync(

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { argv, exit, stderr, stdout } from 'node:process';
 import { parseArgs } from 'node:util';
-import { benchSearch, quantile } from '../src/lib/bench/search.ts';
+import { benchSearch, quantile } from '../tools/bench/search.ts';
 
 const KB = 1024;
 

@@ -12,8 +12,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { argv, exit, stderr, stdout } from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { formatBenchTable } from '../src/lib/bench/table.ts';
-import { runBench } from '../src/lib/bench/run.ts';
+import { formatBenchTable } from '../tools/bench/table.ts';
+import { runBench } from '../tools/bench/run.ts';
 
 const USAGE = `用法：npm run bench -- [--pages N] [--json] [--rounds N] [--no-baseline] [--text-mb N] [--keep]
 

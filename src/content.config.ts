@@ -1,12 +1,12 @@
 /**
  * The content collections: announcements (评选通知、表彰决定、公示), rolls (表彰名单) and
- * deeds (事迹材料), each validated by its schema in `src/schemas/` and processed by the
+ * deeds (事迹材料), each validated by its schema in `src/model/schemas/` and processed by the
  * pipeline in `src/pipeline/` through one loader.
  */
 import { defineCollection, type SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { documentLoader } from './loaders/document-loader.ts';
-import { AnnouncementSchema, DeedSchema, PhotoSchema, RollSchema } from './schemas/index.ts';
+import { documentLoader } from './model/loader.ts';
+import { AnnouncementSchema, DeedSchema, PhotoSchema, RollSchema } from './model/schemas/index.ts';
 
 const announcements = defineCollection({
   loader: documentLoader('announcements'),

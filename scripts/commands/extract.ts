@@ -3,8 +3,8 @@
  * any common encoding) and print the facts the extractor finds.
  */
 import { stderr, stdout } from 'node:process';
-import { readSource, SourceError } from '../../src/lib/import/read-source.ts';
-import { extractDocument, type ExtractResult } from '../../src/pipeline/extract.ts';
+import { readSource, SourceError } from '../../src/pipeline/import/read-source.ts';
+import { extractDocument, type ExtractResult } from '../../src/pipeline/extract/extract.ts';
 import { readInputBytes } from './input.ts';
 import { parseCommandArgs } from './shared.ts';
 

@@ -1,6 +1,6 @@
 /**
  * `deeds init --name <主办单位> --url <网站地址> [--site-name <站点名称>] [--yes]`: turn the demo
- * checkout into an issuer's own empty site (`src/lib/init-site.ts`). Asks before deleting unless
+ * checkout into an issuer's own empty site (`src/model/init-site.ts`). Asks before deleting unless
  * `--yes`; without a terminal to ask on, refuses. Refuses when `content/` holds anything that is not
  * the demo's.
  *
@@ -18,7 +18,7 @@ import {
   initSite,
   normaliseSiteUrl,
   surveyContent,
-} from '../../src/lib/init-site.ts';
+} from '../../src/model/init-site.ts';
 import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- init --name <主办单位> --url <网站地址> [--site-name <站点名称>] [--yes]

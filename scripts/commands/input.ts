@@ -3,7 +3,7 @@
  * Word reader (mammoth), which `check` and `new` need not pay for at start-up.
  */
 import { stderr } from 'node:process';
-import { readSourceBytes, SourceError } from '../../src/lib/import/read-source.ts';
+import { readSourceBytes, SourceError } from '../../src/pipeline/import/read-source.ts';
 
 /** The input file's bytes, or `undefined` after printing the one line that says why it cannot be used. */
 export function readInputBytes(path: string): Uint8Array | undefined {

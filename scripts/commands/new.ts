@@ -3,7 +3,7 @@
  * scaffold an entry with the right frontmatter and a file name from its title.
  */
 import { cwd, stderr, stdout } from 'node:process';
-import { scaffoldEntry, ENTRY_KINDS, type EntryKind } from '../../src/lib/scaffold.ts';
+import { scaffoldEntry, ENTRY_KINDS, type EntryKind } from '../../src/model/scaffold.ts';
 import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- new <announcement|roll|deed> --title <标题> [--year <年份>] [--slug <文件名>] [--force]

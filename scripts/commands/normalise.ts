@@ -6,11 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cwd, stderr, stdout } from 'node:process';
 import { decodeFile, DecodeError } from '../../src/lib/decode.ts';
-import { readSourceBytes, SourceError } from '../../src/lib/import/read-source.ts';
-import { loadRegistries } from '../../src/lib/registries.ts';
-import { normaliseText } from '../../src/pipeline/normalise.ts';
-import type { TargetScript } from '../../src/pipeline/convert-script.ts';
-import type { TraditionalSource } from '../../src/lib/script.ts';
+import { readSourceBytes, SourceError } from '../../src/pipeline/import/read-source.ts';
+import { loadRegistries } from '../../src/model/registries.ts';
+import { normaliseText } from '../../src/pipeline/normalise/normalise.ts';
+import type { TargetScript } from '../../src/pipeline/normalise/convert-script.ts';
+import type { TraditionalSource } from '../../src/pipeline/normalise/script.ts';
 import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- normalise <文件> [--to cn|tw|hk] [--from t|tw|hk] [--log <记录.json>]

@@ -1,7 +1,7 @@
 /**
  * Search index for the built site: Pagefind over every page that declares a search kind
  * (`<SearchMeta kind="…">`, which writes `data-pagefind-filter="kind:…"`), plus the names
- * index (`src/scripts/search/names.ts`) built from the same pages' metadata.
+ * index (`src/search/names.ts`) built from the same pages' metadata.
  *
  *   // astro.config.mjs
  *   integrations: [pagefindSearch()]
@@ -25,24 +25,17 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { loadRegistries } from '../lib/registries.ts';
+import { loadRegistries } from '../model/registries.ts';
 import { createTraditionalConverter } from '../lib/traditional.ts';
-import { CharacterSet, conversionTables, type GlossaryEntry } from './pagefind-conversion.ts';
-import { docNumberKey, nameKey } from '../scripts/search/normalise.ts';
-import { unspaceWords } from '../scripts/search/segment.ts';
-import { buildFacets } from '../scripts/search/facets.ts';
-import { stageFiles, type StageJob, type StageResult } from './pagefind-stage-files.ts';
-import { WORKER_RESOURCE_LIMITS } from '../lib/worker-limits.ts';
-import {
-  KIND_RANK,
-  NAME_SHARDS,
-  PAGE_KINDS,
-  nameShard,
-  type NameEntry,
-  type PageKind,
-} from '../scripts/search/names.ts';
+import { CharacterSet, conversionTables, type GlossaryEntry } from '../search/build/conversion.ts';
+import { docNumberKey, nameKey } from '../search/normalise.ts';
+import { unspaceWords } from '../search/segment.ts';
+import { buildFacets } from '../search/facets.ts';
+import { stageFiles, type StageJob, type StageResult } from '../search/build/stage-files.ts';
+import { WORKER_RESOURCE_LIMITS } from '../project/worker-limits.ts';
+import { KIND_RANK, NAME_SHARDS, PAGE_KINDS, nameShard, type NameEntry, type PageKind } from '../search/names.ts';
 
-export { readFilters, searchableHtml } from './pagefind-stage.ts';
+export { readFilters, searchableHtml } from '../search/build/stage.ts';
 
 export interface PagefindSearchOptions {
   /** Folders of the built site (relative, with a trailing slash) that are never indexed. */
@@ -274,7 +267,7 @@ function shares(files: string[], count: number): string[][] {
  */
 function runStageWorker(job: StageJob, resourceLimits: ResourceLimits): Promise<StageResult> {
   return new Promise<StageResult>((resolve, reject) => {
-    const worker = new Worker(new URL('./pagefind-stage-worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('../search/build/stage-worker.ts', import.meta.url), {
       workerData: job,
       resourceLimits,
     });

@@ -38,9 +38,8 @@ export const PRECOMPRESSED_EXTENSIONS: readonly string[] = [
 ];
 
 /**
- * Brotli's quality. Measured on the demo's 1,455 text files (4.2 MB), one thread: quality 9 with a
- * window sized to the file 0.16 s (1.36 MB); 10 took 2.0 s and 11 4.5 s for 8–10 % smaller files.
- * Quality 9 with Brotli's default 4 MB window took 2.3 s: the window is sized to the file (`windowBits`).
+ * Brotli's quality: 9, with the window sized to the file (`windowBits`); 10 and 11 take ten to thirty
+ * times as long for files under a tenth smaller (docs/benchmarks.md, "Measurements behind the design").
  */
 export const BROTLI_QUALITY = 9;
 

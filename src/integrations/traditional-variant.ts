@@ -13,7 +13,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { loadRegistries } from '../lib/registries.ts';
+import { loadRegistries } from '../model/registries.ts';
 import type { TraditionalVariant } from '../lib/traditional.ts';
 import { VARIANT_PREFIX } from '../lib/traditional-html.ts';
 import { normaliseBase } from '../lib/base-path.ts';

@@ -1,6 +1,6 @@
 /**
  * OpenCC's simplified → traditional conversion (`s2tw`, `s2hk`) compiled into compact tables, for
- * converting whole sites: the counterpart of the normaliser's fast t→s path in `src/lib/script.ts`.
+ * converting whole sites: the counterpart of the normaliser's fast t→s path in `src/pipeline/normalise/script.ts`.
  *
  *   const tables = compileTraditionalTables('tw');
  *   convertWithTables(tables, '头发发现后来')  →  '頭髮發現後來'
@@ -17,7 +17,7 @@
  * - phrases are matched in a trie kept in typed arrays, and a phrase's conversion is computed once;
  * - a run where a regional variant phrase may start (喫茶, 張棟樑…) is converted as opencc-js does;
  * - glossary spellings are found in the same pass (`convertInto`), the text between them converted
- *   stretch by stretch, as `toTraditional` in `src/lib/script.ts` does.
+ *   stretch by stretch, as `toTraditional` in `src/pipeline/normalise/script.ts` does.
  *
  * Property tests hold the result equal to opencc-js's `Converter({ from: 'cn', to })` and to
  * `toTraditional` (test/lib/traditional-tables.test.ts).

@@ -5,7 +5,7 @@
  *   const toHant = createTraditionalConverter({ variant: 'tw', glossary });
  *   toHant('钟乾在乾溪镇卫生院')  →  '鍾乾在乾溪鎮衛生院'   (not 鐘乾…干溪)
  *
- * The result is `toTraditional(text, { variant, glossary })` of `src/lib/script.ts` (a property test
+ * The result is `toTraditional(text, { variant, glossary })` of `src/pipeline/normalise/script.ts` (a property test
  * holds them equal), made fast for whole sites: OpenCC's dictionaries are compiled once per thread
  * into tables (`src/lib/traditional-tables.ts`) and a text is converted in one pass over it.
  */
@@ -44,7 +44,7 @@ export interface TraditionalConverter {
 
 export function createTraditionalConverter(options: TraditionalOptions = {}): TraditionalConverter {
   const tables = compileTraditionalTables(options.variant ?? 'tw');
-  // As `toTraditional` in src/lib/script.ts: every spelling of a term (simplified, traditional,
+  // As `toTraditional` in src/pipeline/normalise/script.ts: every spelling of a term (simplified, traditional,
   // variants) becomes its traditional form; the longest spelling wins.
   const replacement = new Map<string, string>();
   for (const term of options.glossary ?? []) {

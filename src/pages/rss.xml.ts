@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { siteContent } from '../lib/site-content.ts';
+import { siteContent } from '../site/site-content.ts';
 import { absoluteUrl } from '../lib/base-path.ts';
-import { siteIdentity } from '../lib/site-config.ts';
+import { siteIdentity } from '../model/site-config.ts';
 
 const KIND = { notice: '评选通知', decision: '表彰决定', publicity: '公示' } as const;
 

@@ -11,8 +11,8 @@ export {
   mapToSource,
   type NormaliseResult,
   type NormaliseContext,
-} from './normalise.ts';
-export { checkPlugins } from './checks.ts';
-export { extractDocument, extractPlugins, type ExtractResult, type ExtractOptions } from './extract.ts';
-export { remarkRenderComponents } from './remark-render-components.ts';
+} from './normalise/normalise.ts';
+export { checkPlugins } from './check/checks.ts';
+export { extractDocument, extractPlugins, type ExtractResult, type ExtractOptions } from './extract/extract.ts';
+export { remarkRenderComponents } from './render/remark-render-components.ts';
 export { processDocument, SCHEMAS, type ProcessedDocument, type ProcessInput } from './process-document.ts';

@@ -10,15 +10,15 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { z } from 'astro/zod';
-import type { StoredBody } from '../lib/entry-html.ts';
-import { splitFrontmatter, type SplitDocument } from '../lib/frontmatter.ts';
-import { AnnouncementSchema, DeedSchema, RollSchema } from '../schemas/index.ts';
-import { mapMessageToSource } from './check-helpers.ts';
-import { checkFrontmatter, checkPlugins, finishChecks } from './checks.ts';
-import { normaliseMarkdown, type NormaliseResult } from './normalise.ts';
-import { checkPhotoFiles } from './remark-check-images.ts';
+import type { StoredBody } from './render/entry-html.ts';
+import { splitFrontmatter, type SplitDocument } from '../model/frontmatter.ts';
+import { AnnouncementSchema, DeedSchema, RollSchema } from '../model/schemas/index.ts';
+import { mapMessageToSource } from './check/helpers.ts';
+import { checkFrontmatter, checkPlugins, finishChecks } from './check/checks.ts';
+import { normaliseMarkdown, type NormaliseResult } from './normalise/normalise.ts';
+import { checkPhotoFiles } from './check/rules/images.ts';
 import { parseBody } from './parse-body.ts';
-import { remarkRenderComponents, changesTree } from './remark-render-components.ts';
+import { remarkRenderComponents, changesTree } from './render/remark-render-components.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from './types.ts';
 
 export interface ProcessInput {
@@ -67,6 +67,16 @@ const sanitizeSchema = {
   // An empty list would allow every protocol, so name one that no URL has.
   protocols: { ...defaultSchema.protocols, src: ['relative-only'] },
 };
+
+/** A processed document with its place in the project (the runner's unit, read by cross-document checks). */
+export interface ProjectEntry {
+  /** The entry's id: its path under the collection folder without `.mdx`, `2023/li-jing`. */
+  id: string;
+  collection: Collection;
+  /** The file's path relative to the project root. */
+  path: string;
+  document: ProcessedDocument;
+}
 
 /** The check plugins over a parsed body (`parseBody` parses it). */
 type CheckProcessor = Processor<Root, Root, Root, undefined, undefined>;

@@ -2,8 +2,8 @@
  * Types shared by the pipeline stages. Results travel between stages on `file.data`,
  * under the namespaces declared here.
  */
-import type { GlossaryTerm } from '../schemas/glossary.ts';
-import type { Unit } from '../schemas/unit.ts';
+import type { GlossaryTerm } from '../model/schemas/glossary.ts';
+import type { Unit } from '../model/schemas/unit.ts';
 
 /** The project's namespace for vfile messages (`source`). */
 export const MESSAGE_SOURCE = 'deeds';

@@ -1,6 +1,6 @@
 /** Driving the search UI in tests: type a query, wait until its results are on screen, read them. */
 import type { Page } from 'playwright-core';
-import { SEARCH_PAGE, waitForResults } from '../../src/lib/search-ui.ts';
+import { SEARCH_PAGE, waitForResults } from '../../tools/search-ui.ts';
 
 export { waitForResults };
 

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../helpers/seeds.ts';
 import { buildSite } from '../helpers/site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { searchOnPage } from './search-helpers.ts';
-import { loadRegistries } from '../../src/lib/registries.ts';
+import { loadRegistries } from '../../src/model/registries.ts';
 import { createTraditionalConverter } from '../../src/lib/traditional.ts';
 
 interface Query {

@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatText, toDiagnostics } from '../../src/lib/report.ts';
-import { runProject, type ProjectEntry, type ProjectResult } from '../../src/pipeline/project.ts';
-import type { Announcement, Deed, Roll } from '../../src/schemas/index.ts';
+import { runProject, type ProjectEntry, type ProjectResult } from '../../src/project/project.ts';
+import type { Announcement, Deed, Roll } from '../../src/model/schemas/index.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 
 /** The day the corpus was written for: it has an open call and a running 公示 on this day. */

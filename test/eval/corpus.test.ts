@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadCorpus } from '../../tools/eval/corpus.ts';
 import { canonical, compare, evaluate, FIELDS, sameCategory, type Field } from '../../tools/eval/score.ts';
-import { emptyResult } from '../../src/pipeline/extract-types.ts';
+import { emptyResult } from '../../src/pipeline/extract/types.ts';
 
 /** Per field: values found at least, values invented at most. */
 const LOCKED: Record<Field, { found: number; invented: number }> = {

@@ -1,12 +1,12 @@
 /**
  * Real Chromium for browser tests: Debian's `/usr/bin/chromium` driven by playwright-core
- * (`src/lib/chromium.ts`). Without Chromium the tests skip with a one-line message; with `CI=true`
+ * (`tools/chromium.ts`). Without Chromium the tests skip with a one-line message; with `CI=true`
  * they fail instead.
  */
 import { describe } from 'vitest';
-import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../src/lib/chromium.ts';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../tools/chromium.ts';
 
-export { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../../src/lib/chromium.ts';
+export { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../../tools/chromium.ts';
 
 const inCI = process.env.CI === 'true' || process.env.CI === '1';
 

@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { NameEntry } from '../../src/scripts/search/names.ts';
-import { docNumberKey } from '../../src/scripts/search/normalise.ts';
+import type { NameEntry } from '../../src/search/names.ts';
+import { docNumberKey } from '../../src/search/normalise.ts';
 import { buildSite } from '../helpers/site.ts';
 
 describe('the demo site’s search index', () => {

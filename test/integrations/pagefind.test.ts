@@ -4,10 +4,10 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indexSite, pageUrl, readFilters, searchableHtml, type IndexStats } from '../../src/integrations/pagefind.ts';
-import { Facets, type FacetData } from '../../src/scripts/search/facets.ts';
-import { nameShard, type NameEntry } from '../../src/scripts/search/names.ts';
-import { nameKey } from '../../src/scripts/search/normalise.ts';
-import { spaceWords } from '../../src/scripts/search/segment.ts';
+import { Facets, type FacetData } from '../../src/search/facets.ts';
+import { nameShard, type NameEntry } from '../../src/search/names.ts';
+import { nameKey } from '../../src/search/normalise.ts';
+import { spaceWords } from '../../src/search/segment.ts';
 
 /** A page as SearchMeta marks it up. */
 function page(options: {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Converter, Locale } from 'opencc-js';
 import { describe, expect, test } from 'vitest';
-import { loadRegistries } from '../../src/lib/registries.ts';
-import { toTraditional } from '../../src/lib/script.ts';
+import { loadRegistries } from '../../src/model/registries.ts';
+import { toTraditional } from '../../src/pipeline/normalise/script.ts';
 import { createTraditionalConverter } from '../../src/lib/traditional.ts';
 import {
   compileTraditionalTables,
@@ -114,7 +114,7 @@ describe('compiled tables give exactly what opencc-js gives', () => {
   });
 });
 
-describe('createTraditionalConverter agrees with toTraditional (src/lib/script.ts)', () => {
+describe('createTraditionalConverter agrees with toTraditional (src/pipeline/normalise/script.ts)', () => {
   test.each(VARIANTS)('on random text, with the project glossary (%s)', (variant) => {
     const convert = createTraditionalConverter({ variant, glossary });
     fc.assert(

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { Converter } from 'opencc-js';
 import { createTraditionalConverter, fastOpenCC, regionalUsage } from '../../src/lib/traditional.ts';
-import { toTraditional } from '../../src/lib/script.ts';
+import { toTraditional } from '../../src/pipeline/normalise/script.ts';
 
 describe('createTraditionalConverter', () => {
   test('converts to Taiwan standard by default', () => {
@@ -51,7 +51,7 @@ describe('fastOpenCC', () => {
   });
 });
 
-describe('createTraditionalConverter and toTraditional (src/lib/script.ts)', () => {
+describe('createTraditionalConverter and toTraditional (src/pipeline/normalise/script.ts)', () => {
   const glossary = [
     { simplified: '钟乾', traditional: '鍾乾', variants: ['鐘乾'] },
     { simplified: '后晓琳', traditional: '后曉琳', variants: ['後曉琳'] },

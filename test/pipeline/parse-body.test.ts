@@ -9,7 +9,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { splitFrontmatter } from '../../src/model/frontmatter.ts';
 import { parseBody, parsePlainProse } from '../../src/pipeline/parse-body.ts';
 import { projectDocuments } from '../helpers/project-documents.ts';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, test } from 'vitest';
 import * as importCommand from '../../scripts/commands/import.ts';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { splitFrontmatter } from '../../src/model/frontmatter.ts';
 import { processDocument } from '../../src/pipeline/process-document.ts';
 import { EMPTY_CONTEXT } from '../../src/pipeline/types.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';

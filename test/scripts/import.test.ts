@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import * as importCommand from '../../scripts/commands/import.ts';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { splitFrontmatter } from '../../src/model/frontmatter.ts';
 import { processDocument } from '../../src/pipeline/process-document.ts';
 import { EMPTY_CONTEXT, type Collection } from '../../src/pipeline/types.ts';
 import { describeSeeds, seedPath, SEED_FILES, PROJECT_ROOT } from '../helpers/seeds.ts';

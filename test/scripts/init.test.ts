@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { contentFiles, demoManifestOf, readDemoManifest } from '../../src/lib/init-site.ts';
-import { loadRegistries } from '../../src/lib/registries.ts';
-import { loadSite } from '../../src/lib/site-config.ts';
+import { contentFiles, demoManifestOf, readDemoManifest } from '../../src/model/init-site.ts';
+import { loadRegistries } from '../../src/model/registries.ts';
+import { loadSite } from '../../src/model/site-config.ts';
 import { buildFixture, fixtureRoot, type FixtureRoot } from '../helpers/fixture-site.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -41,7 +41,7 @@ describe('deeds init', () => {
   test('the demo manifest lists exactly the files of content/ with their hashes', () => {
     expect(
       readDemoManifest(),
-      'content/ changed: run `npm run deeds -- init --update-demo-manifest` and commit src/lib/demo-content.json',
+      'content/ changed: run `npm run deeds -- init --update-demo-manifest` and commit src/model/demo-content.json',
     ).toEqual(demoManifestOf(PROJECT_ROOT).files);
   });
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { scaffoldEntry, templateFor } from '../../src/lib/scaffold.ts';
-import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { AnnouncementSchema, DeedSchema, RollSchema } from '../../src/schemas/index.ts';
+import { scaffoldEntry, templateFor } from '../../src/model/scaffold.ts';
+import { splitFrontmatter } from '../../src/model/frontmatter.ts';
+import { AnnouncementSchema, DeedSchema, RollSchema } from '../../src/model/schemas/index.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

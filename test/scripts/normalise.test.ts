@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import * as normalise from '../../scripts/commands/normalise.ts';
 import { decodeFile } from '../../src/lib/decode.ts';
-import { restore } from '../../src/pipeline/normalise.ts';
+import { restore } from '../../src/pipeline/normalise/normalise.ts';
 import type { Change } from '../../src/pipeline/types.ts';
 import { describeSeeds, PROJECT_ROOT, seedPath } from '../helpers/seeds.ts';
 import { runCommand } from './helpers.ts';

@@ -9,9 +9,9 @@ import {
   type PagefindApi,
   type PagefindResponse,
   type PagefindResult,
-} from '../../src/scripts/search/engine.ts';
-import { buildFacets } from '../../src/scripts/search/facets.ts';
-import { nameShard, type NameEntry } from '../../src/scripts/search/names.ts';
+} from '../../src/search/browser/engine.ts';
+import { buildFacets } from '../../src/search/facets.ts';
+import { nameShard, type NameEntry } from '../../src/search/names.ts';
 
 interface FakePage {
   id: string;

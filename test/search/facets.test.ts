@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { buildFacets, Facets, type ChosenFilters } from '../../src/scripts/search/facets.ts';
+import { buildFacets, Facets, type ChosenFilters } from '../../src/search/facets.ts';
 
 const PAGES: Array<{ id: string; filters: Record<string, string[]> }> = [
   { id: 'zxx_00a1', filters: { kind: ['awardee'], year: ['2022'], unit: ['第一医院'] } },

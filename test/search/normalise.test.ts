@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  DOC_NUMBER_IN_QUERY,
-  DOC_NUMBER_QUERY,
-  HAN_PADDING,
-  NAME_SEPARATORS,
-} from '../../src/scripts/search/patterns.ts';
-import { docNumberKey, foldQuery, lookupKeys, nameKey, pagefindTerm } from '../../src/scripts/search/normalise.ts';
-import { nameShard, NAME_SHARDS } from '../../src/scripts/search/names.ts';
+import { DOC_NUMBER_IN_QUERY, DOC_NUMBER_QUERY, HAN_PADDING, NAME_SEPARATORS } from '../../src/search/patterns.ts';
+import { docNumberKey, foldQuery, lookupKeys, nameKey, pagefindTerm } from '../../src/search/normalise.ts';
+import { nameShard, NAME_SHARDS } from '../../src/search/names.ts';
 
 describe('patterns', () => {
   test.each([DOC_NUMBER_QUERY, DOC_NUMBER_IN_QUERY, HAN_PADDING, NAME_SEPARATORS])(

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { cleanExcerpt } from '../../src/scripts/search/engine.ts';
-import { STOP_WORDS } from '../../src/scripts/search/patterns.ts';
-import { indexedWords, spaceWords, unspaceWords } from '../../src/scripts/search/segment.ts';
+import { cleanExcerpt } from '../../src/search/browser/engine.ts';
+import { STOP_WORDS } from '../../src/search/patterns.ts';
+import { indexedWords, spaceWords, unspaceWords } from '../../src/search/segment.ts';
 
 /** Text as the write-ups have it: Han words, digits, Latin, CJK and shared punctuation, spaces between Latin words. */
 const text = fc

@@ -4,9 +4,9 @@
  * (simplified script, NFKC, no spaces or quotation marks, one kind of bracket), so that `示卫人〔2012〕56号`
  * and `示卫人(2012)56号`, or `南陽市衛健委` and `南阳市卫健委`, are the same fact.
  */
-import { extractDocument, type ExtractResult } from '../../src/pipeline/extract.ts';
-import { normaliseText } from '../../src/pipeline/normalise.ts';
-import { toSimplified } from '../../src/lib/script.ts';
+import { extractDocument, type ExtractResult } from '../../src/pipeline/extract/extract.ts';
+import { normaliseText } from '../../src/pipeline/normalise/normalise.ts';
+import { toSimplified } from '../../src/pipeline/normalise/script.ts';
 import type { CorpusDocument, Label } from './corpus.ts';
 
 export const FIELDS = [

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { siteContent } from '../../lib/site-content.ts';
-import { AWARDEE_COLUMNS, awardeeRows, toCsv } from '../../lib/open-data.ts';
+import { siteContent } from '../../site/site-content.ts';
+import { AWARDEE_COLUMNS, awardeeRows, toCsv } from '../../site/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const { index } = await siteContent();

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { siteContent } from '../../lib/site-content.ts';
-import { awardeeRows, dataPublisher } from '../../lib/open-data.ts';
+import { siteContent } from '../../site/site-content.ts';
+import { awardeeRows, dataPublisher } from '../../site/open-data.ts';
 import { absoluteUrl } from '../../lib/base-path.ts';
-import { siteIdentity } from '../../lib/site-config.ts';
+import { siteIdentity } from '../../model/site-config.ts';
 
 export const GET: APIRoute = async () => {
   const { index } = await siteContent();

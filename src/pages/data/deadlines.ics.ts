@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { siteContent } from '../../lib/site-content.ts';
-import { toIcs, type CalendarEvent } from '../../lib/open-data.ts';
+import { siteContent } from '../../site/site-content.ts';
+import { toIcs, type CalendarEvent } from '../../site/open-data.ts';
 import { absoluteUrl, SITE } from '../../lib/base-path.ts';
-import { siteIdentity } from '../../lib/site-config.ts';
+import { siteIdentity } from '../../model/site-config.ts';
 
 /** Every submission deadline and the end of every 公示, past ones included (calendars keep history). */
 export const GET: APIRoute = async () => {

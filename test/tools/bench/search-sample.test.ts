@@ -1,0 +1,43 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { quantile, sampleQueries } from '../../../tools/bench/search.ts';
+import { tempDir } from '../../helpers/temp.ts';
+
+describe('search benchmark queries', () => {
+  const dist = tempDir('deeds-search-bench-');
+  mkdirSync(join(dist, 'data'), { recursive: true });
+  writeFileSync(
+    join(dist, 'data', 'awardees.json'),
+    JSON.stringify({ awardees: ['王静静', '李建国', '示例市中心血站', '陈刚'].map((name) => ({ name })) }),
+  );
+  const bodies = ['扎根基层三十年，守护群众健康。', '连续五十一天坚守发热门诊，组织开展流行病学调查。'];
+  bodies.forEach((text, i) => {
+    mkdirSync(join(dist, 'deeds', '2023', `d${i}`), { recursive: true });
+    writeFileSync(
+      join(dist, 'deeds', '2023', `d${i}`, 'index.html'),
+      `<html><body><h1>标题</h1><div class="prose"><p>${text}</p></div></body></html>`,
+    );
+  });
+
+  test('names of awardees and whole-word phrases of write-ups, the same every time', () => {
+    const { first, later } = sampleQueries(dist, 6);
+    expect(sampleQueries(dist, 6)).toEqual({ first, later });
+    const names = later.filter((q) => ['王静静', '李建国', '示例市中心血站', '陈刚'].includes(q));
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    // Phrases are taken from the write-ups' text, never across what is not there.
+    for (const phrase of [first, ...later.filter((q) => !names.includes(q))]) {
+      expect(bodies.some((body) => body.includes(phrase))).toBe(true);
+      expect(phrase.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(later).not.toContain(first);
+  });
+
+  test.each([
+    [[5, 1, 3], 0.5, 3],
+    [[5, 1, 3, 9], 0.9, 9],
+    [[], 0.5, 0],
+  ])('quantile(%j, %d) = %d', (values, q, expected) => {
+    expect(quantile(values, q)).toBe(expected);
+  });
+});
