@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { cwd, stderr, stdout } from 'node:process';
-import { checkPaths, type CheckFormat } from '../../src/project/check-run.ts';
+import { checkPaths, type CheckFormat } from '../../src/project/check-command.ts';
 import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- check [路径…] [--format text|json|github] [--fix]

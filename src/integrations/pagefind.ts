@@ -28,7 +28,7 @@ import type { AstroIntegration } from 'astro';
 import { loadRegistries } from '../model/registries.ts';
 import { createTraditionalConverter } from '../lib/traditional.ts';
 import { CharacterSet, conversionTables, type GlossaryEntry } from '../search/build/conversion.ts';
-import { docNumberKey, nameKey } from '../search/normalise.ts';
+import { docNumberKey, nameKey } from '../search/query.ts';
 import { unspaceWords } from '../search/segment.ts';
 import { buildFacets } from '../search/facets.ts';
 import { stageFiles, type StageJob, type StageResult } from '../search/build/stage-files.ts';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { bodyFolder, pruneBodies, storeBody } from '../pipeline/render/entry-html.ts';
 import { formatText, toDiagnostics } from '../lib/report.ts';
-import { COLLECTIONS, runProjectInWorkers, type ProjectOptions, type ProjectResult } from '../project/project.ts';
+import { COLLECTIONS, runProjectInWorkers, type ProjectOptions, type ProjectResult } from '../project/run.ts';
 import type { Change, Collection } from '../pipeline/types.ts';
 
 /**

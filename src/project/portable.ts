@@ -1,5 +1,5 @@
 /**
- * The one form in which a processed document crosses between threads (`WorkerPool`, `project-worker.ts`):
+ * The one form in which a processed document crosses between threads (`WorkerPool`, `worker.ts`):
  * plain data that survives `postMessage`, and only what the build and `deeds check` keep.
  */
 import { readFileSync } from 'node:fs';

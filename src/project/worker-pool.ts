@@ -2,13 +2,13 @@
  * The project runner's worker threads, for the build (`runProjectInWorkers`) and `deeds check`
  * (`checkProject`) alike. Threads start before their jobs are known, so that they load the pipeline
  * while the main thread reads and plans; each then gets one share of the jobs (round-robin, so that
- * each thread gets some of every collection), processes it in `project-worker.ts`, and posts back each
+ * each thread gets some of every collection), processes it in `worker.ts`, and posts back each
  * document in its portable form (`portable.ts`) with what the check cache keeps of it.
  */
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { PortableDocument } from './portable.ts';
-import type { RecordedResult } from './check-cache.ts';
+import type { RecordedResult } from './cache.ts';
 import type { Collection, PipelineContext } from '../pipeline/types.ts';
 
 /** What every thread of a pool is started with. */
@@ -57,7 +57,7 @@ export class WorkerPool {
   private readonly exits: Array<Promise<void>>;
 
   constructor(count: number, settings: PoolSettings, resourceLimits: ResourceLimits = {}) {
-    const url = new URL('./project-worker.ts', import.meta.url);
+    const url = new URL('./worker.ts', import.meta.url);
     const workerData: PoolSettings = { ...settings, context: plainContext(settings.context) };
     // execArgv: [] — the worker loads its TypeScript with Node's own type stripping, not the loader hooks
     // (tsx) of the command that started it, which cost it a second of start-up.

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatText, toDiagnostics } from '../../src/lib/report.ts';
-import { runProject, type ProjectEntry, type ProjectResult } from '../../src/project/project.ts';
+import { runProject, type ProjectEntry, type ProjectResult } from '../../src/project/run.ts';
 import type { Announcement, Deed, Roll } from '../../src/model/schemas/index.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 

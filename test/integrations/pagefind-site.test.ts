@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { NameEntry } from '../../src/search/names.ts';
-import { docNumberKey } from '../../src/search/normalise.ts';
+import { docNumberKey } from '../../src/search/query.ts';
 import { buildSite } from '../helpers/site.ts';
 
 describe('the demo site’s search index', () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indexSite, pageUrl, readFilters, searchableHtml, type IndexStats } from '../../src/integrations/pagefind.ts';
 import { Facets, type FacetData } from '../../src/search/facets.ts';
 import { nameShard, type NameEntry } from '../../src/search/names.ts';
-import { nameKey } from '../../src/search/normalise.ts';
+import { nameKey } from '../../src/search/query.ts';
 import { spaceWords } from '../../src/search/segment.ts';
 
 /** A page as SearchMeta marks it up. */

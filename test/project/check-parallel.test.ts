@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { checkProject } from '../../src/project/check-project.ts';
-import { runProject } from '../../src/project/project.ts';
+import { checkProject } from '../../src/project/check.ts';
+import { runProject } from '../../src/project/run.ts';
 import { toDiagnostics } from '../../src/lib/report.ts';
 import { tempDir } from '../helpers/temp.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { deriveTraditionalChars, traditionalCharsModule } from '../../src/search/build/traditional-chars.ts';
-import { isTraditionalChar, needsSimplification } from '../../src/search/normalise.ts';
+import { isTraditionalChar, needsSimplification } from '../../src/search/query.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
 
 const MODULE = join(PROJECT_ROOT, 'src/search/traditional-chars.ts');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/site.ts';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
-import { runProject } from '../../src/project/project.ts';
+import { runProject } from '../../src/project/run.ts';
 import { AWARDEE_COLUMNS } from '../../src/site/open-data.ts';
 import { parseCsv } from './open-data.test.ts';
 import { byTag, pages, parse, text, type Page } from './dist.ts';

@@ -11,7 +11,7 @@ import type { VFileMessage } from 'vfile-message';
 import { stringify } from 'yaml';
 import type { RuleExample } from '../../src/pipeline/check/define-rule.ts';
 import type { Collection } from '../../src/pipeline/types.ts';
-import { runProject } from '../../src/project/project.ts';
+import { runProject } from '../../src/project/run.ts';
 
 /** A valid entry of each collection, which examples and the rules' table tests change field by field. */
 export const BASE_FRONTMATTER: Readonly<Record<Collection, Record<string, unknown>>> = {

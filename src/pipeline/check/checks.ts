@@ -8,7 +8,7 @@
  * - `checkFrontmatter(input, context)`: the rules that read frontmatter fields, with positions
  *   in the whole file;
  * - cross-file rules (references, duplicates, units, a deed's limit from its announcement) are
- *   in `project-checks.ts`.
+ *   in `cross-document.ts`.
  *
  * Severities come from `content/checks.yaml` (see `src/pipeline/check/rule-config.ts`) or, in tests and
  * tools, from `context.checks`.

@@ -1,5 +1,5 @@
 /**
- * Extraction, stage 4: what a write-up or a piece of news is about — the subject (a person or a
+ * Extraction: what a write-up or a piece of news is about — the subject (a person or a
  * unit) and its unit, the honours it names, and masked words and broken years a reader must check.
  *
  *   示例市卫生局先进事迹 / …被卫生部评为“全国卫生应急先进集体”…荣获河南省文明单位等荣誉称号
@@ -33,7 +33,7 @@ export interface Options {
 
 const DEFAULTS: Readonly<Required<Options>> = Object.freeze({ maxHonourLength: 40 });
 
-/** Stage 4 as a unified plugin. */
+/** As a unified plugin. */
 export function extractDeed(options: Options = {}) {
   const settings = { ...DEFAULTS, ...options };
   return (_tree: Root, file: VFile): void => {

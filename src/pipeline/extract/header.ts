@@ -1,5 +1,5 @@
 /**
- * Extraction, stage 1: the elements of GB/T 9704-2012 that frame a document — title, 发文字号,
+ * Extraction: the elements of GB/T 9704-2012 that frame a document — title, 发文字号,
  * issuer, 成文日期, 主送机关, 评选年度, attachments, 附注 and 印发机关 — and the kind of document.
  *
  *   武卫字〔2023〕4号 / 关于开展…评选活动的通知 / 各直属医疗卫生单位，…： / … / 常州市武进区卫生健康局 / 2023年1月4日
@@ -79,7 +79,7 @@ interface Found {
   offset: number;
 }
 
-/** Stage 1 as a unified plugin. */
+/** As a unified plugin. */
 export function extractHeader(options: Options = {}) {
   const settings = { ...DEFAULTS, ...options };
   return (_tree: Root, file: VFile): void => {

@@ -1,5 +1,5 @@
 /**
- * Extraction, stage 2: what a notice asks for — word limits, quotas (in prose and in quota tables),
+ * Extraction: what a notice asks for — word limits, quotas (in prose and in quota tables),
  * the deadline, the phases with their dates, and the private fields its forms ask for.
  *
  *   事迹材料1000字以内 · 名额总数为8个 · 于2023年1月10日前报 · （一）活动开展阶段（2021年5月—8月31日）
@@ -80,7 +80,7 @@ const QUOTA_EACH = new RegExp(
   'gu',
 );
 
-/** Stage 2 as a unified plugin. */
+/** As a unified plugin. */
 export function extractRequirements(options: Options = {}) {
   const settings = { ...DEFAULTS, ...options };
   return (_tree: Root, file: VFile): void => {

@@ -1,5 +1,5 @@
 /**
- * Extraction, stage 3b: rolls written as prose, as news and decisions print them —
+ * Extraction: rolls written as prose, as news and decisions print them —
  *
  *   授予张三等300名同志“…”称号                       the named head of a group
  *   王芳、李静、赵红和刘洋等10名同志光荣入选             a run of names

@@ -1,5 +1,5 @@
 /**
- * Extraction, stage 3: honour rolls (表彰名单) — categories with their declared counts and the
+ * Extraction: honour rolls (表彰名单) — categories with their declared counts and the
  * awardees under each, from every common layout:
  *
  *   “左英护理奖”特别奖（1名）          a category with its declared count
@@ -74,7 +74,7 @@ const ROLL_INTRO =
 const PRIVATE_ITEM =
   /^(?:[0-9]{4}[年.\-/][0-9]{1,2}月?(?:出?生)?|[0-9]{2,3}岁|(?:大学)?(?:本科|专科|大专|研究生|硕士|博士)(?:学历|学位)?|[\p{Script=Han}]{1,3}族)$/u;
 
-/** Stage 3 as a unified plugin. */
+/** As a unified plugin. */
 export function extractRoll(options: Options = {}) {
   const settings = { ...DEFAULTS, ...options };
   return (_tree: Root, file: VFile): void => {

@@ -1,5 +1,5 @@
 /**
- * Stage 1 of the normaliser: characters. Unicode NFC; byte-order marks, zero-width characters and soft
+ * A stage of the normaliser (in the order of `normalisePlugins`): characters. Unicode NFC; byte-order marks, zero-width characters and soft
  * hyphens dropped; non-breaking spaces to spaces; full-width Latin letters and digits to half-width;
  * CRLF to LF. A replacement character (U+FFFD, a byte the decoder could not read) is kept and reported:
  * what it stood for cannot be known.

@@ -1,5 +1,5 @@
 /**
- * Stage 4 of the normaliser: script. Detects the script of the document and of each paragraph
+ * A stage of the normaliser (in the order of `normalisePlugins`): script. Detects the script of the document and of each paragraph
  * (simplified, traditional or mixed) and converts to simplified with OpenCC's phrase dictionaries
  * (or, for the command's `--to tw|hk`, to traditional). Protected glossary terms are written as the
  * glossary says. Paragraphs without traditional characters are left as written.

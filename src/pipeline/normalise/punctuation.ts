@@ -1,5 +1,5 @@
 /**
- * Stage 5 of the normaliser: punctuation and spacing (GB/T 15834-2011). In Chinese context the
+ * A stage of the normaliser (in the order of `normalisePlugins`): punctuation and spacing (GB/T 15834-2011). In Chinese context the
  * half-width marks , ; : ? ! ( ) become full-width, but not inside numbers (1,000; 9:30), URLs or Latin
  * runs; straight double quotes around Chinese become “ ”; stray spaces between Chinese characters go,
  * except the padding inside a two-character name standing alone (李 静); the year of a document number

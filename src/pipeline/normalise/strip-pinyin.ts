@@ -1,5 +1,5 @@
 /**
- * Stage 3 of the normaliser: pinyin residue. Some converters write a reading after each character they
+ * A stage of the normaliser (in the order of `normalisePlugins`): pinyin residue. Some converters write a reading after each character they
  * were unsure of: 衛(wèi)健委, 會(huì)議, 建設(shè). The reading goes; real parentheses stay: （一）, (1),
  * （雪堰、五院）, (WHO). Where the character itself was lost and only its reading is left (F(xiàn)将 for
  * 现将), nothing is guessed: the place is reported for an editor to fill in.

@@ -1,5 +1,5 @@
 /**
- * Stage 2 of the normaliser: scrape noise. Removes what template sites and document-sharing sites wrap
+ * A stage of the normaliser (in the order of `normalisePlugins`): scrape noise. Removes what template sites and document-sharing sites wrap
  * around a document (site names, breadcrumbs, share bars, document info, page counters, "展开阅读全文",
  * copyright and ICP lines: see data/scrape-noise.ts), removes the
  * page-chunk markers that cut words in half ("…围\n\n2、绕…" → "…围绕…"), and rejoins paragraphs that a

@@ -27,7 +27,7 @@ import {
   needsSimplification,
   pagefindTerm,
   segmentWords,
-} from '../normalise.ts';
+} from '../query.ts';
 import { unspaceWords } from '../segment.ts';
 
 /** Filters as the UI holds them: values chosen per filter; any value of a filter may match. */

@@ -12,7 +12,7 @@ import { isComposing, keyComposes, trackComposition } from './composition.ts';
 import { loadToTraditional, type Convert } from './convert.ts';
 import { SearchEngine, type SearchHit, type SearchOutcome, type SelectedFilters } from './engine.ts';
 import type { PageKind } from '../names.ts';
-import { nameKey } from '../normalise.ts';
+import { nameKey } from '../query.ts';
 import { BASE, withBase } from '../../lib/base-path.ts';
 
 /** Labels for the kinds of page. */

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { guessCollection } from '../../../src/project/check-run.ts';
+import { guessCollection } from '../../../src/project/check-command.ts';
 import { DEFAULT_CHECK_CONFIG } from '../../../src/pipeline/check/rule-config.ts';
 import { toDiagnostics } from '../../../src/lib/report.ts';
 import type { CheckContext } from '../../../src/pipeline/check/checks.ts';

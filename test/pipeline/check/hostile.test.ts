@@ -9,7 +9,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { checkPaths } from '../../../src/project/check-run.ts';
+import { checkPaths } from '../../../src/project/check-command.ts';
 import { processDocument } from '../../../src/pipeline/process-document.ts';
 import { PROJECT_ROOT } from '../../helpers/seeds.ts';
 

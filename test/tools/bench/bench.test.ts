@@ -12,7 +12,7 @@ import { measureCommand, treeRssBytes } from '../../../tools/bench/process-tree.
 import { buildSteps, duration } from '../../../tools/bench/run.ts';
 import { traditionalText } from '../../../tools/bench/traditional-text.ts';
 import { splitFrontmatter } from '../../../src/model/frontmatter.ts';
-import { runProject, type ProjectResult } from '../../../src/project/project.ts';
+import { runProject, type ProjectResult } from '../../../src/project/run.ts';
 import { SCHEMAS } from '../../../src/pipeline/process-document.ts';
 import { PROJECT_ROOT } from '../../helpers/seeds.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The rules that read more than one entry: references between entries, units against the registry,
  * duplicates, a deed's year against its roll's, a deed attached to nothing. Their checks run over the
- * whole project in `../project-checks.ts`; their definitions are here, with the other rules'.
+ * whole project in `../cross-document.ts`; their definitions are here, with the other rules'.
  */
 import { defineRule } from '../define-rule.ts';
 

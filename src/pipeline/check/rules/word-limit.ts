@@ -2,7 +2,7 @@
  * Rule `word-limit`: count a deed's 字数 the way Microsoft Word does and hold it to its limit.
  * The count goes on `file.data.wordCount` for every deed, so that its page can show
  * "字数 N / 限 M". The limit comes from the deed's own `wordLimit`, else the announcement it
- * answers (resolved across files in `project-checks.ts`), else the site default.
+ * answers (resolved across files in `cross-document.ts`), else the site default.
  *
  *   事迹 1,184 字，限 1,000 字  →  error: 事迹材料共 1,184 字，超过 1,000 字的限制（来自 site default）；请删减 184 字
  */

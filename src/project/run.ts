@@ -9,12 +9,12 @@ import { loadRegistries, type Registries } from '../model/registries.ts';
 import { storeBody } from '../pipeline/render/entry-html.ts';
 import { fromPortable } from './portable.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
-import { CheckCache, isCacheable, sourceHash, toJobResult, type RecordedResult } from './check-cache.ts';
+import { CheckCache, isCacheable, sourceHash, toJobResult, type RecordedResult } from './cache.ts';
 import { loadCheckConfig } from '../pipeline/check/rule-config.ts';
 import { processDocument, type ProcessedDocument, type ProjectEntry } from '../pipeline/process-document.ts';
 
 export type { ProjectEntry };
-import { projectChecks } from '../pipeline/check/project-checks.ts';
+import { projectChecks } from '../pipeline/check/cross-document.ts';
 import type { CheckContext } from '../pipeline/check/checks.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from '../pipeline/types.ts';
 import { WORKER_RESOURCE_LIMITS } from './worker-limits.ts';
@@ -38,7 +38,7 @@ export interface ProjectOptions {
   /** Only these files (paths relative to root); default all. */
   only?: readonly string[];
   /**
-   * Keep each document's own findings in `deeds check`'s cache (`src/project/check-cache.ts`), so that a
+   * Keep each document's own findings in `deeds check`'s cache (`src/project/cache.ts`), so that a
    * check after this run re-checks only what changed. The build does; default false.
    */
   recordChecks?: boolean;

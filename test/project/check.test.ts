@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { toDiagnostics } from '../../src/lib/report.ts';
-import { editDistance, nearest } from '../../src/pipeline/check/project-checks.ts';
-import { runProject } from '../../src/project/project.ts';
+import { editDistance, nearest } from '../../src/pipeline/check/cross-document.ts';
+import { runProject } from '../../src/project/run.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 function write(root: string, path: string, frontmatter: Record<string, unknown>, body = '正文。\n'): void {

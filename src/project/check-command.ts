@@ -7,8 +7,8 @@ import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, statSync,
 import { join, relative, resolve, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { processDocument } from '../pipeline/process-document.ts';
-import { COLLECTIONS, MAX_CONTENT_BYTES, oversizeReason } from './project.ts';
-import { checkProject } from './check-project.ts';
+import { COLLECTIONS, MAX_CONTENT_BYTES, oversizeReason } from './run.ts';
+import { checkProject } from './check.ts';
 import type { Collection } from '../pipeline/types.ts';
 import { tryDecodeFile } from '../lib/decode.ts';
 import { fixSource, type TextFix } from '../pipeline/check/fix-text.ts';

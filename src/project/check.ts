@@ -12,13 +12,13 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import type { CheckContext } from '../pipeline/check/checks.ts';
 import { processDocument, type ProcessedDocument } from '../pipeline/process-document.ts';
-import { projectChecks } from '../pipeline/check/project-checks.ts';
-import { assembleEntries, projectFiles, type ProjectEntry } from './project.ts';
+import { projectChecks } from '../pipeline/check/cross-document.ts';
+import { assembleEntries, projectFiles, type ProjectEntry } from './run.ts';
 import type { PipelineContext } from '../pipeline/types.ts';
 import { splitFrontmatter, type SplitDocument } from '../model/frontmatter.ts';
 import { loadRegistries } from '../model/registries.ts';
 import { loadCheckConfig } from '../pipeline/check/rule-config.ts';
-import { CheckCache, toJobResult, type CheckJob, type CheckJobResult } from './check-cache.ts';
+import { CheckCache, toJobResult, type CheckJob, type CheckJobResult } from './cache.ts';
 import { fromPortable } from './portable.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
 

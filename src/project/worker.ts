@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { processDocument } from '../pipeline/process-document.ts';
 import { toPortable } from './portable.ts';
-import { checkRecord, storeDocumentBody } from './project.ts';
+import { checkRecord, storeDocumentBody } from './run.ts';
 import type { DocumentReply, PoolJob, PoolSettings, WorkerReply } from './worker-pool.ts';
 
 const settings = workerData as PoolSettings;

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../tools/bench/corpus.ts';
-import { checkProject } from '../../src/project/check-project.ts';
+import { checkProject } from '../../src/project/check.ts';
 import { toDiagnostics } from '../../src/lib/report.ts';
-import { COLLECTIONS, runProject, runProjectInWorkers, type ProjectResult } from '../../src/project/project.ts';
+import { COLLECTIONS, runProject, runProjectInWorkers, type ProjectResult } from '../../src/project/run.ts';
 import type { Collection } from '../../src/pipeline/types.ts';
 
 describe('runProjectInWorkers', () => {

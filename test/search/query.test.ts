@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DOC_NUMBER_IN_QUERY, DOC_NUMBER_QUERY, HAN_PADDING, NAME_SEPARATORS } from '../../src/search/patterns.ts';
-import { docNumberKey, foldQuery, lookupKeys, nameKey, pagefindTerm } from '../../src/search/normalise.ts';
+import { docNumberKey, foldQuery, lookupKeys, nameKey, pagefindTerm } from '../../src/search/query.ts';
 import { nameShard, NAME_SHARDS } from '../../src/search/names.ts';
 
 describe('patterns', () => {
