@@ -1,0 +1,72 @@
+/**
+ * What award sites give each honoured person, on the demo site: a one-line summary, photos, statistics,
+ * related awardees, a QR code on paper and a picture for shared links (issue 22, “Beyond the anchors”).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSite } from '../helpers/site.ts';
+import { byTag, elements, pages, parse, text, type Page } from './dist.ts';
+
+let dir = '';
+let all: Page[] = [];
+const page = (url: string) => {
+  const found = all.find((p) => p.url === url);
+  if (!found) throw new Error(`page ${url} not built`);
+  return found;
+};
+const byClass = (html: string, name: string) =>
+  elements(parse(html), (e) => ((e.properties.className as string[] | undefined) ?? []).includes(name));
+const personPage = (name: string, unit: string) => {
+  const awardees = JSON.parse(readFileSync(join(dir, 'data/awardees.json'), 'utf8')) as {
+    awardees: { name: string; unit: string | null; page_url: string }[];
+  };
+  const row = awardees.awardees.find((a) => a.name === name && a.unit === unit);
+  if (!row) throw new Error(`${name} (${unit}) is not on a roll`);
+  return page(new URL(row.page_url).pathname);
+};
+
+beforeAll(async () => {
+  dir = (await buildSite()).dir;
+  all = pages(dir);
+});
+
+describe('a one-line summary', () => {
+  test('an editor’s summary stands under the awardee’s name and the deed’s title, and in lists', () => {
+    const written = '十一年扎根老旧小区做家庭医生，带领团队把高血压规范管理率提高到86.2%';
+    const lede = byClass(personPage('李静', '示例市东湖区湖滨街道社区卫生服务中心').html, 'summary');
+    expect(lede.map((e) => text(e))).toContain(written);
+    expect(text(byClass(page('/deeds/2023/li-jing/').html, 'lede')[0]!)).toBe(written);
+    expect(page('/deeds/year/2022/').html).toContain(written);
+  });
+
+  test('else the write-up’s first sentence, as plain text, on the awardee page, the deed lists and in the description', () => {
+    // 钟乾's write-up has no summary: its first sentence stands in.
+    const first = '乾溪镇地处西山区最北端，全镇12个行政村散布在山谷里，最远的村离镇卫生院有40多公里山路。';
+    expect(text(byClass(personPage('钟乾', '示例市西山区乾溪镇卫生院').html, 'summary')[0]!)).toBe(first);
+    const yearList = byClass(page('/deeds/year/2022/').html, 'summary').map((e) => text(e));
+    expect(yearList).toContain(first);
+    const deed = parse(page('/deeds/2023/zhong-qian/').html);
+    const description = byTag(deed, 'meta').find((m) => m.properties.name === 'description');
+    expect(description?.properties.content).toBe(first);
+    // Not said twice on the deed page: the body begins with that sentence.
+    expect(byClass(page('/deeds/2023/zhong-qian/').html, 'lede')).toEqual([]);
+  });
+
+  test('every deed in a year list has one, without markup', () => {
+    for (const p of all.filter((p) => /^\/deeds\/year\/\d+\/$/.test(p.url))) {
+      const items = byClass(p.html, 'entry-list').flatMap((ul) => elements(ul as never, (e) => e.tagName === 'li'));
+      expect(items.length, p.url).toBeGreaterThan(0);
+      for (const li of items) {
+        const summary = elements(li as never, (e) => e.tagName === 'p');
+        expect(summary.length, `${p.url} ${text(li)}`).toBe(1);
+        expect(text(summary[0]!)).not.toMatch(/[*#<>[\]]/);
+      }
+    }
+  });
+
+  test('the 繁體 pages carry it converted', () => {
+    const hant = page('/zh-hant/deeds/2023/li-jing/').html;
+    expect(hant).toContain('十一年紮根老舊小區做家庭醫生');
+  });
+});
