@@ -70,3 +70,40 @@ describe('a one-line summary', () => {
     expect(hant).toContain('十一年紮根老舊小區做家庭醫生');
   });
 });
+
+describe('photos on awardee and unit pages', () => {
+  test('the newest write-up’s first photo stands beside the name: alt text, caption, widths for phones', () => {
+    const cases = [
+      [personPage('唐玉珍', '示例市西山区双峰镇后岭村卫生室').url, '唐玉珍在后岭村卫生室门口为村民测量血压'],
+      ['/units/donghu-guishan-weishengyuan/', '桂山镇卫生院医生在桂花村卫生室门口为老人测量血压'],
+    ] as const;
+    for (const [url, alt] of cases) {
+      const figures = byClass(page(url).html, 'portrait');
+      expect(figures, url).toHaveLength(1);
+      const img = byTag(figures[0] as never, 'img')[0]!;
+      expect(img.properties.alt, url).toBe(alt);
+      expect(img.properties.width && img.properties.height, `${url}: sized, so nothing shifts`).toBeTruthy();
+      const source = byTag(figures[0] as never, 'source')[0]!;
+      const widths = String(source.properties.srcSet)
+        .match(/\d+(?=w)/g)!
+        .map(Number);
+      expect(Math.min(...widths), url).toBeLessThanOrEqual(360);
+      expect(Math.max(...widths), url).toBeLessThanOrEqual(720);
+      expect(String(source.properties.sizes), url).toContain('100vw');
+      expect(byTag(figures[0] as never, 'figcaption'), url).toHaveLength(1);
+      // The same in the 繁體 copy, alt text converted.
+      expect(byClass(page(`/zh-hant${url}`).html, 'portrait'), url).toHaveLength(1);
+    }
+    // Awardees without photos have no empty figure.
+    expect(byClass(personPage('钟乾', '示例市西山区乾溪镇卫生院').html, 'portrait')).toEqual([]);
+  });
+
+  test('the print stylesheet keeps the photo, whole, beside the name', () => {
+    const cssFiles = [...page('/awardees/').html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+    const css = cssFiles.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const print = css.slice(css.indexOf('@media print'));
+    expect(print).toMatch(/\.portrait\{[^}]*float:right[^}]*\}/);
+    expect(print).toMatch(/\.portrait\{[^}]*break-inside:avoid/);
+    expect(print).not.toMatch(/\.portrait[^{]*\{[^}]*display:none/);
+  });
+});
