@@ -107,3 +107,64 @@ describe('photos on awardee and unit pages', () => {
     expect(print).not.toMatch(/\.portrait[^{]*\{[^}]*display:none/);
   });
 });
+
+describe('statistics', () => {
+  const rows = () =>
+    JSON.parse(readFileSync(join(dir, 'data/awardees.json'), 'utf8')).awardees as {
+      year: number;
+      issuer: string;
+    }[];
+
+  test('charts drawn at build time, no script, the numbers in tables that agree with the open data', () => {
+    const html = page('/stats/').html;
+    const tree = parse(html);
+    // No script but the header's search box loader, which every page has.
+    const scripts = byTag(tree, 'script').filter((s) => s.properties.type !== 'application/ld+json');
+    for (const script of scripts) expect(String(script.properties.src)).toMatch(/\/_astro\/[^/]*search[^/]*\.js$/i);
+    const headings = byTag(tree, 'h2').map((h) => text(h));
+    expect(headings).toEqual(['按年度', '按荣誉类别', '按发文机关', '按地区', '按单位']);
+    const svgs = byTag(tree, 'svg').filter((s) => String(s.properties.className).includes('bar-chart'));
+    expect(svgs).toHaveLength(5);
+    for (const svg of svgs) expect(svg.properties.ariaHidden).toBe('true');
+    // Each chart's table: a caption, header cells with scope, counts matching the CSV's rows.
+    const tables = byTag(tree, 'table');
+    expect(tables).toHaveLength(5);
+    const tableCounts = (i: number) =>
+      new Map(
+        byTag(tables[i] as never, 'tr')
+          .slice(1)
+          .map((tr) => [text(byTag(tr as never, 'th')[0]!), Number(text(byTag(tr as never, 'td')[0]!))]),
+      );
+    for (const table of tables) expect(byTag(table as never, 'caption')).toHaveLength(1);
+    const years = tableCounts(0);
+    const issuers = tableCounts(2);
+    for (const year of new Set(rows().map((r) => r.year)))
+      expect(years.get(`${year}年度`), String(year)).toBe(rows().filter((r) => r.year === year).length);
+    for (const issuer of new Set(rows().map((r) => r.issuer)))
+      expect(issuers.get(issuer), issuer).toBe(rows().filter((r) => r.issuer === issuer).length);
+    // Regions from content/units.yaml: every honour is in one.
+    const regions = tableCounts(3);
+    expect([...regions.keys()].sort()).toEqual(['东湖区', '市直', '西山区']);
+    expect([...regions.values()].reduce((a, b) => a + b, 0)).toBe(rows().length);
+    // Bars are as long as their counts say.
+    const widths = byTag(svgs[0] as never, 'rect').map((r) => parseFloat(String(r.properties.width)));
+    const counts = [...years.values()];
+    const longest = counts.indexOf(Math.max(...counts));
+    expect(widths[longest]).toBe(85);
+    counts.forEach((c, i) => expect(widths[i]).toBeCloseTo((c / counts[longest]!) * 85, 1));
+  });
+
+  test('linked from every page’s footer and the home page; in 繁體 too', () => {
+    for (const url of ['/', '/rolls/', '/deeds/2023/li-jing/']) {
+      const footer = byTag(parse(page(url).html), 'footer')[0]!;
+      expect(
+        byTag(footer as never, 'a').some((a) => a.properties.href === '/stats/'),
+        url,
+      ).toBe(true);
+    }
+    expect(page('/').html).toContain('href="/stats/"');
+    const hant = page('/zh-hant/stats/').html;
+    expect(hant).toContain('<h1>統計</h1>');
+    expect(hant).toContain('按發文機關');
+  });
+});
