@@ -168,3 +168,25 @@ describe('statistics', () => {
     expect(hant).toContain('按發文機關');
   });
 });
+
+describe('related awardees', () => {
+  test('awardee and deed pages link others of the same honour and unit, a few each, never themselves', () => {
+    const withRelated = all.filter(
+      (p) => /^\/(awardees|deeds)\/[^/]+\/(?:[^/]+\/)?$/.test(p.url) && p.html.includes('id="related"'),
+    );
+    expect(withRelated.length).toBeGreaterThan(40);
+    for (const p of withRelated) {
+      const section = byClass(p.html, 'related')[0]!;
+      for (const list of byTag(section as never, 'ul')) {
+        const links = byTag(list as never, 'a').map((a) => String(a.properties.href));
+        expect(links.length, p.url).toBeGreaterThan(0);
+        expect(links.length, p.url).toBeLessThanOrEqual(6);
+        expect(links, p.url).not.toContain(p.url);
+      }
+    }
+    const wangFang = personPage('王芳', '示例市第一人民医院').html;
+    expect(wangFang).toContain('示例市第一人民医院的其他获奖人员');
+    expect(wangFang).toMatch(/同获\d{4}年度“先进个人”/);
+    expect(page('/deeds/2023/li-jing/').html).toContain('同获2022年度“先进个人”');
+  });
+});
