@@ -159,3 +159,23 @@ describeBrowser('print on A4', () => {
     await page.close();
   });
 });
+
+describeBrowser('the QR code of the online page', () => {
+  test('shows on paper, whole and about 20 mm wide, and not on screen', async () => {
+    for (const path of [NOTICE, ROLL]) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}${path}`);
+      expect(await page.locator('.print-qr').isVisible(), `${path} on screen`).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      const qr = page.locator('.print-qr svg');
+      expect(await qr.isVisible(), `${path} in print`).toBe(true);
+      const box = (await qr.boundingBox())!;
+      // 19–20 mm at 96 dpi.
+      expect(box.width).toBeGreaterThanOrEqual((19 / 25.4) * 96 - 1);
+      expect(box.width).toBeLessThanOrEqual((20 / 25.4) * 96 + 1);
+      expect(box.height).toBeCloseTo(box.width, 1);
+      expect(await page.locator('.print-qr').evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+      await page.close();
+    }
+  });
+});

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/site.ts';
+import { svgModules } from '../helpers/qr.ts';
+import { qrMatrix } from '../../src/lib/qr-code.ts';
 import { byTag, elements, pages, parse, text, type Page } from './dist.ts';
 
 let dir = '';
@@ -188,5 +190,31 @@ describe('related awardees', () => {
     expect(wangFang).toContain('示例市第一人民医院的其他获奖人员');
     expect(wangFang).toMatch(/同获\d{4}年度“先进个人”/);
     expect(page('/deeds/2023/li-jing/').html).toContain('同获2022年度“先进个人”');
+  });
+});
+
+describe('a QR code on paper', () => {
+  test('every notice and roll carries, for print only, the code of its online address and the address', () => {
+    const documents = all.filter((p) => /^\/(announcements|rolls)\/\d{4}\/[^/]+\/$/.test(p.url));
+    expect(documents.length).toBeGreaterThan(20);
+    for (const p of documents) {
+      const figures = byClass(p.html, 'print-qr');
+      expect(figures, p.url).toHaveLength(1);
+      expect(String(figures[0]!.properties.className)).toContain('print-only');
+      const address = `https://honours.example.gov.cn${p.url}`;
+      expect(text(byTag(figures[0] as never, 'figcaption')[0]!), p.url).toBe(`扫码查看网页版：${address}`);
+      const svg = /<figure class="print-qr[^>]*>(<svg[\s\S]*?<\/svg>)/.exec(p.html)![1]!;
+      expect(svgModules(svg), p.url).toEqual(qrMatrix(address));
+    }
+    // Deeds and awardees are not documents to print with a code.
+    expect(byClass(page('/deeds/2023/li-jing/').html, 'print-qr')).toEqual([]);
+  });
+
+  test('hidden on screen, shown in print', () => {
+    const cssFiles = [...page('/rolls/').html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+    const css = cssFiles.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const printAt = css.indexOf('@media print');
+    expect(css.slice(0, printAt)).toMatch(/\.print-only\{display:none\}/);
+    expect(css.slice(printAt)).toMatch(/\.print-qr\{[^}]*display:flex/);
   });
 });
