@@ -218,3 +218,30 @@ describe('a QR code on paper', () => {
     expect(css.slice(printAt)).toMatch(/\.print-qr\{[^}]*display:flex/);
   });
 });
+
+describe('share pictures (og:image)', () => {
+  const meta = (html: string, property: string) =>
+    byTag(parse(html), 'meta').find((m) => m.properties.property === property)?.properties.content as
+      string | undefined;
+
+  test('every awardee and write-up page has its own picture, 1200 × 630, in both scripts; other pages none', () => {
+    const withImage = all.filter((p) => /^\/(zh-hant\/)?(awardees\/[a-z0-9-]+|deeds\/\d{4}\/[^/]+)\/$/.test(p.url));
+    expect(withImage.length).toBeGreaterThan(100);
+    const seen = new Set<string>();
+    for (const p of withImage) {
+      const image = meta(p.html, 'og:image');
+      expect(image, p.url).toMatch(/^https:\/\/honours\.example\.gov\.cn\/og\/[\w-]{20}\.png$/);
+      const file = join(dir, new URL(image!).pathname);
+      const png = readFileSync(file);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], p.url).toEqual([1200, 630]);
+      expect(meta(p.html, 'og:image:width')).toBe('1200');
+      if (!p.url.startsWith('/zh-hant/')) seen.add(image!);
+    }
+    // One picture per page: names and write-ups differ.
+    expect(seen.size).toBe(withImage.filter((p) => !p.url.startsWith('/zh-hant/')).length);
+    for (const url of ['/', '/rolls/', '/stats/']) {
+      expect(meta(page(url).html, 'og:image'), url).toBeUndefined();
+      expect(meta(page(url).html, 'og:title'), url).toBeTruthy();
+    }
+  });
+});
