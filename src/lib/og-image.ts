@@ -57,8 +57,12 @@ export function wrapText(text: string, ems: number, max: number): string[] {
   return lines;
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+/** Text for an SVG: markup escaped, and characters XML 1.0 does not allow (C0 controls, lone surrogates) left out. */
+export const escapeXml = (text: string) =>
+  text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 export function ogCardSvg(card: OgCard, fontFamily: string): string {
   const font = `font-family="${escapeXml(fontFamily)}, sans-serif"`;

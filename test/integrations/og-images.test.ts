@@ -38,3 +38,11 @@ test('draws each card once, names it by digest, and copies it into the site', as
     readFileSync(join(temp, 'dist1', 'og', files[0]!)),
   );
 });
+
+test('a card the renderer refuses is drawn without its text, and reported', async () => {
+  const broken =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><rect width="1200" height="630"/><text>&bad;</text></svg>';
+  const result = await drawOgImages(new Map([['broken', broken]]), join(temp, 'cache-broken'), join(temp, 'dist3'));
+  expect(result.failed).toHaveLength(1);
+  expect(pngSize(join(temp, 'dist3', 'og', 'broken.png'))).toEqual({ width: 1200, height: 630 });
+});

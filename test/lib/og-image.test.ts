@@ -36,6 +36,7 @@ describe('laying out a card', () => {
     };
     const svg = ogCardSvg(card, 'Noto Sans CJK SC');
     expect(svg).toContain('李&lt;静&gt;&amp;');
+    expect(ogCardSvg({ ...card, title: '李\u0001静\ud800' }, 'Noto Sans CJK SC')).toContain('>李静<');
     expect(svg).toContain('font-family="Noto Sans CJK SC, sans-serif"');
     expect(svg).toMatch(/^<svg [^>]*width="1200" height="630"/);
     expect(ogDigest(svg, 'a')).toBe(ogDigest(svg, 'a'));

@@ -22,6 +22,8 @@ import { ogImagesEnabled, ogRegistry } from '../../lib/og-share.ts';
 export interface OgDrawResult {
   images: number;
   drawn: number;
+  /** Cards the renderer refused, drawn without their text: `digest: reason`. */
+  failed: string[];
   seconds: number;
 }
 
@@ -37,13 +39,23 @@ export async function drawOgImages(
   await mkdir(join(outDir, 'og'), { recursive: true });
   const queue = [...cards];
   let drawn = 0;
+  const failed: string[] = [];
   const { default: sharp } = await import('sharp');
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [digest, svg] = next;
       const cached = join(cacheDir, `${digest}.png`);
       if (!existsSync(cached)) {
-        const png = await sharp(Buffer.from(svg)).png().toBuffer();
+        // A card the renderer refuses still gets a picture (the frame without its text): the page names it.
+        const png = await sharp(Buffer.from(svg))
+          .png()
+          .toBuffer()
+          .catch((error: Error) => {
+            failed.push(`${digest}: ${error.message}`);
+            return sharp(Buffer.from(svg.replace(/<text[\s\S]*?<\/text>/g, '')))
+              .png()
+              .toBuffer();
+          });
         const partial = `${cached}.${process.pid}.partial`;
         await writeFile(partial, png);
         await rename(partial, cached);
@@ -53,7 +65,7 @@ export async function drawOgImages(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  return { images: cards.size, drawn, seconds: (performance.now() - started) / 1000 };
+  return { images: cards.size, drawn, failed, seconds: (performance.now() - started) / 1000 };
 }
 
 export default function ogImages(): AstroIntegration {
@@ -82,6 +94,7 @@ export default function ogImages(): AstroIntegration {
         logger.info(
           `分享图片 ${result.images} 张（新绘 ${result.drawn} 张${each}，其余取自缓存），用时 ${result.seconds.toFixed(1)} 秒`,
         );
+        for (const failure of result.failed) logger.warn(`分享图片未能绘出文字，只画了底图：${failure}`);
         cards.clear();
       },
     },
