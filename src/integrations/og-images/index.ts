@@ -2,7 +2,7 @@
  * Share pictures (og:image) for awardee and write-up pages: each card the pages registered
  * (`shareImage`, src/lib/og-share.ts) is drawn from its SVG by sharp (librsvg, the system's Chinese
  * font through fontconfig) into a PNG named by its digest, kept in `node_modules/.cache/deeds-og/`,
- * and copied into the site's `og/` folder. A rebuild draws only cards that changed.
+ * (or `DEEDS_OG_CACHE`), and copied into the site's `og/` folder. A rebuild draws only cards that changed.
  *
  *   // astro.config.mjs — before precompress() and atomicOutput()
  *   integrations: [ogImages(), ...]
@@ -13,7 +13,7 @@
 import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { findOgFont } from '../../lib/og-font.ts';
@@ -88,7 +88,10 @@ export default function ogImages(): AstroIntegration {
           return;
         }
         const cards = ogRegistry();
-        const cacheDir = join(root, 'node_modules', '.cache', 'deeds-og');
+        // `DEEDS_OG_CACHE` puts the cache where CI keeps it between runs (npm ci empties node_modules/).
+        const cacheDir = process.env.DEEDS_OG_CACHE
+          ? resolve(root, process.env.DEEDS_OG_CACHE)
+          : join(root, 'node_modules', '.cache', 'deeds-og');
         const result = await drawOgImages(cards, cacheDir, fileURLToPath(dir));
         const each = result.drawn > 0 ? `，每张约 ${Math.round((result.seconds * 1000) / result.drawn)} ms` : '';
         logger.info(
