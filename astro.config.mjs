@@ -6,6 +6,7 @@ import atomicOutput from './src/integrations/atomic-output.ts';
 import { traditionalVariant } from './src/integrations/traditional-variant.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import precompress from './src/integrations/precompress.ts';
+import ogImages from './src/integrations/og-images/index.ts';
 import { loadSite, formatSiteProblems, siteAddress } from './src/model/site-config.ts';
 
 // The site's address, in one place: `DEEDS_SITE_URL` at build time, else `url` in content/site.yaml,
@@ -49,9 +50,11 @@ export default defineConfig({
   vite: { define: { __DEEDS_BASE__: JSON.stringify(address.base), __DEEDS_SITE__: JSON.stringify(address.site) } },
   srcDir: './src',
   devToolbar: { enabled: false },
+  // ogImages draws the share pictures the pages asked for (off with DEEDS_OG_IMAGES=0).
   // precompress writes .gz/.br twins of the finished files (off with DEEDS_PRECOMPRESS=0), so it runs after
   // every integration that writes files; atomicOutput must stay last: it swaps the finished site into place.
   integrations: [
+    ogImages(),
     traditional,
     pagefindSearch(),
     sitemap({ customPages: traditional.sitemapPages, filter: (page) => !/\/404\/?(?:\.html)?$/.test(page) }),

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { bodyFolder, pruneBodies, storeBody } from '../pipeline/render/entry-html.ts';
 import { formatText, toDiagnostics } from '../lib/report.ts';
-import { COLLECTIONS, runProjectInWorkers, type ProjectOptions, type ProjectResult } from '../project/run.ts';
+import {
+  COLLECTIONS,
+  digestedData,
+  runProjectInWorkers,
+  type ProjectOptions,
+  type ProjectResult,
+} from '../project/run.ts';
 import type { Change, Collection } from '../pipeline/types.ts';
 
 /**
@@ -86,7 +92,7 @@ export function documentLoader(collection: Collection): Loader {
         // No `body`, and the HTML in a file of its own (src/pipeline/render/entry-html.ts): the store is serialised
         // into the build's server bundle, and the HTML was nearly all of it. The thread that rendered
         // the body wrote the file; the digest covers the folder, the data and the body.
-        const { digest, file: htmlFile } = document.stored ?? storeBody(folder, document.frontmatter, document.html);
+        const { digest, file: htmlFile } = document.stored ?? storeBody(folder, digestedData(document), document.html);
         bodies.add(htmlFile);
         store.set({
           id: entry.id,

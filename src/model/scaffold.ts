@@ -81,7 +81,15 @@ export function templateFor(kind: EntryKind, title: string, year: number, today:
       (line) =>
         `${line} # ${TODO}：评选通知编号，如 ${year - 1}/shi-${year - 1}-pingxuan-tongzhi（通知的字数要求随之适用）；没有就删去这一行`,
     );
-  return `---\n${yaml}---\n\n${body[kind]}`;
+  // The summary is optional: offered as a comment, so that an unwritten one falls back to the first sentence.
+  const withSummary =
+    kind === 'deed'
+      ? yaml.replace(
+          /^year: .*$/mu,
+          (line) => `${line}\n# summary: 一句话摘要（表彰理由），最多 100 字；不写时页面取正文第一句`,
+        )
+      : yaml;
+  return `---\n${withSummary}---\n\n${body[kind]}`;
 }
 
 export function scaffoldEntry(options: ScaffoldOptions): ScaffoldResult {

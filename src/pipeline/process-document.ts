@@ -18,6 +18,7 @@ import { checkFrontmatter, checkPlugins, finishChecks } from './check/checks.ts'
 import { normaliseMarkdown, type NormaliseResult } from './normalise/normalise.ts';
 import { checkPhotoFiles } from './check/rules/images.ts';
 import { parseBody } from './parse-body.ts';
+import { deedSummary } from './extract/summary.ts';
 import { remarkRenderComponents, changesTree } from './render/remark-render-components.ts';
 import { MESSAGE_SOURCE, type Collection, type PipelineContext } from './types.ts';
 
@@ -180,6 +181,10 @@ export function processDocument(input: ProcessInput, context: PipelineContext): 
     file.messages.push(message);
   }
   finishChecks(file, context);
+  if (input.collection === 'deeds') {
+    const summary = deedSummary(tree);
+    if (summary) file.data.summary = summary;
+  }
   let html = '';
   if (input.render !== false) {
     // The tree is kept (`document.tree`): render a copy if rendering would change it. Most bodies are

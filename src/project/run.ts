@@ -75,7 +75,16 @@ export function storeDocumentBody(
   folders: ProjectOptions['bodyFolders'],
 ): void {
   const folder = folders?.[collection];
-  if (folder) document.stored = storeBody(folder, document.frontmatter, document.html);
+  if (folder) document.stored = storeBody(folder, digestedData(document), document.html);
+}
+
+/**
+ * What an entry's digest covers besides its body: the frontmatter and what the pipeline derives for
+ * the pages (the summary). Astro keeps a stored entry whose digest has not changed, metadata and all.
+ */
+export function digestedData(document: { frontmatter: unknown; file: { data: { summary?: string } } }): unknown {
+  const { summary } = document.file.data;
+  return summary === undefined ? document.frontmatter : { frontmatter: document.frontmatter, summary };
 }
 
 /**

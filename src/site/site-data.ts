@@ -14,6 +14,8 @@ export interface UnitRecord {
   type?: string;
   /** The id of the unit it belongs to (a department's hospital). */
   parent?: string | undefined;
+  /** The area it serves (`东湖区`); units without one take their parent's. */
+  region?: string | undefined;
 }
 
 export interface AwardeeInput {

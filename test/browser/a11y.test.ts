@@ -58,6 +58,7 @@ describeBrowser('accessibility (axe-core)', () => {
       awardee: firstPage(site.dir, 'awardees', 1),
       units: '/units/',
       unit: firstPage(site.dir, 'units', 1),
+      statistics: '/stats/',
     };
   });
   afterAll(async () => {

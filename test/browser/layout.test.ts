@@ -159,3 +159,39 @@ describeBrowser('print on A4', () => {
     await page.close();
   });
 });
+
+describeBrowser('the QR code of the online page', () => {
+  test('shows on paper, whole and about 20 mm wide, and not on screen', async () => {
+    for (const path of [NOTICE, ROLL]) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}${path}`);
+      expect(await page.locator('.print-qr').isVisible(), `${path} on screen`).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      const qr = page.locator('.print-qr svg');
+      expect(await qr.isVisible(), `${path} in print`).toBe(true);
+      const box = (await qr.boundingBox())!;
+      // 19–20 mm at 96 dpi.
+      expect(box.width).toBeGreaterThanOrEqual((19 / 25.4) * 96 - 1);
+      expect(box.width).toBeLessThanOrEqual((20 / 25.4) * 96 + 1);
+      expect(box.height).toBeCloseTo(box.width, 1);
+      expect(await page.locator('.print-qr').evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+      if (path === NOTICE) {
+        // Beside the signature and no taller than it: the 附注 under it keeps its place at the left.
+        const placed = await page.evaluate(() => {
+          const qr = document.querySelector('.print-qr')!.getBoundingClientRect();
+          const signature = document.querySelector('.signature')!.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector('.annotation')!);
+          return {
+            qr: { right: qr.right, bottom: qr.bottom },
+            signatureBottom: signature.bottom,
+            annotationLeft: range.getClientRects()[0]!.left,
+          };
+        });
+        expect(placed.qr.bottom).toBeLessThanOrEqual(placed.signatureBottom + 0.5);
+        expect(placed.annotationLeft).toBeLessThan(placed.qr.right);
+      }
+      await page.close();
+    }
+  });
+});

@@ -153,6 +153,12 @@ describe.skipIf(!hasNginx && !inCI)('deploy/nginx.conf', () => {
     const meta = await get(port, `/pagefind/${metaFile}`, SITE_HOST);
     expect(meta.status).toBe(200);
     expect(meta.headers['cache-control']).toBe(immutable);
+    // Share pictures are named by the digest of what they show.
+    const picture = readdirSync(join(dir, 'og'))[0];
+    expect(picture).toBeDefined();
+    const og = await get(port, `/og/${picture}`, SITE_HOST);
+    expect(og.status).toBe(200);
+    expect(og.headers['cache-control']).toBe(immutable);
     for (const path of ['/', '/rolls/', '/404.html', '/pagefind/pagefind-entry.json', '/data/awardees.json']) {
       const res = await get(port, path, SITE_HOST);
       expect(res.status, path).toBe(200);

@@ -29,6 +29,7 @@ describe('deeds new', () => {
     for (const field of ['subject', 'unit', 'honours', 'year', 'roll', 'announcement', 'photos'])
       expect(Object.keys(data as object), field).toContain(field);
     expect(text).toMatch(/^roll: 2024\/dai-tian-xie # 待填写：表彰名单编号/mu);
+    expect(text).toMatch(/^# summary: 一句话摘要（表彰理由）/mu);
     expect(text).toMatch(/^announcement: 2024\/dai-tian-xie # 待填写：评选通知编号/mu);
   });
 

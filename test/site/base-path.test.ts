@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { BASE_PATH_SITE, buildBasePathSite } from '../helpers/site.ts';
 import { checkLinks, listFiles, pages, type Page } from './dist.ts';
+import { svgModules } from '../helpers/qr.ts';
+import { qrMatrix } from '../../src/lib/qr-code.ts';
 
 const { url: SITE, base: BASE } = BASE_PATH_SITE;
 
@@ -30,6 +32,14 @@ describe(`built for ${SITE}`, () => {
     expect(outsideBase).toEqual([]);
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(all.length * 10);
+  });
+
+  test('a printed notice’s QR code leads to its page under the base path', () => {
+    const path = 'announcements/2024/shi-2024-pingxuan-tongzhi/';
+    const html = read(`${path}index.html`);
+    const svg = /<figure class="print-qr[^>]*>(<svg[\s\S]*?<\/svg>)/.exec(html)![1]!;
+    expect(svgModules(svg)).toEqual(qrMatrix(`${SITE}${path}`));
+    expect(html).toContain(`${SITE}${path}`);
   });
 
   test('the 繁體 pages link inside the base path, to 繁體 pages', () => {

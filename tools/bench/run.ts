@@ -308,6 +308,8 @@ export interface BuildSteps {
   traditional?: number;
   /** The search index (our integration's "建立搜索索引 … 用时 N 秒"). */
   searchIndex?: number;
+  /** Share pictures, drawn or taken from the cache (our integration's "分享图片 N 张 … 用时 N 秒"). */
+  shareImages?: number;
 }
 
 /** Read the step times from a build log; steps whose line is missing are left out. */
@@ -323,6 +325,7 @@ export function buildSteps(log: string): BuildSteps {
     pages: find(/generating static routes[\s\S]*?Completed in ((?:\d+m ?)?[\d.]+m?s)/),
     traditional: find(/繁體版[^\n]*用时 ([\d.]+ ?ms)/),
     searchIndex: find(/建立搜索索引[^\n]*用时 ([\d.]+ ?秒)/),
+    shareImages: find(/分享图片 \d+ 张[^\n]*用时 ([\d.]+ ?秒)/),
   };
   for (const key of Object.keys(steps) as (keyof BuildSteps)[]) if (steps[key] === undefined) delete steps[key];
   return steps;

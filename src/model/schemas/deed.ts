@@ -38,6 +38,17 @@ export const DeedSchema = z
     honours: z.array(z.string()).default([]),
     /** The year the honour is for: `2022`. */
     year: YearSchema,
+    /**
+     * One line for lists and the awardee page (表彰理由、事迹摘要), at most 100 字:
+     * `十一年扎根社区，把家庭医生签约服务做进4100多户居民家中`. Default: the write-up's first sentence,
+     * cut at a comma when it runs over 80 字.
+     */
+    summary: z
+      .string()
+      .trim()
+      .min(1, { error: '摘要（summary）不能为空；不写摘要时删去这一行，页面会取正文第一句' })
+      .max(100, { error: '摘要（summary）最多 100 字，写一句话即可' })
+      .optional(),
     /** The id of the roll naming the subject: `2023/shifan-2022-xianjin-mingdan`. */
     roll: EntryIdSchema.optional(),
     /** The id of the notice that asked for this write-up; its word limit applies. */

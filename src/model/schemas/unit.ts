@@ -13,6 +13,11 @@ export const UnitSchema = z
     type: z.enum(['issuer', 'institution']).default('institution'),
     /** The id of the unit it belongs to, if any. */
     parent: z.string().optional(),
+    /**
+     * The area the unit serves, for the statistics page (按地区): `东湖区`. Units without one take their
+     * parent's, so it is written once on a district's bureau. Default: none (统计为“未注明地区”).
+     */
+    region: z.string().trim().min(1, { error: '地区（region）不能为空；不填时删去这一行' }).optional(),
   })
   .strict();
 

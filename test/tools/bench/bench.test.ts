@@ -140,8 +140,15 @@ test('buildSteps reads the steps from an Astro build log', () => {
     '07:46:10 [build] ✓ Completed in 32.86s.',
     '07:46:17 [deeds-traditional-variant] 繁體版 2088 页（tw），用时 7035 ms',
     '07:46:46 [deeds:pagefind] 已为 2055 个页面建立搜索索引（姓名索引 4077 条，最大索引块 48 KB），用时 29.5 秒',
+    '07:46:52 [deeds:og-images] 分享图片 2110 张（新绘 2110 张，每张约 13 ms，其余取自缓存），用时 27.4 秒',
   ].join('\n');
-  expect(buildSteps(log)).toEqual({ content: 51.2, pages: 16.67, traditional: 7.035, searchIndex: 29.5 });
+  expect(buildSteps(log)).toEqual({
+    content: 51.2,
+    pages: 16.67,
+    traditional: 7.035,
+    searchIndex: 29.5,
+    shareImages: 27.4,
+  });
   expect(buildSteps('07:45:37 [types] Generated 1m 4s')).toEqual({ content: 64 });
 });
 
