@@ -11,7 +11,7 @@ import { argv, stdout } from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 const [project, file] = argv.slice(2);
-const url = pathToFileURL(join(project!, 'src', 'pipeline', 'normalise.ts')).href;
+const url = pathToFileURL(join(project!, 'src', 'pipeline', 'normalise', 'normalise.ts')).href;
 const { normaliseText } = (await import(url)) as typeof import('../../src/pipeline/normalise/normalise.ts');
 const text = readFileSync(file!, 'utf8');
 const pass = (): number => {
