@@ -1,9 +1,11 @@
 /** Drawing the share pictures: PNGs of 1200 × 630, each drawn once and then taken from the cache. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
-import { drawOgImages } from '../../src/integrations/og-images/index.ts';
+import ogImages, { drawOgImages } from '../../src/integrations/og-images/index.ts';
+import { ogRegistry } from '../../src/site/og-share.ts';
 import { ogCardSvg, ogDigest } from '../../src/site/og-image.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'deeds-og-'));
@@ -45,4 +47,18 @@ test('a card the renderer refuses is drawn without its text, and reported', asyn
   const result = await drawOgImages(new Map([['broken', broken]]), join(temp, 'cache-broken'), join(temp, 'dist3'));
   expect(result.failed).toHaveLength(1);
   expect(pngSize(join(temp, 'dist3', 'og', 'broken.png'))).toEqual({ width: 1200, height: 630 });
+});
+
+test('without a Chinese font the build goes on, draws nothing and says so once', async () => {
+  const integration = ogImages({ findFont: () => undefined });
+  const messages: string[] = [];
+  const logger = { info: (m: string) => messages.push(`info ${m}`), warn: (m: string) => messages.push(`warn ${m}`) };
+  const hooks = integration.hooks as Record<string, (options: unknown) => Promise<void> | void>;
+  await hooks['astro:config:done']!({ config: { root: pathToFileURL(`${temp}/`) } });
+  ogRegistry().set('card', '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"/>');
+  await hooks['astro:build:done']!({ dir: pathToFileURL(join(temp, 'dist-nofont/')), logger });
+  expect(messages).toHaveLength(1);
+  expect(messages[0]).toMatch(/^warn 未找到中文字体.*不带分享图片（og:image）/);
+  expect(existsSync(join(temp, 'dist-nofont', 'og'))).toBe(false);
+  ogRegistry().clear();
 });

@@ -225,7 +225,18 @@ describe('share pictures (og:image)', () => {
       string | undefined;
 
   test('every awardee and write-up page has its own picture, 1200 × 630, in both scripts; other pages none', () => {
-    const withImage = all.filter((p) => /^\/(zh-hant\/)?(awardees\/[a-z0-9-]+|deeds\/\d{4}\/[^/]+)\/$/.test(p.url));
+    // Honoured units (先进集体) are awardees too.
+    const honouredUnit = (p: Page) => {
+      if (!/^\/units\/[^/]+\/$/.test(p.url.replace(/^\/zh-hant/, ''))) return false;
+      const tree = parse(p.html);
+      const name = text(byTag(tree, 'h1')[0]!);
+      const own = [`${name}获得的集体荣誉`, `${name}獲得的集體榮譽`];
+      return byTag(tree, 'caption').some((c) => own.includes(text(c)));
+    };
+    const withImage = all.filter(
+      (p) => /^\/(zh-hant\/)?(awardees\/[a-z0-9-]+|deeds\/\d{4}\/[^/]+)\/$/.test(p.url) || honouredUnit(p),
+    );
+    expect(withImage.filter(honouredUnit).length).toBeGreaterThan(10);
     expect(withImage.length).toBeGreaterThan(100);
     const seen = new Set<string>();
     for (const p of withImage) {
@@ -239,7 +250,7 @@ describe('share pictures (og:image)', () => {
     }
     // One picture per page: names and write-ups differ.
     expect(seen.size).toBe(withImage.filter((p) => !p.url.startsWith('/zh-hant/')).length);
-    for (const url of ['/', '/rolls/', '/stats/']) {
+    for (const url of ['/', '/rolls/', '/stats/', '/units/donghu-renmin-yiyuan/']) {
       expect(meta(page(url).html, 'og:image'), url).toBeUndefined();
       expect(meta(page(url).html, 'og:title'), url).toBeTruthy();
     }

@@ -45,6 +45,7 @@ export function formatBenchTable(result: BenchResult, details: BenchDetails): st
     ['  content layer (pipeline)', fixed(details.steps.content, 1, ' s'), '', ''],
     ['  pages', fixed(details.steps.pages, 1, ' s'), '', ''],
     ['  繁體 variant', fixed(details.steps.traditional, 1, ' s'), '', ''],
+    ['  share pictures (og:image)', fixed(details.steps.shareImages, 1, ' s'), '', ''],
     [
       'build peak RSS (index excluded)',
       fixed(build.peakRssMB, 0, ' MB'),

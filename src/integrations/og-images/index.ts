@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { findOgFont } from '../../site/og-font.ts';
+import { findOgFont, type OgFont } from '../../site/og-font.ts';
 import { ogImagesEnabled, ogRegistry } from '../../site/og-share.ts';
 
 export interface OgDrawResult {
@@ -68,7 +68,13 @@ export async function drawOgImages(
   return { images: cards.size, drawn, failed, seconds: (performance.now() - started) / 1000 };
 }
 
-export default function ogImages(): AstroIntegration {
+export interface OgImagesOptions {
+  /** How the font is found; the pages use the same search (`findOgFont`). For tests. */
+  findFont?: () => OgFont | undefined;
+}
+
+export default function ogImages(options: OgImagesOptions = {}): AstroIntegration {
+  const findFont = options.findFont ?? (() => findOgFont());
   let root = '';
   return {
     name: 'deeds:og-images',
@@ -81,7 +87,7 @@ export default function ogImages(): AstroIntegration {
           logger.info('DEEDS_OG_IMAGES=0：页面不带分享图片（og:image）');
           return;
         }
-        if (!findOgFont()) {
+        if (!findFont()) {
           logger.warn(
             '未找到中文字体（fc-list :lang=zh 无结果，字体目录中也没有），页面不带分享图片（og:image）；安装 fonts-noto-cjk，或用 DEEDS_OG_FONT 指定字体',
           );

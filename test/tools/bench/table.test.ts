@@ -21,7 +21,7 @@ const details = {
   baselineCpuSeconds: 120,
   buildPeakRssWithIndexMB: 1500,
   pagefindPeakRssMB: 900,
-  steps: { content: 20, pages: 25, traditional: 5, searchIndex: 30 },
+  steps: { content: 20, pages: 25, traditional: 5, searchIndex: 30, shareImages: 40 },
   rounds: [
     { ours: { seconds: 60, peakRssMB: 1200 }, stock: { seconds: 100, peakRssMB: 4000 } },
     { ours: { seconds: 64.5, peakRssMB: 1250 }, stock: { seconds: 110, peakRssMB: 4100 } },
@@ -53,6 +53,7 @@ describe('bench table', () => {
     ['  first pass (JIT cold)', '7.0 MB/s', ''],
     ['normaliser / opencc', '4.00×', 'ok'],
     ['  each round (median above)', '60.0 / 64.5 s', ''],
+    ['  share pictures (og:image)', '40.0 s', ''],
   ])('%s shows %s %s', (name, value, verdict) => {
     const line = row(table, name);
     expect(line).toContain(value);
