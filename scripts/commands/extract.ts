@@ -3,8 +3,9 @@
  * .pdf, .xlsx, .xls, .mdx; text in any common encoding) and print the facts the extractor finds.
  */
 import { stderr, stdout } from 'node:process';
-import { readSource, SourceError } from '../../src/lib/import/read-source.ts';
-import { extractDocument, type ExtractResult } from '../../src/pipeline/extract.ts';
+import { extractSource } from '../../src/lib/import/extract-source.ts';
+import { readSource, SourceError, type Source } from '../../src/lib/import/read-source.ts';
+import type { ExtractResult } from '../../src/pipeline/extract.ts';
 import { readInputBytes } from './input.ts';
 import { parseCommandArgs } from './shared.ts';
 
@@ -25,9 +26,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const bytes = readInputBytes(path);
   if (!bytes) return 2;
-  let text: string;
+  let source: Source;
   try {
-    text = (await readSource(path, bytes)).text;
+    source = await readSource(path, bytes);
   } catch (error) {
     if (error instanceof SourceError) {
       stderr.write(`${error.message}\n`);
@@ -35,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
     }
     throw error;
   }
-  const { result } = extractDocument(text, { path });
+  const { result } = extractSource(source, { path });
   stdout.write(parsed.values.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(path, result) + '\n');
   return 0;
 }

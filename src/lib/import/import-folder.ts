@@ -14,11 +14,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { ExtractKind, ExtractResult } from '../../pipeline/extract-types.ts';
-import { extractDocument } from '../../pipeline/extract.ts';
 import { processDocument } from '../../pipeline/process-document.ts';
 import type { PipelineContext } from '../../pipeline/types.ts';
 import { findDocNumbers } from '../doc-number.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
+import { extractSource } from './extract-source.ts';
 import { readSource, readSourceBytes, SourceError, type SourceFormat } from './read-source.ts';
 import { planEntry, renderEntry, type EntryPlan } from './to-entry.ts';
 import { entryPathOf, findImported, writeEntry } from './write-entry.ts';
@@ -220,7 +220,7 @@ async function planFile(path: string, options: ImportOptions): Promise<Planned |
     outcome.sha256 = createHash('sha256').update(bytes).digest('hex');
     const source = await readSource(path, bytes);
     outcome.kind = source.format;
-    const { result, normalised } = extractDocument(source.text, { path, context: options.context });
+    const { result, normalised } = extractSource(source, { path, context: options.context });
     const ext =
       extname(path)
         .toLowerCase()

@@ -19,6 +19,21 @@ export const MAX_SHEET_COLUMNS = 40;
 /** The most sheets read in a workbook. */
 export const MAX_SHEETS = 30;
 
+/** A row of a roll sheet: who, their unit, their category; `collective` when the sheet lists units. */
+export interface SheetAwardee {
+  name: string;
+  unit: string | null;
+  category: string | null;
+  collective: boolean;
+}
+
+export interface SheetText {
+  /** The sheets as text: titles, a table per category, the signature and date at the end. */
+  text: string;
+  /** Every row of the roll sheets, in order; empty when the workbook has none (a quota table). */
+  awardees: SheetAwardee[];
+}
+
 /** A sheet with more rows than `MAX_SHEET_ROWS`. */
 export class SheetTooLargeError extends Error {
   override name = 'SheetTooLargeError';
@@ -48,7 +63,7 @@ const OTHER_HEADER_WORDS =
 const CATEGORY_ROW =
   /^(?:[一二三四五六七八九十]{1,3}[、.．]\s*|[（(][一二三四五六七八九十]{1,3}[）)]\s*)?.{0,24}(?:先进|优秀|最美|模范|标兵|杰出|十佳|突出贡献|奖|称号|集体|个人|单位|工作者)(?:[（(]\s*(?:共|计)?\s*[0-9０-９一二三四五六七八九十百]{1,5}\s*(?:名|个|人|家|项)\s*[）)])?$/u;
 
-export function readSheet(bytes: Uint8Array): string {
+export function readSheet(bytes: Uint8Array): SheetText {
   const workbook = XLSX.read(bytes, {
     type: 'buffer',
     dense: true,
@@ -64,16 +79,17 @@ export function readSheet(bytes: Uint8Array): string {
   const blocks: string[] = [];
   const titles = new Set<string>();
   const trailer: string[] = [];
+  const awardees: SheetAwardee[] = [];
   for (const name of workbook.SheetNames.slice(0, MAX_SHEETS)) {
     const sheet = workbook.Sheets[name];
     if (!sheet) continue;
     const rows = sheetRows(sheet);
     if (rows.length > MAX_SHEET_ROWS) throw new SheetTooLargeError(name);
-    blocks.push(...sheetBlocks(name, rows, titles, trailer));
+    blocks.push(...sheetBlocks(name, rows, titles, trailer, awardees));
   }
   // The signature and date close the document, as on paper, once.
   blocks.push([...new Set(trailer)].join('\n'));
-  return blocks.filter(Boolean).join('\n\n');
+  return { text: blocks.filter(Boolean).join('\n\n'), awardees };
 }
 
 /** The sheet's cells as trimmed text, merged cells filled from their first cell, within the limits. */
@@ -123,7 +139,13 @@ function headerRoles(row: readonly string[]): Map<Role, number> | undefined {
   return words >= 2 && roles.size >= 1 ? roles : undefined;
 }
 
-function sheetBlocks(sheetName: string, rows: string[][], titles: Set<string>, signature: string[]): string[] {
+function sheetBlocks(
+  sheetName: string,
+  rows: string[][],
+  titles: Set<string>,
+  signature: string[],
+  awardees: SheetAwardee[],
+): string[] {
   const headerAt = rows.findIndex((row, i) => i < 12 && headerRoles(row) !== undefined);
   const blocks: string[] = [];
   const title = (headerAt < 0 ? [] : rows.slice(0, headerAt))
@@ -149,7 +171,8 @@ function sheetBlocks(sheetName: string, rows: string[][], titles: Set<string>, s
   const nameColumn = name ?? unit!;
   const serial = roles.get('serial');
   const categoryColumn = roles.get('category');
-  const sheetCategory = /^(?:sheet|工作表)\s*[0-9]*$/iu.test(sheetName.trim()) ? null : sheetName.trim();
+  // A sheet named for its category (先进集体); `Sheet1` or a file's name is no category.
+  const sheetCategory = CATEGORY_ROW.test(sheetName.trim()) ? sheetName.trim() : null;
   const groups = new Map<string | null, string[][]>();
   const trailer: string[] = [];
   let current: string | null = null;
@@ -163,8 +186,9 @@ function sheetBlocks(sheetName: string, rows: string[][], titles: Set<string>, s
       [serial, units ? undefined : unit, categoryColumn].some((c) => c !== undefined && (row[c] ?? '') !== '');
     if (isData && trailer.length === 0) {
       const category = (categoryColumn !== undefined ? row[categoryColumn] : '') || current || sheetCategory;
-      const awardee = units ? [who] : [who, unit !== undefined ? (row[unit] ?? '') : ''];
-      groups.set(category, [...(groups.get(category) ?? []), awardee]);
+      const unitOfRow = units || unit === undefined ? '' : (row[unit] ?? '');
+      groups.set(category, [...(groups.get(category) ?? []), units ? [who] : [who, unitOfRow]]);
+      awardees.push({ name: who, unit: unitOfRow || null, category, collective: units });
       continue;
     }
     if (filled.length === 1 && trailer.length === 0 && CATEGORY_ROW.test(filled[0]!)) {

@@ -16,7 +16,7 @@ import { splitFrontmatter } from '../frontmatter.ts';
 import { htmlToText } from './html-to-text.ts';
 import { isOle, readDoc } from './read-doc.ts';
 import { EncryptedPdfError, readPdf, ScannedPdfError } from './read-pdf.ts';
-import { MAX_SHEET_ROWS, readSheet, SheetTooLargeError } from './read-sheet.ts';
+import { MAX_SHEET_ROWS, readSheet, SheetTooLargeError, type SheetAwardee } from './read-sheet.ts';
 import { checkInflatedSize, isZip } from './zip-guard.ts';
 
 export type SourceFormat = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'sheet' | 'mdx';
@@ -27,6 +27,8 @@ export interface Source {
   format: SourceFormat;
   /** The encoding the bytes were read in; `null` for .docx. */
   encoding: string | null;
+  /** A spreadsheet roll's rows, read from its columns: the extraction takes these over what the text gives. */
+  awardees?: SheetAwardee[];
 }
 
 /** A file that cannot be imported; `message` is one line naming the file. */
@@ -107,7 +109,7 @@ export async function readSource(path: string, bytes: Uint8Array): Promise<Sourc
   if (format === 'docx') return { text: await readDocx(path, bytes), format, encoding: null };
   if (format === 'doc') return { text: await readWord97(path, bytes), format, encoding: null };
   if (format === 'pdf') return { text: await readPdfText(path, bytes), format, encoding: null };
-  if (format === 'sheet') return { text: readSpreadsheet(path, bytes), format, encoding: null };
+  if (format === 'sheet') return { ...readSpreadsheet(path, bytes), format, encoding: null };
   let decoded;
   try {
     decoded = format === 'html' ? (decodeDeclared(bytes) ?? decodeFile(bytes, path)) : decodeFile(bytes, path);
@@ -219,14 +221,15 @@ async function readPdfText(path: string, bytes: Uint8Array): Promise<string> {
   }
 }
 
-function readSpreadsheet(path: string, bytes: Uint8Array): string {
+function readSpreadsheet(path: string, bytes: Uint8Array): { text: string; awardees: SheetAwardee[] } {
   // SheetJS reads almost anything as a sheet (CSV, text); only what a spreadsheet program writes is taken.
   if (!isZip(bytes) && !isOle(bytes) && !looksLikeHtml(bytes)) {
     throw new SourceError(`${path}：不是有效的 Excel 文件（.xlsx 或 .xls）；请用 Excel 或 WPS 打开后另存为 .xlsx`);
   }
   if (isZip(bytes)) checkInflatedSize(bytes, { limit: MAX_DOCX_BYTES, bomb: () => zipBomb(path, '.xlsx') });
   try {
-    return checkTextSize(path, readSheet(bytes), '表格');
+    const sheet = readSheet(bytes);
+    return { text: checkTextSize(path, sheet.text, '表格'), awardees: sheet.awardees };
   } catch (error) {
     if (error instanceof SourceError) throw error;
     if (error instanceof SheetTooLargeError) {

@@ -10,14 +10,16 @@ import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { readSource, SourceError } from '../../../src/lib/import/read-source.ts';
 import { MAX_SHEET_ROWS } from '../../../src/lib/import/read-sheet.ts';
-import { extractDocument } from '../../../src/pipeline/extract.ts';
+import { extractSource } from '../../../src/lib/import/extract-source.ts';
+import type { Source } from '../../../src/lib/import/read-source.ts';
 import { PROJECT_ROOT } from '../../helpers/seeds.ts';
 
 const SAMPLES = join(PROJECT_ROOT, 'test/fixtures/import-formats');
 const sample = (name: string) => readFileSync(join(SAMPLES, name));
 const read = (name: string) => readSource(join(SAMPLES, name), sample(name));
-const facts = (text: string, path: string) => {
-  const { result } = extractDocument(text, { path });
+const facts = (source: Source | string, path: string) => {
+  const read: Source = typeof source === 'string' ? { text: source, format: 'text', encoding: 'UTF-8' } : source;
+  const { result } = extractSource(read, { path });
   return {
     kind: result.kind,
     title: result.title,
@@ -125,7 +127,7 @@ describe('spreadsheets', () => {
     async (name) => {
       const source = await read(name);
       expect(source.format).toBe('sheet');
-      const result = facts(source.text, name);
+      const result = facts(source, name);
       expect(result.kind).toBe('roll');
       expect(result.awardees).toEqual(ROLL);
       expect(result).toMatchObject({
@@ -193,6 +195,23 @@ describe('spreadsheets', () => {
     expect(error).toBeInstanceOf(SourceError);
     expect((error as Error).message).toMatch(/^broken\.xlsx：/u);
     expect((error as Error).message).toMatch(message);
+  });
+
+  test('categories are read from their column, whatever words they use; a ward in the name column has no unit', async () => {
+    const bytes = workbook([
+      ['优质护理服务表彰名单'],
+      ['序号', '姓名', '单位', '奖项'],
+      [1, '李玉兰', '朔州市人民医院心肾科', '优质护理服务标兵'],
+      [2, '平鲁区人民医院妇产科', '', '优质护理服务先进病区'],
+      [3, '孟桂兰', '朔州市人民医院手术科', '优质护理服务标兵'],
+      ['', '', '', '朔州市卫生局'],
+    ]);
+    const source = await readSource('mixed.xlsx', bytes);
+    expect(facts(source, 'mixed.xlsx').awardees).toEqual([
+      { name: '李玉兰', unit: '朔州市人民医院心肾科', category: '优质护理服务标兵' },
+      { name: '平鲁区人民医院妇产科', unit: null, category: '优质护理服务先进病区' },
+      { name: '孟桂兰', unit: '朔州市人民医院手术科', category: '优质护理服务标兵' },
+    ]);
   });
 
   test('a quota table (no name column) stays a table', async () => {
