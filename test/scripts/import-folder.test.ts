@@ -144,4 +144,40 @@ describe('deeds import of a folder', () => {
     delete after['report.csv'];
     expect(after).toEqual(before);
   });
+
+  test('on a terminal a progress line shows files done and the current one, and is cleared at the end', async () => {
+    const { folder, content } = inbox();
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    try {
+      const { stderr } = await runCommand(importCommand, [folder, '--out', content, '--allow-outside']);
+      expect(stderr).toContain(`[1/6] ${join(folder, '2024', 'roll.xls')}`);
+      expect(stderr).toContain(`[6/6] ${join(folder, 'scan.pdf')}`);
+      expect(stderr).toMatch(/\r\x1b\[K\r?\n?.*scan\.pdf：这是扫描件/u);
+    } finally {
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+  });
+
+  test('a document that cannot be written leaves nothing behind; the others are imported', async () => {
+    const { project, folder, content } = inbox();
+    // Where the notice's original would be archived, a folder stands: the rename into place fails.
+    const blocked = join(
+      project,
+      'archive/originals/announcements/2023/guan-yu-kai-zhan-2023-nian-du-quan-shi-wei-sheng-jian-kang.original.doc',
+    );
+    mkdirSync(join(blocked, 'in-the-way'), { recursive: true });
+    const { stderr } = await runCommand(importCommand, [folder, '--out', content, '--allow-outside']);
+    expect(stderr).toMatch(/notice\.doc：写入失败（.*），没有留下半成品文件/u);
+    const files = Object.keys(tree(project));
+    expect(files.filter((name) => name.includes('guan-yu-kai-zhan'))).toEqual([]);
+    // Nothing links to the notice that was not written.
+    const texts = files
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => readFileSync(join(project, name), 'utf8'));
+    expect(texts.filter((text) => /^notice:/mu.test(text))).toEqual([]);
+    expect(files.filter((name) => /\.tmp-/u.test(name))).toEqual([]);
+    expect(files.filter((name) => name.endsWith('.mdx'))).toHaveLength(3);
+  });
 });

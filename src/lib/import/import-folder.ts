@@ -191,11 +191,23 @@ export async function importFiles(options: ImportOptions): Promise<ImportRun> {
   const primaries = [...groups.values()].map((group) =>
     group.sort((a, b) => rankOf(a.path) - rankOf(b.path) || a.path.localeCompare(b.path)),
   );
-  link(
-    primaries.map((group) => group[0]!),
-    options.contentDir,
-  );
-  for (const group of primaries) writeGroup(group, options);
+  // Notices first, then decisions and 公示, then rolls: each links only to entries that exist or were written.
+  const announcements = existingAnnouncements(options.contentDir);
+  const stage = ({ plan }: Planned) =>
+    plan.collection === 'announcements'
+      ? plan.frontmatter.kind === 'notice'
+        ? 0
+        : 1
+      : plan.collection === 'rolls'
+        ? 2
+        : 3;
+  for (const group of primaries.sort((a, b) => stage(a[0]!) - stage(b[0]!))) {
+    const primary = group[0]!;
+    link(primary, announcements);
+    writeGroup(group, options);
+    const written = primary.outcome.status === 'imported' || primary.outcome.status === 'needs-review';
+    if (written && primary.plan.collection === 'announcements') announcements.push(announcementOf(primary));
+  }
   return { outcomes };
 }
 
@@ -293,47 +305,44 @@ interface Announcement {
 
 const flat = (text: string) => text.replace(/[\s\u3000]+/gu, '');
 
+function announcementOf({ plan }: Planned): Announcement {
+  const data = plan.frontmatter;
+  return {
+    id: `${plan.year}/${plan.slug}`,
+    kind: String(data.kind),
+    title: String(data.title),
+    docNumber: typeof data.docNumber === 'string' ? data.docNumber : null,
+    attachments: Array.isArray(data.attachments) ? data.attachments.map(String) : [],
+  };
+}
+
 /**
  * Links between the documents of one honour: a decision or 公示 names the notice it follows (by its
  * 发文字号, or its title in 《》), a roll is the attachment of its decision (by title) or names its
- * 发文字号. Entries already in the content directory count as well as those of this run; a link the
- * document does not give is not guessed.
+ * 发文字号. `announcements` are those in the content directory and those written so far in this run;
+ * a link the document does not give is not guessed.
  */
-function link(items: Planned[], contentDir: string): void {
-  const announcements: Announcement[] = existingAnnouncements(contentDir);
-  for (const item of items) {
-    if (item.plan.collection !== 'announcements') continue;
-    const data = item.plan.frontmatter;
-    announcements.push({
-      id: `${item.plan.year}/${item.plan.slug}`,
-      kind: String(data.kind),
-      title: String(data.title),
-      docNumber: typeof data.docNumber === 'string' ? data.docNumber : null,
-      attachments: Array.isArray(data.attachments) ? data.attachments.map(String) : [],
-    });
+function link(item: Planned, announcements: readonly Announcement[]): void {
+  const data = item.plan.frontmatter;
+  const id = `${item.plan.year}/${item.plan.slug}`;
+  const numbers = new Set(findDocNumbers(item.text).map((n) => flat(n.printed)));
+  const quoted = new Set([...item.text.matchAll(/《([^》]{4,120})》/gu)].map((m) => flat(m[1]!)));
+  const named = (a: Announcement) =>
+    a.id !== id &&
+    ((a.docNumber !== null &&
+      numbers.has(flat(a.docNumber)) &&
+      flat(a.docNumber) !== flat(String(data.docNumber ?? ''))) ||
+      quoted.has(flat(a.title)));
+  if (item.plan.collection === 'announcements' && data.kind !== 'notice' && data.notice === undefined) {
+    const notice = announcements.find((a) => a.kind === 'notice' && named(a));
+    if (notice) data.notice = notice.id;
   }
-  for (const item of items) {
-    const data = item.plan.frontmatter;
-    const id = `${item.plan.year}/${item.plan.slug}`;
-    const numbers = new Set(findDocNumbers(item.text).map((n) => flat(n.printed)));
-    const quoted = new Set([...item.text.matchAll(/《([^》]{4,120})》/gu)].map((m) => flat(m[1]!)));
-    const named = (a: Announcement) =>
-      a.id !== id &&
-      ((a.docNumber !== null &&
-        numbers.has(flat(a.docNumber)) &&
-        flat(a.docNumber) !== flat(String(data.docNumber ?? ''))) ||
-        quoted.has(flat(a.title)));
-    if (item.plan.collection === 'announcements' && data.kind !== 'notice' && data.notice === undefined) {
-      const notice = announcements.find((a) => a.kind === 'notice' && named(a));
-      if (notice) data.notice = notice.id;
-    }
-    if (item.plan.collection === 'rolls' && data.decision === undefined) {
-      const title = flat(String(data.title));
-      const decision =
-        announcements.find((a) => a.kind === 'decision' && a.attachments.some((t) => flat(t) === title)) ??
-        announcements.find((a) => a.kind === 'decision' && named(a));
-      if (decision) data.decision = decision.id;
-    }
+  if (item.plan.collection === 'rolls' && data.decision === undefined) {
+    const title = flat(String(data.title));
+    const decision =
+      announcements.find((a) => a.kind === 'decision' && a.attachments.some((t) => flat(t) === title)) ??
+      announcements.find((a) => a.kind === 'decision' && named(a));
+    if (decision) data.decision = decision.id;
   }
 }
 
