@@ -89,6 +89,10 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
   }
+  if (result.outcomes.length === 0) {
+    stderr.write(`${paths.join('、')}：没有找到可导入的文件（隐藏文件和 ~$ 开头的临时文件不算）\n`);
+    return 2;
+  }
   const single = paths.length === 1 && !isDirectory(paths[0]!) && !parsed.values.report;
   if (single && result.outcomes.length === 1) return reportOne(result.outcomes[0]!, shown);
   return summarise(result, shown, parsed.values.report);

@@ -180,4 +180,15 @@ describe('deeds import of a folder', () => {
     expect(files.filter((name) => /\.tmp-/u.test(name))).toEqual([]);
     expect(files.filter((name) => name.endsWith('.mdx'))).toHaveLength(3);
   });
+
+  test('a folder with nothing to import exits 2 with one line naming it', async () => {
+    const { project, content } = inbox();
+    const empty = join(project, 'empty');
+    mkdirSync(empty);
+    writeFileSync(join(empty, '~$lock.docx'), 'x');
+    const { code, stdout, stderr } = await runCommand(importCommand, [empty, '--out', content, '--allow-outside']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${empty}：没有找到可导入的文件（隐藏文件和 ~$ 开头的临时文件不算）\n`);
+  });
 });
