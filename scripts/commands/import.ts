@@ -128,6 +128,12 @@ function reportOne(o: FileOutcome, shown: (p: string) => string): number {
     stderr.write(`${o.path}：${shown(o.entry!)} 已存在（来自另一个文件）；要覆盖请加 --force\n`);
     return 2;
   }
+  if (o.status === 'merged') {
+    stdout.write(
+      `${o.path} 与 ${shown(o.entry!)} 是同一文件（另一种格式或另一份）：原件存档于 ${shown(o.original!)}，记在该条目的 source.also 中\n`,
+    );
+    return 0;
+  }
   const notes = o.diagnostics.filter((d) => d.startsWith('附件'));
   stdout.write(
     `${o.replaced ? '已重新导入' : '已导入'} ${shown(o.entry!)}（原件存档于 ${shown(o.original!)}，不提交）\n` +

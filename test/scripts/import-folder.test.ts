@@ -191,4 +191,33 @@ describe('deeds import of a folder', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe(`${empty}：没有找到可导入的文件（隐藏文件和 ~$ 开头的临时文件不算）\n`);
   });
+
+  test('the same notice as .pdf in a later run joins the .doc’s entry as another original; nothing else changes', async () => {
+    const { project, content } = inbox();
+    const doc = join(SAMPLES, 'notice.doc');
+    const pdf = join(SAMPLES, 'notice.pdf');
+    expect((await runCommand(importCommand, [doc, '--out', content, '--allow-outside'])).code).toBe(0);
+    const [entry] = Object.keys(tree(content)).filter((name) => name.endsWith('.mdx'));
+    const before = splitFrontmatter(readFileSync(join(content, entry!), 'utf8'));
+
+    const joined = await runCommand(importCommand, [pdf, '--out', content, '--allow-outside']);
+    expect(joined.code).toBe(0);
+    expect(joined.stdout).toMatch(/notice\.pdf 与 .*\.mdx 是同一文件/u);
+    const after = splitFrontmatter(readFileSync(join(content, entry!), 'utf8'));
+    expect(after.body).toBe(before.body);
+    const { also, ...source } = after.data.source as { also: { file: string; sha256: string }[] };
+    expect({ ...after.data, source }).toEqual(before.data);
+    expect(also).toEqual([{ file: expect.stringMatching(/\.original\.pdf$/u), sha256: sha256Of(pdf) }]);
+    expect(readFileSync(join(project, also[0]!.file))).toEqual(readFileSync(pdf));
+
+    // Both again, together: nothing changes.
+    const state = tree(project);
+    const again = await runCommand(importCommand, [doc, pdf, '--out', content, '--allow-outside']);
+    expect(again.stdout).toMatch(/未变 2/u);
+    expect(tree(project)).toEqual(state);
+  });
 });
+
+function sha256Of(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}

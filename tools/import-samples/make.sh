@@ -15,6 +15,9 @@ soffice() { command soffice -env:UserInstallation=file://"$work"/profile --headl
 pandoc sources/notice.md -o "$work/notice.docx"
 soffice --convert-to doc --outdir "$work" "$work/notice.docx"
 cp "$work/notice.doc" notice.doc
+# The same notice as PDF (a second original of one document).
+soffice --convert-to pdf --outdir "$work" "$work/notice.docx"
+cp "$work/notice.pdf" notice.pdf
 # The same notice under a .wps name: WPS Office 2005 and later write the same OLE format.
 cp notice.doc notice.wps
 # A two-page decision with a running head and page numbers (— 1 —), as a text PDF.
@@ -30,4 +33,4 @@ cp "$work/roll.xlsx" roll.xlsx
 cp "$work/roll.xls" roll.xls
 # A saved web page in GB2312, as old sites served them.
 iconv -f UTF-8 -t GB18030 sources/gbk-page.html > gbk-page.htm
-ls -l notice.doc notice.wps decision.pdf scan.pdf roll.xlsx roll.xls gbk-page.htm
+ls -l notice.doc notice.pdf notice.wps decision.pdf scan.pdf roll.xlsx roll.xls gbk-page.htm

@@ -11,7 +11,19 @@
  *     →  { outcomes: [{ path: '收件/2023/通知.doc', status: 'needs-review', entry: 'content/announcements/2023/….mdx', … }, …] }
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { isSeq, parseDocument } from 'yaml';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { ExtractKind, ExtractResult } from '../../pipeline/extract-types.ts';
 import { processDocument } from '../../pipeline/process-document.ts';
@@ -204,7 +216,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportRun> {
   for (const group of primaries.sort((a, b) => stage(a[0]!) - stage(b[0]!))) {
     const primary = group[0]!;
     link(primary, announcements);
-    writeGroup(group, options);
+    await writeGroup(group, options);
     const written = primary.outcome.status === 'imported' || primary.outcome.status === 'needs-review';
     if (written && primary.plan.collection === 'announcements') announcements.push(announcementOf(primary));
   }
@@ -372,16 +384,25 @@ function existingAnnouncements(contentDir: string): Announcement[] {
 }
 
 /** Write one document's entry with all its originals, or leave everything as it was. */
-function writeGroup(group: Planned[], options: ImportOptions): void {
+async function writeGroup(group: Planned[], options: ImportOptions): Promise<void> {
   const [primary, ...rest] = group as [Planned, ...Planned[]];
   const { plan } = primary;
   const project = dirname(options.contentDir);
   const entryPath = entryPathOf(options.contentDir, plan);
-  // Every file imported before, by sha256, is unchanged; if all are, the entry is left alone.
+  // Every file imported before, by sha256, is unchanged. The others of the same document — imported
+  // before from another file, or an entry the same text made — are added to that entry as originals.
   const previous = group.map((item) => findImported(options.contentDir, item.sha256));
-  if (!options.force && previous.every((p) => p !== null)) {
-    group.forEach((item, i) => Object.assign(item.outcome, { status: 'unchanged', entry: previous[i] }));
-    return;
+  if (!options.force) {
+    const known =
+      previous.find((p) => p !== null) ?? ((await sameDocument(entryPath, primary, options)) ? entryPath : null);
+    if (known) {
+      group.forEach((item, i) => {
+        if (previous[i] !== null) Object.assign(item.outcome, { status: 'unchanged', entry: previous[i] });
+      });
+      const added = group.filter((_, i) => previous[i] === null);
+      if (added.length > 0) addOriginals(known, added, project);
+      return;
+    }
   }
   // Further originals: one archived copy per distinct file (the same bytes saved twice are one original).
   const source = plan.frontmatter.source as Record<string, unknown>;
@@ -450,6 +471,95 @@ function writeGroup(group: Planned[], options: ImportOptions): void {
       entry: entryPath,
       original: kept ? join(project, kept.file) : written.originalPath,
     });
+  }
+}
+
+/** Text as compared between two files of one document: no spaces, Markdown marks or table rules. */
+const comparable = (text: string) => text.replace(/[\s\\|#*-]+/gu, '');
+
+/**
+ * Whether the entry at `entryPath` was imported from a file with the same text as `item`: the same
+ * document in another format. Its archived original is read again and compared with `item` as the
+ * extractor sees them (normalised, spaces and table rules aside). An entry whose original is not in the
+ * archive, or a file with other text anywhere (even in a blank form the body leaves out), is not the
+ * same document: it is `exists`, replaced only with `--force`.
+ */
+async function sameDocument(entryPath: string, item: Planned, options: ImportOptions): Promise<boolean> {
+  if (!existsSync(entryPath)) return false;
+  const { data } = splitFrontmatter(readFileSync(entryPath, 'utf8'));
+  const file = (data.source as { file?: unknown } | undefined)?.file;
+  if (typeof file !== 'string' || file === '') return false;
+  const original = join(dirname(options.contentDir), file);
+  try {
+    const source = await readSource(original, readSourceBytes(original));
+    const { normalised } = extractSource(source, { path: original, context: options.context });
+    return comparable(normalised.value) === comparable(item.text);
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Archive `items` as further originals of the entry at `entryPath` and list them in its `source.also`,
+ * changing nothing else of the entry (the frontmatter is edited as a YAML document, keeping its layout
+ * and comments). Everything is written to temporary names first, so a failure leaves nothing behind.
+ */
+function addOriginals(entryPath: string, items: Planned[], project: string): void {
+  const text = readFileSync(entryPath, 'utf8');
+  const match = /^---\r?\n([\s\S]*?\r?\n)---\r?\n/u.exec(text);
+  const fail = (reason: string) => {
+    for (const item of items) {
+      Object.assign(item.outcome, { status: 'failed', entry: entryPath, reason: `${item.path}：${reason}` });
+    }
+  };
+  if (!match) return fail(`${entryPath} 的字段区无法读取，未能把这个文件作为同一文件的另一份原件记入`);
+  const document = parseDocument(match[1]!);
+  const base = String(document.getIn(['source', 'file']) ?? '');
+  const taken = new Set<string>([base]);
+  const listed = document.getIn(['source', 'also']);
+  for (const entry of isSeq(listed) ? (listed.toJSON() as { file?: string }[]) : []) taken.add(String(entry.file));
+  const originals: { file: string; item: Planned }[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.sha256)) continue;
+    seen.add(item.sha256);
+    const ext =
+      extname(item.path)
+        .toLowerCase()
+        .replace(/[^.a-z0-9]/g, '') || '.txt';
+    const stem = base ? base.replace(/\.[^./]+$/u, '') : archiveName(item).replace(/\.[^./]+$/u, '');
+    let file = `${stem}${ext}`;
+    for (let n = 2; taken.has(file) || existsSync(join(project, file)); n++) file = `${stem}-${n}${ext}`;
+    taken.add(file);
+    originals.push({ file, item });
+  }
+  const also = originals.map(({ file, item }) => ({ file, sha256: item.sha256 }));
+  if (isSeq(listed)) for (const entry of also) listed.add(document.createNode(entry));
+  else document.setIn(['source', 'also'], also);
+  const updated = `---\n${document.toString({ lineWidth: 0 })}---\n${text.slice(match[0].length)}`;
+  const suffix = `.tmp-${process.pid}-${Date.now()}`;
+  const renamed: string[] = [];
+  try {
+    for (const { file, item } of originals) {
+      mkdirSync(dirname(join(project, file)), { recursive: true });
+      writeFileSync(join(project, file) + suffix, item.bytes);
+    }
+    writeFileSync(entryPath + suffix, updated, 'utf8');
+    for (const { file } of originals) {
+      renameSync(join(project, file) + suffix, join(project, file));
+      renamed.push(join(project, file));
+    }
+    renameSync(entryPath + suffix, entryPath);
+  } catch (error) {
+    for (const { file } of originals) rmSync(join(project, file) + suffix, { force: true });
+    for (const path of renamed) rmSync(path, { force: true });
+    rmSync(entryPath + suffix, { force: true });
+    return fail(`写入失败（${(error as Error).message.split('\n')[0]}），没有留下半成品文件`);
+  }
+  for (const item of items) {
+    const kept = originals.find((o) => o.item.sha256 === item.sha256)!;
+    Object.assign(item.outcome, { status: 'merged', entry: entryPath, original: join(project, kept.file) });
   }
 }
 

@@ -91,6 +91,13 @@ describe('PDF', () => {
     });
   });
 
+  test('the notice as PDF gives the facts of the notice as .doc and as text', async () => {
+    const pdf = await read('notice.pdf');
+    expect(pdf.text).toContain('东区卫生健康局\t4\t12\n西区卫生健康局\t3\t9');
+    expect(facts(pdf, 'notice.pdf')).toEqual(facts(await read('notice.doc'), 'notice.doc'));
+    expect(facts(pdf, 'notice.pdf')).toEqual(facts(noticeText, 'notice.txt'));
+  });
+
   test('a scan is refused as a scan, in one line naming the file', async () => {
     const error = await read('scan.pdf').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
