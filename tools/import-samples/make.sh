@@ -18,6 +18,10 @@ cp "$work/notice.doc" notice.doc
 # The same notice as PDF (a second original of one document).
 soffice --convert-to pdf --outdir "$work" "$work/notice.docx"
 cp "$work/notice.pdf" notice.pdf
+# The same notice as a PDF that asks for a password (secret) to open.
+soffice --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
+  --outdir "$work/encrypted" "$work/notice.docx"
+cp "$work/encrypted/notice.pdf" encrypted.pdf
 # The same notice under a .wps name: WPS Office 2005 and later write the same OLE format.
 cp notice.doc notice.wps
 # A two-page decision with a running head and page numbers (— 1 —), as a text PDF.
@@ -33,4 +37,4 @@ cp "$work/roll.xlsx" roll.xlsx
 cp "$work/roll.xls" roll.xls
 # A saved web page in GB2312, as old sites served them.
 iconv -f UTF-8 -t GB18030 sources/gbk-page.html > gbk-page.htm
-ls -l notice.doc notice.pdf notice.wps decision.pdf scan.pdf roll.xlsx roll.xls gbk-page.htm
+ls -l notice.doc notice.pdf encrypted.pdf notice.wps decision.pdf scan.pdf roll.xlsx roll.xls gbk-page.htm
