@@ -34,7 +34,7 @@ interface Run {
   size: number;
 }
 
-interface Line {
+export interface Line {
   text: string;
   left: number;
   right: number;
@@ -42,7 +42,7 @@ interface Line {
   size: number;
 }
 
-interface Page {
+export interface Page {
   lines: Line[];
   height: number;
 }
@@ -124,9 +124,9 @@ const PAGE_NUMBER =
 
 /**
  * Drop lines in the top or bottom margin (the outer tenth of the page) that are page numbers or that
- * repeat on other pages with only their numbers changed: running heads and footers.
+ * repeat on most pages with only their numbers changed: running heads and footers.
  */
-function dropFurniture(pages: Page[]): Line[][] {
+export function dropFurniture(pages: Page[]): Line[][] {
   const margin = (line: Line, page: Page) => line.y > page.height * 0.9 || line.y < page.height * 0.1;
   const shape = (text: string) => text.replace(/[0-9０-９]+/gu, '#').replace(/\s+/gu, '');
   const seen = new Map<string, number>();
@@ -134,10 +134,12 @@ function dropFurniture(pages: Page[]): Line[][] {
     const shapes = new Set(page.lines.filter((l) => margin(l, page)).map((l) => shape(l.text)));
     for (const s of shapes) seen.set(s, (seen.get(s) ?? 0) + 1);
   }
+  // A running head or footer is on more than half of the pages (the first may have none); page numbers,
+  // which alone differ between odd and even pages in GB/T 9704, are caught by their pattern.
+  const repeated = Math.max(2, Math.floor(pages.length / 2) + 1);
   return pages.map((page) =>
     page.lines.filter(
-      (line) =>
-        !(margin(line, page) && (PAGE_NUMBER.test(line.text) || (pages.length > 1 && seen.get(shape(line.text))! > 1))),
+      (line) => !(margin(line, page) && (PAGE_NUMBER.test(line.text) || seen.get(shape(line.text))! >= repeated)),
     ),
   );
 }

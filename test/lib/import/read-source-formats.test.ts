@@ -9,6 +9,7 @@ import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { readSource, SourceError } from '../../../src/lib/import/read-source.ts';
+import { dropFurniture, type Line } from '../../../src/lib/import/read-pdf.ts';
 import { MAX_SHEET_ROWS } from '../../../src/lib/import/read-sheet.ts';
 import { extractSource } from '../../../src/lib/import/extract-source.ts';
 import type { Source } from '../../../src/lib/import/read-source.ts';
@@ -96,6 +97,26 @@ describe('PDF', () => {
     expect(pdf.text).toContain('东区卫生健康局\t4\t12\n西区卫生健康局\t3\t9');
     expect(facts(pdf, 'notice.pdf')).toEqual(facts(await read('notice.doc'), 'notice.doc'));
     expect(facts(pdf, 'notice.pdf')).toEqual(facts(noticeText, 'notice.txt'));
+  });
+
+  test('margins: page numbers and lines on most pages go; a date that happens to sit low on two pages stays', () => {
+    const line = (text: string, y: number): Line => ({ text, left: 80, right: 500, y, size: 16 });
+    const page = (n: number, ...low: string[]) => ({
+      height: 842,
+      lines: [
+        line('示例市卫生健康委员会文件', 820),
+        line(`正文第${n}页`, 400),
+        ...low.map((t) => line(t, 40)),
+        line(`— ${n} —`, 20),
+      ],
+    });
+    const pages = [page(1, '2023年11月10日'), page(2), page(3, '2023年12月15日'), page(4)];
+    expect(dropFurniture(pages).map((lines) => lines.map((l) => l.text))).toEqual([
+      ['正文第1页', '2023年11月10日'],
+      ['正文第2页'],
+      ['正文第3页', '2023年12月15日'],
+      ['正文第4页'],
+    ]);
   });
 
   test('a scan is refused as a scan, in one line naming the file', async () => {
