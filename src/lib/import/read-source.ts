@@ -58,8 +58,20 @@ export function formatOf(path: string): SourceFormat {
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
 /**
+ * The largest PDF or Word 97–2003 file read: their size is pictures (a scan, a photograph, a seal), not
+ * text, so a real notice may well pass 10 MB; the text read from them still has the 10 MB limit.
+ */
+export const MAX_BINARY_SOURCE_BYTES = 64 * 1024 * 1024;
+
+/** The byte limit of the file at `path`, by its format. */
+export function maxBytesOf(path: string): number {
+  const format = formatOf(path);
+  return format === 'pdf' || format === 'doc' ? MAX_BINARY_SOURCE_BYTES : MAX_SOURCE_BYTES;
+}
+
+/**
  * The bytes of the file at `path`, refused in one line naming it when it cannot be used: missing, a
- * directory, unreadable, or over `MAX_SOURCE_BYTES` — measured before reading, so that a huge file
+ * directory, unreadable, or over its format's limit (`maxBytesOf`) — measured before reading, so that a huge file
  * is never loaded into memory.
  */
 export function readSourceBytes(path: string): Buffer {
@@ -73,10 +85,10 @@ export function readSourceBytes(path: string): Buffer {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new SourceError(`${path}：这是目录，不是文件`);
     if (!stat.isFile()) throw new SourceError(`${path}：不是普通文件（设备、管道或套接字），无法读取`);
-    if (stat.size > MAX_SOURCE_BYTES) throw new SourceError(tooLarge(path, stat.size));
+    if (stat.size > maxBytesOf(path)) throw new SourceError(tooLarge(path, stat.size));
     const bytes = readFileSync(fd);
     // The file may have grown since it was measured.
-    if (bytes.length > MAX_SOURCE_BYTES) throw new SourceError(tooLarge(path, bytes.length));
+    if (bytes.length > maxBytesOf(path)) throw new SourceError(tooLarge(path, bytes.length));
     return bytes;
   } catch (error) {
     if (error instanceof SourceError) throw error;
@@ -96,12 +108,12 @@ function unreadable(error: unknown): string {
 
 function tooLarge(path: string, bytes: number): string {
   const size = (bytes / 1024 / 1024).toFixed(1);
-  return `${path}：文件有 ${size} MB，超过 10 MB 的上限，不像是一份通知、名单或事迹材料；请拆分成单篇文件再处理`;
+  return `${path}：文件有 ${size} MB，超过 ${maxBytesOf(path) / 1024 / 1024} MB 的上限，不像是一份通知、名单或事迹材料；请拆分成单篇文件再处理`;
 }
 
 export async function readSource(path: string, bytes: Uint8Array): Promise<Source> {
   if (bytes.length === 0) throw new SourceError(`${path}：文件是空的，没有可导入的内容`);
-  if (bytes.length > MAX_SOURCE_BYTES) throw new SourceError(tooLarge(path, bytes.length));
+  if (bytes.length > maxBytesOf(path)) throw new SourceError(tooLarge(path, bytes.length));
   let format = formatOf(path);
   // Word files saved from web sites are often web pages or .docx under a .doc name.
   if (format === 'doc' && isZip(bytes)) format = 'docx';

@@ -3,17 +3,18 @@
  * the samples in test/fixtures/import-formats/ (made by tools/import-samples/make.sh with pandoc and
  * LibreOffice), and on hostile files made here: formulas, a huge sheet, a zip bomb, corrupt files.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
-import { readSource, SourceError } from '../../../src/lib/import/read-source.ts';
+import { readSource, readSourceBytes, SourceError } from '../../../src/lib/import/read-source.ts';
 import { dropFurniture, type Line } from '../../../src/lib/import/read-pdf.ts';
 import { MAX_SHEET_ROWS } from '../../../src/lib/import/read-sheet.ts';
 import { extractSource } from '../../../src/lib/import/extract-source.ts';
 import type { Source } from '../../../src/lib/import/read-source.ts';
 import { PROJECT_ROOT } from '../../helpers/seeds.ts';
+import { tempDir } from '../../helpers/temp.ts';
 
 const SAMPLES = join(PROJECT_ROOT, 'test/fixtures/import-formats');
 const sample = (name: string) => readFileSync(join(SAMPLES, name));
@@ -125,6 +126,19 @@ describe('PDF', () => {
     expect((error as SourceError).reason).toBe('scan');
     expect((error as Error).message).toMatch(/scan\.pdf：这是扫描件（PDF 1 页，没有文字层）/u);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  test('a scan of 20 MB is refused as a scan; a PDF over 64 MB as too large, before it is read', async () => {
+    const dir = tempDir('deeds-big-pdf-');
+    const padded = (megabytes: number) =>
+      Buffer.concat([sample('scan.pdf'), Buffer.from(`\n%${' '.repeat(megabytes * 1024 * 1024)}\n`)]);
+    const scan = join(dir, 'big-scan.pdf');
+    writeFileSync(scan, padded(20));
+    const error = await readSource(scan, readSourceBytes(scan)).catch((e: unknown) => e);
+    expect((error as SourceError).reason).toBe('scan');
+    const huge = join(dir, 'huge.pdf');
+    writeFileSync(huge, padded(65));
+    expect(() => readSourceBytes(huge)).toThrow(/huge\.pdf：文件有 65\.2 MB，超过 64 MB 的上限/u);
   });
 
   test.each([
