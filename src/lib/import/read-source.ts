@@ -238,7 +238,18 @@ function readSpreadsheet(path: string, bytes: Uint8Array): { text: string; award
   if (!isZip(bytes) && !isOle(bytes) && !looksLikeHtml(bytes)) {
     throw new SourceError(`${path}：不是有效的 Excel 文件（.xlsx 或 .xls）；请用 Excel 或 WPS 打开后另存为 .xlsx`);
   }
-  if (isZip(bytes)) checkInflatedSize(bytes, { limit: MAX_DOCX_BYTES, bomb: () => zipBomb(path, '.xlsx') });
+  // SheetJS inflates with its own code, which loops forever on some damaged streams: it sees only a zip
+  // whose every part Node's zlib inflates to its declared size and CRC-32.
+  if (isZip(bytes)) {
+    checkInflatedSize(bytes, {
+      limit: MAX_DOCX_BYTES,
+      bomb: () => zipBomb(path, '.xlsx'),
+      damaged: () =>
+        new SourceError(
+          `${path}：.xlsx 文件已损坏（压缩数据校验不符），无法读取；请用 Excel 或 WPS 打开后另存为 .xlsx`,
+        ),
+    });
+  }
   try {
     const sheet = readSheet(bytes);
     return { text: checkTextSize(path, sheet.text, '表格'), awardees: sheet.awardees };

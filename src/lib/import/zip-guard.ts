@@ -6,13 +6,18 @@
  *
  *   checkInflatedSize('名单.xlsx', bytes, { limit: 24 MiB, bomb: () => new SourceError('…') })  →  throws bomb()
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 export interface InflateLimit {
   /** The most all parts together may inflate to, in bytes. */
   limit: number;
   /** The error thrown when the limit is passed (or the zip needs ZIP64, which no document does). */
   bomb: () => Error;
+  /**
+   * The error thrown for a damaged part (a part that does not inflate, or not to its declared size and
+   * CRC-32), for readers that must never see one; without it, damaged parts are left to the reader.
+   */
+  damaged?: () => Error;
 }
 
 export const ZIP_SIGNATURE: readonly number[] = [0x50, 0x4b, 0x03, 0x04];
@@ -21,10 +26,13 @@ export function isZip(bytes: Uint8Array): boolean {
   return ZIP_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-export function checkInflatedSize(bytes: Uint8Array, { limit, bomb }: InflateLimit): void {
+export function checkInflatedSize(bytes: Uint8Array, { limit, bomb, damaged }: InflateLimit): void {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = zipEntries(buffer);
-  if (!entries) return; // Not a readable zip: the format's reader says so.
+  if (!entries) {
+    if (damaged) throw damaged();
+    return; // Not a readable zip: the format's reader says so.
+  }
   let declared = 0;
   for (const entry of entries) {
     if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) throw bomb(); // ZIP64: no document needs it
@@ -33,27 +41,40 @@ export function checkInflatedSize(bytes: Uint8Array, { limit, bomb }: InflateLim
   if (declared > limit) throw bomb();
   let inflated = 0;
   for (const entry of entries) {
-    if (entry.method !== 8) {
-      inflated += entry.compressedSize; // stored as it is
-    } else {
-      const data = localData(buffer, entry);
-      if (!data) continue;
+    const data = localData(buffer, entry);
+    if (!data) {
+      if (damaged) throw damaged();
+      continue;
+    }
+    let part: Buffer;
+    if (entry.method === 0) {
+      part = data; // stored as it is
+    } else if (entry.method === 8) {
       try {
-        inflated += inflateRawSync(data, { maxOutputLength: limit - inflated + 1 }).length;
+        part = inflateRawSync(data, { maxOutputLength: limit - inflated + 1 });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
           throw bomb();
         }
+        if (damaged) throw damaged();
         continue; // A damaged part: the format's reader reports it.
       }
+    } else {
+      if (damaged) throw damaged(); // a compression no Office program writes
+      inflated += entry.compressedSize;
+      if (inflated > limit) throw bomb();
+      continue;
     }
+    inflated += part.length;
     if (inflated > limit) throw bomb();
+    if (damaged && (part.length !== entry.size || crc32(part) !== entry.crc)) throw damaged();
   }
 }
 
 interface ZipEntry {
   name: string;
   method: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
@@ -82,6 +103,7 @@ function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
     entries.push({
       name: buffer.toString('utf8', at + 46, at + 46 + nameLength),
       method: buffer.readUInt16LE(at + 10),
+      crc: buffer.readUInt32LE(at + 16),
       compressedSize: buffer.readUInt32LE(at + 20),
       size: buffer.readUInt32LE(at + 24),
       localOffset: buffer.readUInt32LE(at + 42),
