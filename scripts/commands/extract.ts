@@ -1,16 +1,18 @@
 /**
- * `deeds extract <file> [--json]`: read a notice, roll or write-up (.txt, .html, .docx, .mdx in
- * any common encoding) and print the facts the extractor finds.
+ * `deeds extract <file> [--json]`: read a notice, roll or write-up (.txt, .html, .docx, .doc, .wps,
+ * .pdf, .xlsx, .xls, .mdx; text in any common encoding) and print the facts the extractor finds.
  */
 import { stderr, stdout } from 'node:process';
-import { readSource, SourceError } from '../../src/pipeline/import/read-source.ts';
-import { extractDocument, type ExtractResult } from '../../src/pipeline/extract/extract.ts';
+import { extractSource } from '../../src/pipeline/import/extract-source.ts';
+import { readSource, SourceError, type Source } from '../../src/pipeline/import/read-source.ts';
+import type { ExtractResult } from '../../src/pipeline/extract/extract.ts';
 import { readInputBytes } from './input.ts';
 import { parseCommandArgs } from './shared.ts';
 
 export const usage = `用法：npm run --silent deeds -- extract <文件> [--json]
 
-读取通知、名单或事迹材料（.txt、.html、.docx、.mdx；UTF-8、UTF-16、GB18030/GBK、Big5 均可），
+读取通知、名单或事迹材料（.txt、.html/.htm、.docx、.doc、.wps、.pdf、.xlsx、.xls、.mdx；
+文本的 UTF-8、UTF-16、GB18030/GBK、Big5 编码均可；扫描件 PDF 没有文字，不能读取），
 输出从中读出的结构化信息：文号、标题、发文机关、日期、主送机关、名额、字数要求、截止日期、获奖者等。
 原文没有写明的项目为 null，不作猜测。--json 输出一个 JSON 对象。`;
 
@@ -24,9 +26,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const bytes = readInputBytes(path);
   if (!bytes) return 2;
-  let text: string;
+  let source: Source;
   try {
-    text = (await readSource(path, bytes)).text;
+    source = await readSource(path, bytes);
   } catch (error) {
     if (error instanceof SourceError) {
       stderr.write(`${error.message}\n`);
@@ -34,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
     }
     throw error;
   }
-  const { result } = extractDocument(text, { path });
+  const { result } = extractSource(source, { path });
   stdout.write(parsed.values.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(path, result) + '\n');
   return 0;
 }

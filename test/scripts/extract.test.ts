@@ -143,3 +143,34 @@ describeSeeds('deeds extract on a seed', () => {
     expect(stdout).toContain('截止日期：2021-09-15');
   });
 });
+
+describe('deeds extract of binary formats', () => {
+  const SAMPLES = join(PROJECT_ROOT, 'test/fixtures/import-formats');
+
+  test.each([
+    ['scan.pdf', /^.*scan\.pdf：这是扫描件（PDF 1 页，没有文字层），无法读取文字/u],
+    ['encrypted.pdf', /^.*encrypted\.pdf：PDF 有密码保护，无法读取/u],
+  ])('%s exits 2 with one line naming it, nothing guessed', async (name, message) => {
+    const { code, stdout, stderr } = await runCommand(extract, [join(SAMPLES, name), '--json']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+  });
+
+  test('a roll spreadsheet prints its awardees', async () => {
+    const { code, stdout } = await runCommand(extract, [join(SAMPLES, 'roll.xls'), '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { kind: string; awardees: { name: string }[] };
+    expect(result.kind).toBe('roll');
+    expect(result.awardees.map((a) => a.name)).toEqual([
+      '李静',
+      '王芳',
+      '张伟',
+      '刘洋',
+      '陈敏',
+      '示例市急救中心',
+      '示例市第二人民医院感染科',
+      '东区卫生健康局',
+    ]);
+  });
+});

@@ -81,6 +81,23 @@ export const SourceSchema = z
     importedAt: IsoDateSchema.optional(),
     /** The original file's character encoding, as detected on import (`UTF-8`, `GB18030`, `Big5`). */
     encoding: z.string().optional(),
+    /**
+     * Other originals of the same document, imported together with it (the notice as `.doc` and as
+     * `.pdf`), each archived with its sha256: `[{ file: archive/originals/…/tongzhi.original-2.pdf, sha256: … }]`.
+     * Default none.
+     */
+    also: z
+      .array(
+        z
+          .object({
+            /** Where this original is archived, from the project root. */
+            file: z.string(),
+            /** Its sha256. */
+            sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'sha256 应为 64 位十六进制' }),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 

@@ -38,7 +38,26 @@ const DROPPED = new Set([
   'track',
   'map',
   'nav',
+  // The furniture of a saved page: its footer (版权所有, 备案号), side bars and search forms.
+  'footer',
+  'aside',
+  'form',
 ]);
+
+/**
+ * Class names and ids that old sites give their furniture, for pages made before `<nav>` and
+ * `<footer>`: `<div class="nav">`, `<div id="footer">`, `<td class="copyright">`.
+ */
+const FURNITURE_NAME =
+  /^(?:nav|navbar|navigation|menu|mainmenu|topmenu|top-nav|footer|foot|bottom|copyright|copy|breadcrumb|crumbs?|position|location|sidebar|side|share|bdsharebuttonbox|toolbar|search|header-nav|friendlink|links)$/i;
+
+function isFurniture(node: Element): boolean {
+  const names = [
+    ...(Array.isArray(node.properties?.className) ? node.properties.className.map(String) : []),
+    String(node.properties?.id ?? ''),
+  ];
+  return names.some((name) => FURNITURE_NAME.test(name));
+}
 
 const parser = unified().use(rehypeParse, { fragment: false });
 
@@ -63,7 +82,7 @@ export function htmlToText(html: string): string {
     }
     if (node.type !== 'element') return;
     const name = node.tagName;
-    if (DROPPED.has(name)) return;
+    if (DROPPED.has(name) || isFurniture(node)) return;
     if (name === 'br') {
       flush();
       return;

@@ -30,6 +30,8 @@ export interface EntrySource {
   url?: string;
   importedAt: string;
   encoding?: string | null;
+  /** Other originals of the same document (`source.also`). */
+  also?: { file: string; sha256: string }[];
 }
 
 export interface PlanInput {
@@ -162,6 +164,7 @@ function cleanSource(source: EntrySource): Record<string, unknown> {
     sha256: source.sha256,
     importedAt: source.importedAt,
     ...(source.encoding ? { encoding: source.encoding } : {}),
+    ...(source.also?.length ? { also: source.also } : {}),
   };
 }
 
@@ -341,7 +344,13 @@ export function renderBody(text: string | string[], todos: readonly string[], pl
     }
     if (line.includes('\t') || /^\s*\|.*\|\s*$/u.test(line)) {
       let end = i;
-      while (end + 1 < lines.length && isTableContinuation(lines, end + 1)) end++;
+      // A Markdown table is contiguous rows; a Word table's (tabs) may have short cell lines between them.
+      const markdown = PIPE_ROW.test(line);
+      while (
+        end + 1 < lines.length &&
+        (markdown ? PIPE_ROW.test(lines[end + 1]!) : isTableContinuation(lines, end + 1))
+      )
+        end++;
       blocks.push(tableBlock(lines.slice(i, end + 1)));
       i = end;
       continue;
@@ -350,6 +359,8 @@ export function renderBody(text: string | string[], todos: readonly string[], pl
   }
   return blocks.filter(Boolean).join('\n\n') + '\n';
 }
+
+const PIPE_ROW = /^\s*\|.*\|\s*$/u;
 
 /** `一、…` is a level-2 heading, `（一）…` level 3, when the line is short and not a sentence. */
 function headingLevel(line: string): number | null {

@@ -21,6 +21,8 @@ export interface WriteInput {
   originalPath: string;
   sha256: string;
   force: boolean;
+  /** Other originals of the same document, archived with it (and removed with it if writing fails). */
+  others?: { path: string; bytes: Uint8Array }[];
 }
 
 export type WriteResult =
@@ -58,15 +60,22 @@ export function writeEntry(input: WriteInput): WriteResult {
   const originalPath = input.originalPath;
   mkdirSync(dirname(originalPath), { recursive: true });
   const suffix = `.tmp-${process.pid}-${Date.now()}`;
-  const temporaryOriginal = originalPath + suffix;
+  const originals = [{ path: originalPath, bytes: input.original }, ...(input.others ?? [])];
   const temporaryEntry = entryPath + suffix;
+  const renamed: string[] = [];
   try {
-    writeFileSync(temporaryOriginal, input.original);
+    for (const original of originals) writeFileSync(original.path + suffix, original.bytes);
     writeFileSync(temporaryEntry, renderEntry(input.plan), 'utf8');
-    renameSync(temporaryOriginal, originalPath);
+    for (const original of originals) {
+      if (original.path !== originalPath) mkdirSync(dirname(original.path), { recursive: true });
+      const existed = existsSync(original.path);
+      renameSync(original.path + suffix, original.path);
+      if (!existed) renamed.push(original.path);
+    }
     renameSync(temporaryEntry, entryPath);
   } catch (error) {
-    rmSync(temporaryOriginal, { force: true });
+    for (const original of originals) rmSync(original.path + suffix, { force: true });
+    for (const path of renamed) rmSync(path, { force: true });
     rmSync(temporaryEntry, { force: true });
     throw error;
   }
