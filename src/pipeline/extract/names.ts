@@ -26,6 +26,14 @@ export function institutionOf(unit: string): string {
   return match ? match[1]! : unit;
 }
 
+/** A department named without an institution: `成人急诊科`, `儿童肾内科`, `护理部` (not `示例医院急诊科`). */
+export function isBareDepartment(text: string): boolean {
+  return (
+    /^\p{Script=Han}{2,10}(?:科|室|病区|部)$/u.test(text) &&
+    !/(?:医院|卫生院|保健院|中心|卫生所|监督所|研究所|大学|学院|委员会|局|厅)/u.test(text)
+  );
+}
+
 /**
  * The unit a text names, without the posts after it: `示例市第一人民医院儿科副主任、主任医师` →
  * `示例市第一人民医院儿科`, `示例医院ICU护士长` → `示例医院`, `示例医院` → itself; `null` when it is no unit.

@@ -35,7 +35,7 @@ import {
   standaloneDate,
   type DocumentModel,
 } from './model.ts';
-import { CATEGORY_WORD, institutionOf, isPersonName, unitOf, unitWithoutPost } from './names.ts';
+import { CATEGORY_WORD, institutionOf, isBareDepartment, isPersonName, unitOf, unitWithoutPost } from './names.ts';
 import { readProseRoll } from './roll-prose.ts';
 import { extractOf, type ExtractedAwardee, type ExtractedCategory } from './types.ts';
 
@@ -413,6 +413,9 @@ function readList(
  * A unit and a name printed together once the spaces between them are gone:
  * `示例市第一人民医院李静` → { name: 李静, unit: 示例市第一人民医院 }; also name first.
  */
+/** A unit's opening place name: two characters or more before 省, 市, 县, 区…. */
+const PLACE_OPENING = /^\p{Script=Han}{2,6}?(?:省|市|县|区|州|盟|旗|镇|乡)/u;
+
 export function splitGlued(text: string): { name: string; unit: string } | null {
   for (const length of [2, 3, 4]) {
     if (text.length <= length + 2) continue;
@@ -420,11 +423,19 @@ export function splitGlued(text: string): { name: string; unit: string } | null 
     const head = text.slice(0, -length);
     if (isPersonName(tail) && isOrgName(head)) return { name: tail, unit: head };
   }
+  // A department without its institution (成人急诊科, 儿童肾内科) is a unit cell, not a name glued to one:
+  // 成人 reads as a name only by its surname.
+  if (isBareDepartment(text)) return null;
+  // Name first: 李静示例市… could be 李静 + 示例市… or 李静示 + 例市…; a unit that opens with a place of two
+  // characters or more (示例市, 西山区) decides, else a three-character name is tried first (欧阳明, 王小明).
+  let found: { name: string; unit: string } | null = null;
   for (const length of [3, 2, 4]) {
     if (text.length <= length + 2) continue;
     const head = text.slice(0, length);
     const tail = text.slice(length);
-    if (isPersonName(head) && isOrgName(tail)) return { name: head, unit: tail };
+    if (!isPersonName(head) || !isOrgName(tail)) continue;
+    if (PLACE_OPENING.test(tail)) return { name: head, unit: tail };
+    found ??= { name: head, unit: tail };
   }
-  return null;
+  return found;
 }

@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { extractDocument } from '../../../src/pipeline/extract/extract.ts';
 import { readProseRoll } from '../../../src/pipeline/extract/roll-prose.ts';
+import { splitGlued } from '../../../src/pipeline/extract/roll.ts';
 
 const extract = (text: string) => extractDocument(text).result;
 
@@ -212,5 +213,35 @@ describe('rolls the second held-out set showed', () => {
     expect(
       readProseRoll('会上对荣获“示例护理学会杰出护理工作者”的示例医学院二附院李敏芳进行表彰。').map((a) => a.name),
     ).toEqual(['李敏芳']);
+  });
+});
+
+describe('a department cell is never split into a name and a unit', () => {
+  test.each([
+    ['成人急诊科', null],
+    ['儿童肾内科', null],
+    ['李静示例市第一人民医院', { name: '李静', unit: '示例市第一人民医院' }],
+    ['示例市第一人民医院李静', { name: '李静', unit: '示例市第一人民医院' }],
+  ])('splitGlued(%s)', (text, expected) => {
+    expect(splitGlued(text)).toEqual(expected);
+  });
+
+  test('a roll printed one cell a line invents no awardee from a department (成人急诊科 → 成人)', () => {
+    const text = [
+      '本院多人获评。',
+      '“医德模范”称号获得者:',
+      '|',
+      '何时军 |',
+      '儿童急诊科 |',
+      '|',
+      '张秀霞 |',
+      '成人急诊科 |',
+      '|',
+      '杨青 |',
+      '儿童肾内科 |',
+    ].join('\n');
+    const names = extractDocument(text).result.awardees.map((a) => a.name);
+    expect(names).not.toContain('成人');
+    expect(names).toEqual(expect.arrayContaining(['何时军', '张秀霞', '杨青']));
   });
 });
