@@ -3,12 +3,9 @@
  * the encodings documents arrive in, normalise it, print the text, and write the change record.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cwd, stderr, stdout } from 'node:process';
-import { decodeFile, DecodeError } from '../../src/lib/decode.ts';
-import { readSourceBytes, SourceError } from '../../src/pipeline/import/read-source.ts';
-import { loadRegistries } from '../../src/model/registries.ts';
-import { normaliseText } from '../../src/pipeline/normalise/normalise.ts';
+import { SourceError } from '../../src/pipeline/import/read-source.ts';
+import { normaliseFile } from '../../src/project/normalise-file.ts';
 import type { TargetScript } from '../../src/pipeline/normalise/convert-script.ts';
 import type { TraditionalSource } from '../../src/pipeline/normalise/script.ts';
 import { parseCommandArgs } from './shared.ts';
@@ -53,9 +50,9 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
 
-  let bytes: Buffer;
+  let read;
   try {
-    bytes = readSourceBytes(path);
+    read = normaliseFile(path, { root: cwd(), to, from });
   } catch (error) {
     if (error instanceof SourceError) {
       stderr.write(`deeds normalise：${error.message}\n`);
@@ -63,19 +60,7 @@ export async function run(args: string[]): Promise<number> {
     }
     throw error;
   }
-  let decoded;
-  try {
-    decoded = decodeFile(bytes, path);
-  } catch (error) {
-    if (error instanceof DecodeError) {
-      stderr.write(`deeds normalise：${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-
-  const { glossary } = loadRegistries(join(cwd(), 'content'));
-  const result = normaliseText(decoded.text, { glossary, to, from, path });
+  const { decoded, result } = read;
   stdout.write(result.value);
 
   if (parsed.values.log) {
