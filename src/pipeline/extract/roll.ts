@@ -58,6 +58,14 @@ const WHOLE_CATEGORY = new RegExp(`^(?:${CATEGORY_IN_TEXT.source})$`, 'u');
 /** `先进个人（63名）`, `“左英护理奖”特别奖(1名)`, `一等奖：3名`. */
 const CATEGORY_WITH_COUNT =
   /^(.{2,40}?)[\s\u3000]*(?:[（(][\s\u3000]*(?:共|计|[\p{Script=Han}]{1,6}?)?[\s\u3000]*([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支)[\s\u3000]*[）)]|[:：][\s\u3000]*(?:共|计)?([0-9０-９]{1,5}|[一二两三四五六七八九十百]{1,5})[\s\u3000]*(?:名|个|人|家|项|位|支))[\s\u3000]*[:：]?$/u;
+/** `“瓯越名医”称号获得者：`, `“最美护士”获奖者`: a heading by its shape, whatever the honour's words. */
+const QUOTED_HONOUR_HEADING =
+  /^[“"「『]([^”"」』，。]{2,24})[”"」』](?:荣誉)?(?:称号|奖)?(?:获得者|获奖者|得主|获奖名单|名单)$/u;
+/** The honour of a heading such as `“瓯越名医”称号获得者：`, or `null`. */
+function quotedHonour(text: string): string | null {
+  return QUOTED_HONOUR_HEADING.exec(closeCjkSpaces(text).replace(/[:：∶]$/u, ''))?.[1] ?? null;
+}
+
 const HEADER_CELLS =
   /^(?:序号|编号|姓名|名字|单位|工作单位|所在单位|单位名称|职务|职称|职务职称|科室|类别|奖项|备注|集体名称|名称)$/u;
 /** Cells of private data that rolls sometimes print and this project never keeps. */
@@ -141,6 +149,8 @@ export function readRoll(
   let unit: string | null = null;
   // Under an honour given to places (国家卫生城市), cities and districts are the awardees.
   let places = false;
+  /** The line the last awardee was read from. */
+  let lastEntry = -1;
   let unitRun: { name: string; category: string | null }[] = [];
   const flushUnits = () => {
     if (unitRun.length >= 2) {
@@ -169,7 +179,8 @@ export function readRoll(
       inRoll = true;
       places = PLACE_HONOUR.test(flat);
       // `附件2：先进个人名单` names the category of the list that follows; two categories name none.
-      const named = [...flat.matchAll(CATEGORY_IN_TEXT)].map((m) => m[0]);
+      const quoted = quotedHonour(flat);
+      const named = quoted ? [quoted] : [...flat.matchAll(CATEGORY_IN_TEXT)].map((m) => m[0]);
       if (named.length === 1) {
         const name = named[0]!;
         category = categories.find((c) => c.name === name) ?? null;
@@ -202,6 +213,21 @@ export function readRoll(
     }
     if (!inRoll) continue;
     if (text.length > settings.maxLineLength && !/、/u.test(text)) continue;
+    // A table printed one cell a line (`连庆泉 |`, then `麻醉科 |`): a department right after a name is its unit.
+    const cell = flat.replace(/^[|｜\s]+|[|｜\s]+$/gu, '');
+    if (cell === '') continue;
+    const last = awardees.at(-1);
+    if (
+      last &&
+      last.unit === null &&
+      lastEntry >= 0 &&
+      lines.slice(lastEntry + 1, index).every((l) => /^[|｜\s]*$/u.test(l.text)) &&
+      isBareDepartment(cell)
+    ) {
+      last.unit = cell;
+      continue;
+    }
+    const before = awardees.length;
     const read = readEntryLine(line.raw, category, unit, places);
     if (read.unitHeading !== undefined) {
       unit = read.unitHeading;
@@ -219,6 +245,7 @@ export function readRoll(
         awardees.push(awardee);
       }
     }
+    if (awardees.length > before) lastEntry = index;
   }
   flushUnits();
   return {
@@ -232,6 +259,8 @@ export function readRoll(
 export function readCategoryHeading(text: string): ExtractedCategory | null {
   const stripped = closeCjkSpaces(text.replace(NUMBERING, '')).replace(/[:：]$/u, '');
   if (stripped.length < 2 || stripped.length > 40) return null;
+  const honour = quotedHonour(stripped);
+  if (honour) return { name: honour, subjectType: UNIT_CATEGORY.test(honour) ? 'unit' : 'person', declaredCount: null };
   const counted = CATEGORY_WITH_COUNT.exec(stripped);
   const name = (counted ? counted[1]! : stripped).replace(/[:：]$/u, '').trim();
   if (!CATEGORY_WORD.test(name) || /[，。；、]/u.test(name) || /^(?:关于|根据|附件)/u.test(name)) return null;

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { extractDocument } from '../../../src/pipeline/extract/extract.ts';
 import { readProseRoll } from '../../../src/pipeline/extract/roll-prose.ts';
-import { splitGlued } from '../../../src/pipeline/extract/roll.ts';
+import { readCategoryHeading, splitGlued } from '../../../src/pipeline/extract/roll.ts';
 
 const extract = (text: string) => extractDocument(text).result;
 
@@ -243,5 +243,34 @@ describe('a department cell is never split into a name and a unit', () => {
     const names = extractDocument(text).result.awardees.map((a) => a.name);
     expect(names).not.toContain('成人');
     expect(names).toEqual(expect.arrayContaining(['何时军', '张秀霞', '杨青']));
+  });
+});
+
+describe('a quoted honour with 获得者 heads its category, whatever its words', () => {
+  test.each([
+    ['“瓯越名医”称号获得者:', '瓯越名医'],
+    ['“医德模范”称号获得者：', '医德模范'],
+    ['“最美护士”获奖者', '最美护士'],
+  ])('%s', (line, name) => {
+    expect(readCategoryHeading(line)).toMatchObject({ name, subjectType: 'person' });
+  });
+
+  test('each group of a roll printed one cell a line gets its own category, each name its department', () => {
+    const text = [
+      '本院多人获评。',
+      '“瓯越名医”称号获得者:',
+      '|',
+      '连庆泉 |',
+      '麻醉科 |',
+      '“医德模范”称号获得者:',
+      '|',
+      '何时军 |',
+      '儿童急诊科 |',
+    ].join('\n');
+    const awardees = extractDocument(text).result.awardees;
+    expect(awardees.map((a) => [a.name, a.unit, a.category])).toEqual([
+      ['连庆泉', '麻醉科', '瓯越名医'],
+      ['何时军', '儿童急诊科', '医德模范'],
+    ]);
   });
 });
