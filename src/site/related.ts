@@ -28,22 +28,33 @@ export interface Related {
   sameUnit?: RelatedList | undefined;
 }
 
-/** Honours by roll and category, built once per index. */
-const byCategory = new WeakMap<SiteIndex, Map<string, Honour[]>>();
+/** A category of a roll: one honour per subject (a roll may name a person twice), and where each stands. */
+interface Peers {
+  honours: Honour[];
+  at: Map<string, number>;
+}
 
-function categoryHonours(index: SiteIndex, honour: Honour): Honour[] {
+/** Peers by roll and category, built once per index: every page of a roll of thousands reads them. */
+const byCategory = new WeakMap<SiteIndex, Map<string, Peers>>();
+
+function categoryPeers(index: SiteIndex, honour: Honour): Peers {
   let map = byCategory.get(index);
   if (!map) {
-    map = new Map();
+    const grouped = new Map<string, Map<string, Honour>>();
     for (const h of index.honours) {
       const key = `${h.rollId}#${h.category}`;
-      const list = map.get(key);
-      if (list) list.push(h);
-      else map.set(key, [h]);
+      let subjects = grouped.get(key);
+      if (!subjects) grouped.set(key, (subjects = new Map()));
+      subjects.set(h.href, h); // first place, last entry: as a Map of the list would
+    }
+    map = new Map();
+    for (const [key, subjects] of grouped) {
+      const honours = [...subjects.values()];
+      map.set(key, { honours, at: new Map(honours.map((h, i) => [h.href, i])) });
     }
     byCategory.set(index, map);
   }
-  return map.get(`${honour.rollId}#${honour.category}`) ?? [];
+  return map.get(`${honour.rollId}#${honour.category}`) ?? { honours: [], at: new Map() };
 }
 
 /** Up to `limit` of `list` after the element at `at`, wrapping round, without it. */
@@ -54,9 +65,8 @@ function after<T>(list: readonly T[], at: number, limit: number): T[] {
 }
 
 export function relatedTo(index: SiteIndex, honour: Honour, limit = RELATED_LIMIT): Related {
-  // One entry per subject: a roll may name a person twice (two posts), a unit page lists each once.
-  const peers = [...new Map(categoryHonours(index, honour).map((h) => [h.href, h])).values()];
-  const at = peers.findIndex((h) => h.href === honour.href);
+  const { honours: peers, at: positions } = categoryPeers(index, honour);
+  const at = positions.get(honour.href) ?? -1;
   const sameHonour: RelatedList | undefined =
     peers.length > 1
       ? {

@@ -14,12 +14,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/seeds.ts';
+import { inCI } from '../helpers/ci.ts';
 import { buildSite } from '../helpers/site.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const hasNginx = existsSync(NGINX);
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
 
 if (!hasNginx && !inCI) {
   console.warn(`[nginx] ${NGINX} not found: the nginx tests are skipped (apt-get install nginx-light).`);

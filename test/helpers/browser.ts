@@ -5,10 +5,9 @@
  */
 import { describe } from 'vitest';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../tools/chromium.ts';
+import { inCI } from './ci.ts';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../../tools/chromium.ts';
-
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
 
 if (!hasChromium && !inCI) {
   console.warn(`[browser] ${CHROMIUM_PATH} not found: browser tests are skipped (apt-get install chromium).`);

@@ -36,6 +36,13 @@ export function pages(dir: string): Page[] {
 
 const parser = unified().use(rehypeParse);
 
+/** The built page at `url`; a page that was not built fails the test that asks for it. */
+export function pageAt(all: readonly Page[], url: string): Page {
+  const found = all.find((p) => p.url === url);
+  if (!found) throw new Error(`page ${url} not built`);
+  return found;
+}
+
 export function parse(html: string): Root {
   return parser.parse(html);
 }

@@ -4,15 +4,11 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/site.ts';
-import { byTag, elements, pages, parse, text, type Page } from './dist.ts';
+import { byTag, elements, pageAt, pages, parse, text, type Page } from './dist.ts';
 
 let dir = '';
 let all: Page[] = [];
-const page = (url: string) => {
-  const found = all.find((p) => p.url === url);
-  if (!found) throw new Error(`page ${url} not built`);
-  return found;
-};
+const page = (url: string) => pageAt(all, url);
 const pagesUnder = (prefix: string) => all.filter((p) => p.url.startsWith(prefix) && p.url !== prefix);
 
 beforeAll(async () => {

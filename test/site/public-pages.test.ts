@@ -5,14 +5,10 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/site.ts';
-import { byTag, elements, pages, parse, text, type Page } from './dist.ts';
+import { byTag, elements, pageAt, pages, parse, text, type Page } from './dist.ts';
 
 let all: Page[] = [];
-const page = (url: string) => {
-  const found = all.find((p) => p.url === url);
-  if (!found) throw new Error(`page ${url} not built`);
-  return found;
-};
+const page = (url: string) => pageAt(all, url);
 const links = (html: string) =>
   byTag(parse(html), 'a').map((a) => ({ href: String(a.properties.href ?? ''), text: text(a) }));
 /** A page's visible text: no scripts, styles or structured data. */

@@ -8,15 +8,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../helpers/site.ts';
 import { svgModules } from '../helpers/qr.ts';
 import { qrMatrix } from '../../src/lib/qr-code.ts';
-import { byTag, elements, pages, parse, text, type Page } from './dist.ts';
+import { byTag, elements, pageAt, pages, parse, text, type Page } from './dist.ts';
 
 let dir = '';
 let all: Page[] = [];
-const page = (url: string) => {
-  const found = all.find((p) => p.url === url);
-  if (!found) throw new Error(`page ${url} not built`);
-  return found;
-};
+const page = (url: string) => pageAt(all, url);
 const byClass = (html: string, name: string) =>
   elements(parse(html), (e) => ((e.properties.className as string[] | undefined) ?? []).includes(name));
 const personPage = (name: string, unit: string) => {
