@@ -74,6 +74,13 @@ export function foldForPrivacy(text: string): FoldedText {
   return { value, start, end };
 }
 
+/** `text` without its invisible characters (the same set `invisibleCharacters` reports). */
+export function withoutInvisible(text: string): string {
+  let out = '';
+  for (const char of text) if (char.codePointAt(0)! < 0x80 || !INVISIBLE.test(char)) out += char;
+  return out;
+}
+
 /** Whether the text has a character that folding removes: a bidi control, a zero-width character. */
 export function invisibleCharacters(text: string): string[] {
   const found: string[] = [];

@@ -11,6 +11,7 @@
  *   readSheet(bytes)  →  '2023年度先进个人名单\n\n先进个人\n\n| 姓名 | 工作单位 |\n| --- | --- |\n| 李静 | 示例医院 |\n\n示例市卫生健康委员会\n2024年1月5日'
  */
 import * as XLSX from '@e965/xlsx';
+import { withoutInvisible } from '../check/privacy-fold.ts';
 
 /** The most rows read in a sheet: a roll has tens or hundreds; more is not a roll. */
 export const MAX_SHEET_ROWS = 5000;
@@ -108,7 +109,9 @@ function sheetRows(sheet: XLSX.WorkSheet): string[][] {
   });
   const text = rows.map((row) =>
     row.map((cell) =>
-      String(cell ?? '')
+      // What a spreadsheet holds is pasted text: zero-width and direction marks come with it, which a
+      // name or unit in frontmatter must not keep (rule invisible-characters).
+      withoutInvisible(String(cell ?? ''))
         .replace(/\s+/gu, ' ')
         .trim(),
     ),

@@ -15,6 +15,7 @@ import { extractSource } from '../../../src/pipeline/import/extract-source.ts';
 import type { Source } from '../../../src/pipeline/import/read-source.ts';
 import { PROJECT_ROOT } from '../../helpers/seeds.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { invisibleCharacters } from '../../../src/pipeline/check/privacy-fold.ts';
 
 const SAMPLES = join(PROJECT_ROOT, 'test/fixtures/import-formats');
 const sample = (name: string) => readFileSync(join(SAMPLES, name));
@@ -187,6 +188,20 @@ describe('spreadsheets', () => {
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
     return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
   }
+
+  test('invisible characters pasted into cells do not reach the awardees (李\\u200b静 is 李静)', async () => {
+    const bytes = workbook([
+      ['序号', '姓名', '工作单位', '奖项'],
+      [1, '李\u200b静', '示例市第一\u2060人民医院', '先进\u202e个人'],
+      [2, '\ufeff王芳', '示例市疾病预防控制中心', '先进个人'],
+    ]);
+    const source = await readSource('invisible.xlsx', bytes);
+    expect(source.awardees?.map((a) => [a.name, a.unit, a.category])).toEqual([
+      ['李静', '示例市第一人民医院', '先进个人'],
+      ['王芳', '示例市疾病预防控制中心', '先进个人'],
+    ]);
+    expect(invisibleCharacters(source.text)).toEqual([]);
+  });
 
   test('formula cells give the value the file holds; nothing is evaluated', async () => {
     const sheet = XLSX.utils.aoa_to_sheet([
