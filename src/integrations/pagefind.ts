@@ -1,26 +1,30 @@
 /**
  * Search index for the built site: Pagefind over every page that declares a search kind
- * (`<SearchMeta kind="…">`, which writes `data-pagefind-filter="kind:…"`), plus the names
- * index (`src/search/names.ts`) built from the same pages' metadata.
+ * (`<SearchMeta kind="…">`, which writes `data-pagefind-filter="kind:…"`), in parts (`src/search/parts.ts`),
+ * plus the names index (`src/search/names.ts`) built from the same pages' metadata.
  *
  *   // astro.config.mjs
  *   integrations: [pagefindSearch()]
  *
- * Runs in `astro:build:done`, so `npm run build` leaves `dist/pagefind/`, `dist/search/names/*.json`,
- * the filters of every indexed page (`dist/search/facets.json`, `facets.ts`) and the script
- * conversion tables (`pagefind-conversion.ts`) beside the pages. The traditional variant (`/zh-hant/`) is not
- * indexed: the browser searches the simplified index and shows results converted.
+ * Runs in `astro:build:done`, so `npm run build` leaves one Pagefind index per part under
+ * `dist/pagefind/<part>/`, the parts' manifest (`dist/search/parts.json`), the filters of each part's pages
+ * (`dist/search/facets/<part>.json`, `facets.ts`), `dist/search/names/*.json` and the script conversion
+ * tables beside the pages. The traditional variant (`/zh-hant/`) is not indexed: the browser searches the
+ * simplified index and shows results converted.
  *
  * Pagefind indexes copies of the pages whose text is already cut into words by `Intl.Segmenter`
- * (`pagefind-stage.ts`), as the browser cuts queries, under a language it neither segments nor
+ * (`src/search/build/stage.ts`), as the browser cuts queries, under a language it neither segments nor
  * stems: both sides agree on the words, and Pagefind skips its own (slow, memory-hungry) Chinese
- * segmentation.
+ * segmentation. The parts are indexed one after another, so the indexer's memory is that of the largest
+ * part; a part whose pages are unchanged since a build that kept its index in the cache is not indexed
+ * again (`cacheDir`).
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
@@ -31,7 +35,15 @@ import { CharacterSet, conversionTables, type GlossaryEntry } from '../search/bu
 import { docNumberKey, nameKey } from '../search/query.ts';
 import { unspaceWords } from '../search/segment.ts';
 import { buildFacets } from '../search/facets.ts';
-import { stageFiles, type StageJob, type StageResult } from '../search/build/stage-files.ts';
+import { FIRST_PAGES, PART_LIMITS, planParts, type PartGroup, type PartsManifest } from '../search/parts.ts';
+import {
+  stageFiles,
+  surveyFiles,
+  type StageJob,
+  type StageResult,
+  type SurveyJob,
+  type SurveyResult,
+} from '../search/build/stage-files.ts';
 import { WORKER_RESOURCE_LIMITS } from '../project/worker-limits.ts';
 import { KIND_RANK, NAME_SHARDS, PAGE_KINDS, nameShard, type NameEntry, type PageKind } from '../search/names.ts';
 
@@ -40,15 +52,14 @@ export { readFilters, searchableHtml } from '../search/build/stage.ts';
 export interface PagefindSearchOptions {
   /** Folders of the built site (relative, with a trailing slash) that are never indexed. */
   exclude?: readonly string[];
-  /** How many worker threads stage (read, segment, write) the pages for Pagefind. */
+  /** How many worker threads survey and stage (read, segment, write) the pages for Pagefind. */
   workers?: number;
   /** Heap limits of those threads (`WORKER_RESOURCE_LIMITS` by default). */
   resourceLimits?: ResourceLimits;
   /**
    * Pagefind's language for every page, whatever `lang` says. The staged pages are already cut
-   * into words (`pagefind-stage.ts`), so it is one Pagefind neither segments nor stems: it indexes
-   * the words as the spaces delimit them. The browser loads the only index there is, whatever its
-   * page's `lang`.
+   * into words (`stage.ts`), so it is one Pagefind neither segments nor stems: it indexes
+   * the words as the spaces delimit them.
    */
   language?: string;
   /**
@@ -58,6 +69,15 @@ export interface PagefindSearchOptions {
   glossary?: readonly GlossaryEntry[];
   /** Other names of units (`content/units.yaml` aliases), by the unit's name. */
   aliases?: ReadonlyMap<string, readonly string[]>;
+  /** Most pages in one part of the index, per group (`PART_LIMITS`). */
+  partLimits?: Readonly<Record<PartGroup, number>>;
+  /** Pages a query loads before it shows results (`FIRST_PAGES`), written to the manifest. */
+  firstPages?: number;
+  /**
+   * Where the index of each part is kept between builds, by a digest of its pages; none by default
+   * (the integration keeps them in `node_modules/.cache/deeds-search`).
+   */
+  cacheDir?: string;
 }
 
 const DEFAULTS = Object.freeze({
@@ -69,13 +89,18 @@ const DEFAULTS = Object.freeze({
 export interface IndexStats {
   /** Pages given to Pagefind. */
   pages: number;
+  /** Parts of the index, and how many of them were indexed in this build (the rest came from the cache). */
+  parts: number;
+  indexedParts: number;
   /** Milliseconds spent staging the pages (reading, segmenting, writing) before Pagefind reads them. */
   stagingMilliseconds: number;
+  /** Milliseconds Pagefind's indexer ran, all parts. */
+  pagefindMilliseconds: number;
   /** Entries written to the names index. */
   names: number;
   /** Milliseconds from the first page read to the last file written. */
   milliseconds: number;
-  /** The largest file under `pagefind/index/`, in bytes: the biggest chunk a query may fetch. */
+  /** The largest file under any part's `index/`, in bytes: the biggest chunk a query may fetch. */
   largestChunkBytes: number;
   /** Pagefind's complaints, if any. */
   errors: string[];
@@ -92,99 +117,264 @@ export default function pagefindSearch(options: PagefindSearchOptions = {}): Ast
       'astro:build:done': async ({ dir, logger }) => {
         const registries = loadRegistries(join(root, 'content'));
         const aliases = new Map(registries.units.map((unit) => [unit.name, unit.aliases] as const));
-        const stats = await indexSite(fileURLToPath(dir), { glossary: registries.glossary, aliases, ...options });
+        const cacheDir = options.cacheDir ?? join(root, 'node_modules', '.cache', 'deeds-search');
+        const stats = await indexSite(fileURLToPath(dir), {
+          glossary: registries.glossary,
+          aliases,
+          cacheDir,
+          ...options,
+        });
         for (const error of stats.errors) logger.warn(error);
         logger.info(
-          `已为 ${stats.pages} 个页面建立搜索索引（姓名索引 ${stats.names} 条，最大索引块 ${Math.round(stats.largestChunkBytes / 1024)} KB，其中分词暂存 ${(stats.stagingMilliseconds / 1000).toFixed(1)} 秒），用时 ${(stats.milliseconds / 1000).toFixed(1)} 秒`,
+          `已为 ${stats.pages} 个页面建立搜索索引，共 ${stats.parts} 个分卷，其中 ${stats.indexedParts} 个重新索引（姓名索引 ${stats.names} 条，最大索引块 ${Math.round(stats.largestChunkBytes / 1024)} KB，分词暂存 ${(stats.stagingMilliseconds / 1000).toFixed(1)} 秒，Pagefind ${(stats.pagefindMilliseconds / 1000).toFixed(1)} 秒），用时 ${(stats.milliseconds / 1000).toFixed(1)} 秒`,
         );
       },
     },
   };
 }
 
+/** What the cache keeps of one part besides its Pagefind index: its pages' ids and metadata, its characters. */
+interface PartRecord {
+  pages: IndexedPage[];
+  characters: string;
+}
+
 /**
- * Index a built site in `dir`: writes `dir/pagefind/` and `dir/search/names/`.
+ * Index a built site in `dir`: writes `dir/pagefind/<part>/`, `dir/search/parts.json`,
+ * `dir/search/facets/<part>.json`, `dir/search/names/` and the conversion tables.
  *
- * The pages that declare a kind are copied, their text cut into words (`pagefind-stage.ts`), into a
- * staging folder inside `dir` by worker threads, and handed to Pagefind's command line as one site:
- * Pagefind reads and parses them in its own threads (one `addHTMLFile` message per page through the
- * Node API cost more than all of Pagefind's parsing: 3,088 pages, 11 s against 3 s). The metadata for
- * the names index is read back from the written fragments.
+ * 1. Worker threads survey the pages: a digest and the filters of each page that declares a kind.
+ * 2. The pages are planned into parts (`planParts`); a part's digest covers its pages' URLs and
+ *    digests and the code that stages and indexes them.
+ * 3. Each part not in the cache is staged (its text cut into words, by worker threads) and handed to
+ *    Pagefind's command line, one part after another; while Pagefind indexes one part the workers
+ *    stage the next. Pagefind reads and parses the pages in its own threads (one `addHTMLFile`
+ *    message per page through the Node API cost more than all of Pagefind's parsing: 3,088 pages,
+ *    11 s against 3 s). Each part's page ids and metadata are read back from its fragments.
+ * 4. The names index, the facets and the conversion tables are written from all parts' pages.
  */
 export async function indexSite(dir: string, options: PagefindSearchOptions = {}): Promise<IndexStats> {
   const settings = { ...DEFAULTS, ...options };
   const started = performance.now();
+  const limits = resourceLimitsOf(settings);
   const staging = join(dir, STAGING);
   await rm(staging, { recursive: true, force: true });
   const files = (await htmlFiles(dir)).filter((file) => !settings.exclude.some((prefix) => file.startsWith(prefix)));
 
-  const characters = new CharacterSet();
-  const settled = await Promise.allSettled(
+  const surveys = await Promise.all(
     shares(files, settings.workers).map((share) =>
-      runStageWorker({ dir, staging, files: share }, settings.resourceLimits ?? WORKER_RESOURCE_LIMITS),
+      runWorker<SurveyResult>({ mode: 'survey', dir, files: share }, limits, () =>
+        surveyFiles({ mode: 'survey', dir, files: share }),
+      ),
     ),
   );
-  const failed = settled.find((outcome) => outcome.status === 'rejected');
-  if (failed) {
-    await rm(staging, { recursive: true, force: true });
-    throw failed.reason;
-  }
-  const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<StageResult>).value);
-  const staged = results
-    .flatMap((result) => result.staged)
-    .sort((a, b) => (a.file < b.file ? -1 : 1))
-    .map(({ file, filters }) => ({ url: pageUrl(file), filters }));
-  for (const result of results) characters.add(result.characters);
-  const stagingMilliseconds = performance.now() - started;
+  const surveyed = surveys
+    .flatMap((survey) => survey.pages)
+    .map((page) => ({ ...page, url: pageUrl(page.file) }))
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
+  const planned = planParts(surveyed, settings.partLimits ?? PART_LIMITS);
+  const fingerprint = await codeFingerprint(settings.language);
 
   const problems: string[] = [];
   const output = join(dir, 'pagefind');
-  try {
-    await rm(output, { recursive: true, force: true });
-    // Pagefind's command line refuses a folder without pages; its Node API writes the empty bundle that a
-    // site with nothing to find still needs, so that the browser can load it.
-    problems.push(
-      ...(staged.length > 0
-        ? await runPagefind(staging, output, settings.language)
-        : await writeEmptyIndex(output, settings.language)),
+  await rm(output, { recursive: true, force: true });
+  await mkdir(output, { recursive: true });
+  const cache = settings.cacheDir;
+  const records = new Map<string, PartRecord>();
+  let stagingMilliseconds = performance.now() - started;
+  let pagefindMilliseconds = 0;
+  let indexedParts = 0;
+
+  const digests = planned.map(({ part, pages }) => {
+    const hash = createHash('sha256').update(fingerprint).update(part.id);
+    for (const page of pages) hash.update(`\u0000${page.url}\u0000${page.digest}`);
+    return hash.digest('base64url').slice(0, 32);
+  });
+  const todo: number[] = [];
+  for (const [i, { part }] of planned.entries()) {
+    const cached = cache ? await readPartRecord(join(cache, digests[i]!)) : undefined;
+    if (cached) {
+      records.set(part.id, cached);
+      await copyTree(join(cache!, digests[i]!, 'pagefind'), join(output, part.id));
+    } else todo.push(i);
+  }
+
+  // Staging of part k + 1 runs while Pagefind indexes part k: Pagefind writes its files from one thread.
+  const stage = async (i: number): Promise<{ folder: string; characters: string; ms: number }> => {
+    const begun = performance.now();
+    const folder = join(staging, planned[i]!.part.id);
+    const pageFiles = planned[i]!.pages.map((page) => page.file);
+    const results = await Promise.all(
+      shares(pageFiles, settings.workers).map((share) => {
+        const job: StageJob = { mode: 'stage', dir, staging: folder, files: share };
+        return runWorker<StageResult>(job, limits, () => stageFiles(job));
+      }),
     );
+    return { folder, characters: results.map((result) => result.characters).join(''), ms: performance.now() - begun };
+  };
+  try {
+    let next = todo.length > 0 ? stage(todo[0]!) : undefined;
+    for (const [n, i] of todo.entries()) {
+      const { part, pages } = planned[i]!;
+      const staged = await next!;
+      stagingMilliseconds += staged.ms;
+      next = n + 1 < todo.length ? stage(todo[n + 1]!) : undefined;
+      // A failure of the next part's staging is reported when it is awaited, not as an unhandled rejection.
+      next?.catch(() => {});
+      const target = cache ? join(cache, `${digests[i]}.partial-${process.pid}`) : join(staging, `${part.id}.out`);
+      await rm(target, { recursive: true, force: true });
+      const begun = performance.now();
+      problems.push(...(await runPagefind(staged.folder, join(target, 'pagefind'), settings.language)));
+      pagefindMilliseconds += performance.now() - begun;
+      await rm(staged.folder, { recursive: true, force: true });
+      await pruneBundle(join(target, 'pagefind'));
+      const fragments = await readFragments(join(target, 'pagefind'));
+      const record: PartRecord = {
+        characters: staged.characters,
+        pages: pages.map(({ url, filters }) => {
+          const fragment = fragments.get(sameUrl(url));
+          if (!fragment) problems.push(`${url}: Pagefind 没有为该页面写出片段，姓名索引缺少它的元数据`);
+          return { url, filters, meta: fragment?.meta ?? {}, ...(fragment ? { id: fragment.id } : {}) };
+        }),
+      };
+      await writeFile(join(target, 'part.json'), JSON.stringify(record));
+      records.set(part.id, record);
+      if (cache) {
+        const kept = join(cache, digests[i]!);
+        await rm(kept, { recursive: true, force: true });
+        await rename(target, kept);
+        await copyTree(join(kept, 'pagefind'), join(output, part.id));
+      } else await rename(join(target, 'pagefind'), join(output, part.id));
+      indexedParts += 1;
+    }
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+  if (cache) await pruneCache(cache, new Set(digests));
 
-  const fragments = await readFragments(output);
-  const pages: IndexedPage[] = staged.map(({ url, filters }) => {
-    const fragment = fragments.get(sameUrl(url));
-    if (!fragment) problems.push(`${url}: Pagefind 没有为该页面写出片段，姓名索引缺少它的元数据`);
-    return { url, filters, meta: fragment?.meta ?? {}, ...(fragment ? { id: fragment.id } : {}) };
-  });
+  const parts = planned.map(({ part }) => part);
+  const manifest: PartsManifest = { version: 1, firstPages: settings.firstPages ?? FIRST_PAGES, parts };
+  const searchDir = join(dir, 'search');
+  await mkdir(searchDir, { recursive: true });
+  await writeFile(join(searchDir, 'parts.json'), JSON.stringify(manifest));
+
+  const pages = parts.flatMap((part) => records.get(part.id)!.pages);
   const glossary = settings.glossary ?? [];
   const toTraditional = createTraditionalConverter({ glossary });
   const entries = pages.flatMap((page) =>
     withOtherForms(nameEntries(page, page.id, settings.aliases), glossary, toTraditional),
   );
-  await writeNameShards(join(dir, 'search', 'names'), entries);
-  const facets = buildFacets(pages.flatMap(({ id, filters }) => (id ? [{ id, filters }] : [])));
-  const facetsFile = join(dir, 'search', 'facets.json');
-  if (facets) await writeFile(facetsFile, JSON.stringify(facets));
-  else {
-    await rm(facetsFile, { force: true });
-    problems.push(
-      'Pagefind 的页面编号不是预期的格式，未写出 search/facets.json：浏览器将由 Pagefind 筛选和计数（结果很多时较慢）',
-    );
-  }
-  const tables = conversionTables(characters, glossary);
-  await writeFile(join(dir, 'search', 'to-simplified.json'), JSON.stringify(tables.toSimplified));
-  await writeFile(join(dir, 'search', 'to-traditional.json'), JSON.stringify(tables.toTraditional));
+  await writeNameShards(join(searchDir, 'names'), entries);
 
+  const facetsDir = join(searchDir, 'facets');
+  await rm(facetsDir, { recursive: true, force: true });
+  await rm(join(searchDir, 'facets.json'), { force: true });
+  await mkdir(facetsDir, { recursive: true });
+  for (const part of parts) {
+    const own = records.get(part.id)!.pages;
+    const facets = buildFacets(own.flatMap(({ id, filters }) => (id ? [{ id, filters }] : [])));
+    if (facets) await writeFile(join(facetsDir, `${part.id}.json`), JSON.stringify(facets));
+    else
+      problems.push(
+        `Pagefind 的页面编号不是预期的格式，未写出 search/facets/${part.id}.json：浏览器将由 Pagefind 筛选和计数（结果很多时较慢）`,
+      );
+  }
+
+  const characters = new CharacterSet();
+  for (const record of records.values()) characters.add(record.characters);
+  const tables = conversionTables(characters, glossary);
+  await writeFile(join(searchDir, 'to-simplified.json'), JSON.stringify(tables.toSimplified));
+  await writeFile(join(searchDir, 'to-traditional.json'), JSON.stringify(tables.toTraditional));
+
+  let largestChunkBytes = 0;
+  for (const part of parts)
+    largestChunkBytes = Math.max(largestChunkBytes, await largestFile(join(output, part.id, 'index')));
   return {
     pages: pages.length,
+    parts: parts.length,
+    indexedParts,
     stagingMilliseconds,
+    pagefindMilliseconds,
     names: entries.length,
     milliseconds: performance.now() - started,
-    largestChunkBytes: await largestFile(join(output, 'index')),
+    largestChunkBytes,
     errors: problems,
   };
+}
+
+function resourceLimitsOf(settings: PagefindSearchOptions): ResourceLimits {
+  return settings.resourceLimits ?? WORKER_RESOURCE_LIMITS;
+}
+
+/**
+ * What a part's index depends on besides its pages: the language, the Pagefind executable, and the
+ * code that stages pages and reads Pagefind's output. A change to any of them indexes every part again.
+ */
+async function codeFingerprint(language: string): Promise<string> {
+  const hash = createHash('sha256').update(`parts-v1\u0000${language}\u0000`);
+  const binary = pagefindBinary();
+  hash.update(`${binary}\u0000${(await stat(binary)).size}\u0000`);
+  for (const module of ['../search/build/stage.ts', '../search/segment.ts', './pagefind.ts']) {
+    hash.update(await readFile(fileURLToPath(new URL(module, import.meta.url))).catch(() => Buffer.from(module)));
+  }
+  return hash.digest('base64url');
+}
+
+async function readPartRecord(folder: string): Promise<PartRecord | undefined> {
+  try {
+    const record = JSON.parse(await readFile(join(folder, 'part.json'), 'utf8')) as PartRecord;
+    await stat(join(folder, 'pagefind', 'pagefind-entry.json'));
+    return record;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes cached parts this build did not use, and partial ones a failed build left. */
+async function pruneCache(cache: string, used: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(cache).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((name) => !used.has(name)).map((name) => rm(join(cache, name), { recursive: true, force: true })),
+  );
+}
+
+/**
+ * A copy of a cached part's index in the site, as hard links where the file system allows (the
+ * index files are never written in place: the build removes `pagefind/` before it writes it).
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  await mkdir(to, { recursive: true });
+  const folders = new Set<string>();
+  for (const entry of entries)
+    if (entry.isDirectory()) folders.add(join(to, relative(from, join(entry.parentPath, entry.name))));
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  const filesToCopy = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  let next = 0;
+  const worker = async () => {
+    while (next < filesToCopy.length) {
+      const source = filesToCopy[next++]!;
+      const target = join(to, relative(from, source));
+      await link(source, target).catch(async () => {
+        await mkdir(dirname(target), { recursive: true });
+        await copyFile(source, target);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+}
+
+/**
+ * Pagefind's files the site's search never loads: its prebuilt UIs, their styles, its highlighter
+ * and its worker (the engine runs Pagefind on the page's thread, `noWorker`).
+ */
+async function pruneBundle(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => /^pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\b/.test(name))
+      .map((name) => rm(join(folder, name), { force: true })),
+  );
 }
 
 /**
@@ -218,24 +408,11 @@ function runPagefind(site: string, output: string, language: string): Promise<st
   });
 }
 
-/** An index of no pages, through Pagefind's Node API. */
-async function writeEmptyIndex(output: string, language: string): Promise<string[]> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-    const written = await index.writeFiles({ outputPath: output });
-    return written.errors;
-  } finally {
-    await pagefind.close();
-  }
-}
-
 /**
  * The Pagefind executable that the `pagefind` package installed for this platform (as its own
  * `resolveBinary.js` finds it), or the one `PAGEFIND_BINARY_PATH` names.
  */
-function pagefindBinary(): string {
+export function pagefindBinary(): string {
   const override = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
   if (override) return override;
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
@@ -263,22 +440,23 @@ function shares(files: string[], count: number): string[][] {
 }
 
 /**
- * Stage one share of the pages in a worker thread (`pagefind-stage-worker.ts`); if the thread fails, in this thread (where a real error, an unreadable page, is thrown).
+ * One job in a worker thread (`stage-worker.ts`); if the thread fails, in this thread (where a real
+ * error, an unreadable page, is thrown).
  */
-function runStageWorker(job: StageJob, resourceLimits: ResourceLimits): Promise<StageResult> {
-  return new Promise<StageResult>((resolve, reject) => {
+function runWorker<T>(job: SurveyJob | StageJob, resourceLimits: ResourceLimits, inThisThread: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const worker = new Worker(new URL('../search/build/stage-worker.ts', import.meta.url), {
       workerData: job,
       resourceLimits,
     });
-    let result: StageResult | undefined;
-    worker.once('message', (message: StageResult) => (result = message));
+    let result: T | undefined;
+    worker.once('message', (message: T) => (result = message));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (result) resolve(result);
       else reject(new Error(`搜索索引的暂存线程异常退出（退出码 ${code}），页面未能全部暂存`));
     });
-  }).catch(() => stageFiles(job));
+  }).catch(() => inThisThread());
 }
 
 interface IndexedPage {

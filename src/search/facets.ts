@@ -74,7 +74,31 @@ function valueIndexes(own: PageValues): readonly number[] {
   return own === null || own === undefined ? [] : typeof own === 'number' ? [own] : own;
 }
 
+/** The pages of a facets file, ids and filters: what `buildFacets` was given, in id order. */
+export function facetPages(data: FacetData): Array<{ id: string; filters: Record<string, string[]> }> {
+  let id = 0;
+  return data.ids.map((delta, page) => {
+    id += delta;
+    const filters: Record<string, string[]> = {};
+    for (const [name, filter] of Object.entries(data.filters)) {
+      const own = valueIndexes(filter.pages[page]);
+      if (own.length > 0) filters[name] = own.map((i) => filter.values[i]!);
+    }
+    return { id: `${data.prefix}${id.toString(16)}`, filters };
+  });
+}
+
 export class Facets {
+  /**
+   * The facets of several parts of the index (`search/facets/<part>.json`) as one; `undefined` when
+   * they cannot be one (ids of different forms, or one page in two parts).
+   */
+  static of(files: readonly FacetData[]): Facets | undefined {
+    if (files.length === 1) return new Facets(files[0]!);
+    const merged = buildFacets(files.flatMap(facetPages));
+    return merged ? new Facets(merged) : undefined;
+  }
+
   readonly #prefix: string;
   /** Page index by the number of its Pagefind id. */
   readonly #index = new Map<number, number>();

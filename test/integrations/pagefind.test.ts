@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indexSite, pageUrl, readFilters, searchableHtml, type IndexStats } from '../../src/integrations/pagefind.ts';
 import { Facets, type FacetData } from '../../src/search/facets.ts';
+import type { PartsManifest } from '../../src/search/parts.ts';
 import { nameShard, type NameEntry } from '../../src/search/names.ts';
 import { nameKey } from '../../src/search/query.ts';
 import { spaceWords } from '../../src/search/segment.ts';
@@ -64,6 +65,45 @@ const PAGES: Record<string, string> = {
   }),
 };
 
+/** The site's index parts, as `search/parts.json` lists them. */
+const manifestOf = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'search', 'parts.json'), 'utf8')) as PartsManifest;
+
+/** Every fragment of every part: the page's URL, its id (file name), text and metadata. */
+function fragmentsOf(dir: string) {
+  return manifestOf(dir).parts.flatMap(({ id: part }) => {
+    const folder = join(dir, 'pagefind', part, 'fragment');
+    return readdirSync(folder).map((file) => {
+      const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
+      const data = JSON.parse(text.slice(text.indexOf('{'))) as {
+        url: string;
+        content: string;
+        meta: { title: string };
+      };
+      return { ...data, part, id: file.replace(/\.pf_fragment$/, '') };
+    });
+  });
+}
+
+/** Every file under `dir`, by path, with its bytes. */
+function treeOf(dir: string): Map<string, string> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        return [path.slice(dir.length), readFileSync(path).toString('base64')] as const;
+      }),
+  );
+}
+
+function writePages(dir: string, pages: Record<string, string>) {
+  for (const [file, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), html);
+  }
+}
+
 describe('indexSite', () => {
   let dir: string;
   let stats: IndexStats;
@@ -86,18 +126,17 @@ describe('indexSite', () => {
   test('indexes the pages that declare a kind, and not the traditional variant', () => {
     expect(stats.errors).toEqual([]);
     expect(stats.pages).toBe(4);
-    const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    const { parts } = manifestOf(dir);
+    expect(parts.map((part) => part.id)).toEqual(['records-0000-2023']);
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind', parts[0]!.id, 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['zxx']);
     expect(entry.languages.zxx.page_count).toBe(4);
-    expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(4);
+    expect(fragmentsOf(dir)).toHaveLength(4);
+    expect(fragmentsOf(dir).some((fragment) => fragment.url.startsWith('/zh-hant/'))).toBe(false);
   });
 
   test('indexes the text cut into words as the browser cuts queries, and keeps titles as the page has them', () => {
-    const folder = join(dir, 'pagefind', 'fragment');
-    const fragments = readdirSync(folder).map((file) => {
-      const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
-      return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string; meta: { title: string } };
-    });
+    const fragments = fragmentsOf(dir);
     const person = fragments.find((f) => f.url === '/awardees/li-jing-abc/')!;
     expect(person.content).toContain(spaceWords('单位 示例市第一人民医院 获表彰 1 次'));
     expect(spaceWords('示例市第一人民医院')).toContain(' ');
@@ -160,15 +199,9 @@ describe('indexSite', () => {
     expect(s2t.has('龟')).toBe(false);
   });
 
-  test("writes every indexed page's filters under its Pagefind id (search/facets.json)", () => {
-    const folder = join(dir, 'pagefind', 'fragment');
-    const ids = new Map(
-      readdirSync(folder).map((file) => {
-        const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
-        return [(JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url, file.replace(/\.pf_fragment$/, '')];
-      }),
-    );
-    const data = JSON.parse(readFileSync(join(dir, 'search', 'facets.json'), 'utf8')) as FacetData;
+  test("writes every indexed page's filters under its Pagefind id (search/facets/<part>.json)", () => {
+    const ids = new Map(fragmentsOf(dir).map((fragment) => [fragment.url, fragment.id]));
+    const data = JSON.parse(readFileSync(join(dir, 'search', 'facets', 'records-0000-2023.json'), 'utf8')) as FacetData;
     expect(data.prefix).toBe('zxx_');
     expect(data.ids).toHaveLength(4);
     const facets = new Facets(data);
@@ -191,12 +224,102 @@ describe('indexSite', () => {
     expect(counts.year).toEqual({ 2022: 2, 2023: 1 });
   });
 
-  test('reports the largest index chunk', () => {
-    const chunks = readdirSync(join(dir, 'pagefind', 'index')).map(
-      (f) => readFileSync(join(dir, 'pagefind', 'index', f)).byteLength,
-    );
+  test('reports the largest index chunk, and keeps only the files the search loads', () => {
+    const folder = join(dir, 'pagefind', 'records-0000-2023');
+    const chunks = readdirSync(join(folder, 'index')).map((f) => readFileSync(join(folder, 'index', f)).byteLength);
     expect(stats.largestChunkBytes).toBe(Math.max(...chunks));
-    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(folder, 'pagefind.js'))).toBe(true);
+    expect(readdirSync(folder).filter((name) => /ui|highlight|worker/.test(name))).toEqual([]);
+  });
+});
+
+describe('indexSite in parts', () => {
+  let dir: string;
+  let cache: string;
+  const options = { partLimits: { records: 1, deeds: 1 }, firstPages: 1 };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'deeds-pagefind-parts-'));
+    cache = mkdtempSync(join(tmpdir(), 'deeds-pagefind-cache-'));
+    writePages(dir, {
+      ...PAGES,
+      'deeds/2023/li-jing/index.html': page({
+        kind: 'deed',
+        title: '把诊室搬进居民楼',
+        body: '李静同志扎根社区十年',
+        filters: ['year:2023'],
+      }),
+    });
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  test('puts each page in one part, newest first, write-ups apart, with the years and kinds each holds', async () => {
+    const stats = await indexSite(dir, { ...options, cacheDir: cache });
+    expect(stats.errors).toEqual([]);
+    const manifest = manifestOf(dir);
+    expect(manifest.firstPages).toBe(1);
+    const summary = manifest.parts.map(({ id, years, kinds, pages }) => ({ id, years, kinds, pages }));
+    expect(summary.slice(0, 2)).toEqual([
+      { id: 'records-2023', years: ['2023'], kinds: ['announcement'], pages: 1 },
+      { id: 'deeds-2023', years: ['2023'], kinds: ['deed'], pages: 1 },
+    ]);
+    // Two awardees of 2022 over a limit of one page: split by a hash of the URL, into parts of their own.
+    const split = summary.filter((part) => part.id.startsWith('records-2022-'));
+    expect(split.every((part) => part.id.match(/^records-2022-[01]$/) && part.years.join() === '2022')).toBe(true);
+    expect(split.reduce((sum, part) => sum + part.pages, 0)).toBe(2);
+    // A page without a year (a unit's) comes last.
+    expect(summary.at(-1)).toEqual({ id: 'records-0000', years: [], kinds: ['awardee'], pages: 1 });
+    const fragments = fragmentsOf(dir);
+    const urls = fragments.map((fragment) => fragment.url);
+    expect(urls).toHaveLength(stats.pages);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls).toContain('/deeds/2023/li-jing/');
+    for (const part of manifest.parts) {
+      const facets = JSON.parse(readFileSync(join(dir, 'search', 'facets', `${part.id}.json`), 'utf8')) as FacetData;
+      expect(facets.ids).toHaveLength(part.pages);
+    }
+    expect(stats.indexedParts).toBe(manifest.parts.length);
+  });
+
+  test('a build with no page changed indexes nothing again, and writes the same files', async () => {
+    const before = treeOf(dir);
+    const stats = await indexSite(dir, { ...options, cacheDir: cache });
+    expect(stats.indexedParts).toBe(0);
+    expect(treeOf(dir)).toEqual(before);
+  });
+
+  test('a changed page indexes its own part again, and the site is as a clean build makes it', async () => {
+    writePages(dir, {
+      'deeds/2023/li-jing/index.html': page({
+        kind: 'deed',
+        title: '把诊室搬进居民楼',
+        body: '李静同志扎根社区十二年',
+        filters: ['year:2023'],
+      }),
+    });
+    const stats = await indexSite(dir, { ...options, cacheDir: cache });
+    expect(stats.indexedParts).toBe(1);
+    const clean = mkdtempSync(join(tmpdir(), 'deeds-pagefind-clean-'));
+    try {
+      writePages(clean, {
+        ...PAGES,
+        'deeds/2023/li-jing/index.html': page({
+          kind: 'deed',
+          title: '把诊室搬进居民楼',
+          body: '李静同志扎根社区十二年',
+          filters: ['year:2023'],
+        }),
+      });
+      await indexSite(clean, options);
+      expect(treeOf(dir)).toEqual(treeOf(clean));
+      // Parts no build uses any more are not kept.
+      expect(readdirSync(cache)).toHaveLength(manifestOf(dir).parts.length);
+    } finally {
+      rmSync(clean, { recursive: true, force: true });
+    }
   });
 });
 
@@ -214,7 +337,7 @@ describe('indexSite when a staging thread fails', () => {
       });
       expect(stats.errors).toEqual([]);
       expect(stats.pages).toBe(4);
-      expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(4);
+      expect(fragmentsOf(dir)).toHaveLength(4);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -222,15 +345,14 @@ describe('indexSite when a staging thread fails', () => {
 });
 
 describe('indexSite on a site with nothing to find', () => {
-  test('still writes a bundle the browser can load, and no staging folder is left', async () => {
+  test('writes a manifest of no parts, which the browser reads as nothing to find, and no staging folder is left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deeds-pagefind-empty-'));
     try {
       writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body><p>首页</p></body></html>');
       const stats = await indexSite(dir);
       expect(stats.pages).toBe(0);
       expect(stats.errors).toEqual([]);
-      expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
-      expect(existsSync(join(dir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+      expect(manifestOf(dir).parts).toEqual([]);
       expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

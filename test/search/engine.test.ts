@@ -11,6 +11,7 @@ import {
   type PagefindResult,
 } from '../../src/search/browser/engine.ts';
 import { buildFacets } from '../../src/search/facets.ts';
+import { planParts, type PartsManifest } from '../../src/search/parts.ts';
 import { nameShard, type NameEntry } from '../../src/search/names.ts';
 
 interface FakePage {
@@ -77,24 +78,46 @@ const NAMES: NameEntry[] = [
   },
 ];
 
-/** Pagefind's behaviour in brief: every word must prefix-match a word of the page; filters are any-of. */
+/** The index in parts, as the build plans them: one part per group and year. */
+const PLANNED = planParts(PAGES, { deeds: 1, records: 1 });
+const partOf = new Map(PLANNED.flatMap(({ part, pages }) => pages.map((page) => [page.id, part.id] as const)));
+const manifest = (firstPages: number): PartsManifest => ({
+  version: 1,
+  firstPages,
+  parts: PLANNED.map(({ part }) => part),
+});
+
+/**
+ * Pagefind's behaviour in brief: every word must prefix-match a word of the page; filters are any-of;
+ * only the pages of the parts loaded (the instance's own and those merged) are searched.
+ */
 type FakePagefind = PagefindApi & {
   searches: string[];
   filtered: number;
   loaded: number;
+  /** Parts loaded, in order. */
+  parts: string[];
   /** Called as each search starts. */
   onSearch?: (() => void) | undefined;
 };
 
+const partFolder = (path: string) => /pagefind\/([^/]+)\/$/.exec(path)![1]!;
+
 function fakePagefind(): FakePagefind {
   const searches: string[] = [];
+  const parts: string[] = [];
   let filtered = 0;
   let loaded = 0;
   const matches = (page: FakePage, term: string, filters: Record<string, { any: string[] }>) =>
+    parts.includes(partOf.get(page.id)!) &&
     term.split(' ').every((word) => page.words.some((w) => w.startsWith(word))) &&
     Object.entries(filters).every(([name, { any }]) => (page.filters[name] ?? []).some((v) => any.includes(v)));
   const fake: FakePagefind = {
     searches,
+    parts,
+    mergeIndex: async (path) => {
+      parts.push(partFolder(path));
+    },
     get filtered() {
       return filtered;
     },
@@ -139,14 +162,20 @@ describe('SearchEngine', () => {
   let pagefind: ReturnType<typeof fakePagefind>;
   let engine: SearchEngine;
 
-  /** The site's files: the names shards, and the facets file unless `facets` is false. */
-  const serve = ({ facets = true } = {}) =>
+  /** The site's files: the parts' manifest, the names shards, and the facets files unless `facets` is false. */
+  const serve = ({ facets = true, firstPages = 100 } = {}) =>
     vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-      if (url.endsWith('/search/facets.json')) {
+      if (url.endsWith('/search/parts.json')) {
+        expect(init?.cache).toBe('no-cache');
+        return new Response(JSON.stringify(manifest(firstPages)), { status: 200 });
+      }
+      const facetsOf = /\/search\/facets\/([^/]+)\.json$/.exec(url)?.[1];
+      if (facetsOf) {
         // Revalidated, never taken from the cache unasked: a stale copy would hold another build's ids.
         expect(init?.cache).toBe('no-cache');
+        const own = PAGES.filter((page) => partOf.get(page.id) === facetsOf);
         return facets
-          ? new Response(JSON.stringify(buildFacets(PAGES)), { status: 200 })
+          ? new Response(JSON.stringify(buildFacets(own)), { status: 200 })
           : new Response('not found', { status: 404 });
       }
       const shard = /names\/([0-9a-f]+)\.json$/.exec(url)?.[1];
@@ -156,7 +185,12 @@ describe('SearchEngine', () => {
 
   beforeEach(() => {
     pagefind = fakePagefind();
-    engine = new SearchEngine('/', async () => pagefind);
+    engine = new SearchEngine('/', async () => ({
+      createInstance: (options) => {
+        pagefind.parts.push(partFolder(options.basePath as string));
+        return pagefind;
+      },
+    }));
     serve();
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -227,6 +261,40 @@ describe('SearchEngine', () => {
     pagefind.onSearch = undefined;
     expect((await engine.search('诊室')).hits).toHaveLength(1);
     expect(pagefind.loaded).toBe(1);
+  });
+
+  test('a query starts with the newest parts and searches older ones when asked', async () => {
+    serve({ firstPages: 1 });
+    const first = await engine.search('李静');
+    // The newest part holding either page is 2024's write-ups, which have neither: nothing from the
+    // full text yet, the names index still answers, and the rest waits.
+    expect(pagefind.parts).toEqual(['deeds-2024']);
+    expect(first.hits.map((hit) => hit.source)).toEqual(['names', 'names']);
+    expect(first.remaining).toBe(PLANNED.length - 1);
+    expect(first.from).toBe('2024');
+    let outcome = first;
+    while (outcome.remaining > 0) outcome = await engine.search('李静', { more: true });
+    expect(pagefind.parts.toSorted()).toEqual(PLANNED.map(({ part }) => part.id).toSorted());
+    expect(outcome.hits.map((hit) => hit.url)).toEqual([
+      '/awardees/li-jing/',
+      '/deeds/2023/li-jing/',
+      '/rolls/2023/mingdan/',
+    ]);
+    expect(outcome.from).toBeUndefined();
+  });
+
+  test('a chosen year or kind loads only the parts that can hold it', async () => {
+    serve({ firstPages: 1 });
+    const outcome = await engine.search('名单', { filters: { kind: ['roll'] } });
+    expect(pagefind.parts).toEqual(['records-2023']);
+    expect(outcome.hits.map((hit) => hit.url)).toEqual(['/rolls/2023/mingdan/']);
+    expect(outcome.remaining).toBe(0);
+  });
+
+  test('parts are merged once, however many queries ask for them at the same time', async () => {
+    serve({ firstPages: 1 });
+    await Promise.all([engine.search('诊室', { more: true }), engine.search('中风', { more: true })]);
+    expect(new Set(pagefind.parts).size).toBe(pagefind.parts.length);
   });
 
   test('an empty query searches nothing', async () => {

@@ -10,14 +10,18 @@
  * 2. Its keys (whole query, words, 发文字号 in GB/T 9704 form) are looked up in the names index.
  * 3. Pagefind searches the same text cut into words by Intl.Segmenter, as the index was cut at
  *    build time (`segment.ts`); if every word must match and none does, it searches the words one
- *    by one and ranks pages by how many of them they contain.
- * 4. Filters and their counts come from `search/facets.json` (`facets.ts`), not from Pagefind,
- *    whose counting slows to seconds on a query that matches thousands of pages.
+ *    by one and ranks pages by how many of them they contain. The index is in parts
+ *    (`search/parts.json`, `parts.ts`): a query loads the newest parts that may hold what the
+ *    chosen filters ask for, and older ones only when asked (`more`); parts once loaded are merged
+ *    into one Pagefind instance (`mergeIndex`), which ranks their results together.
+ * 4. Filters and their counts come from the loaded parts' `search/facets/<part>.json` (`facets.ts`),
+ *    not from Pagefind, whose counting slows to seconds on a query that matches thousands of pages.
  * 5. Names-index hits come first, then Pagefind's results without the pages already listed. Text
  *    from the index (titles, excerpts) is shown without the spaces between words.
  */
 import { loadToSimplified } from './convert.ts';
 import { Facets, type FacetData } from '../facets.ts';
+import { partsToLoad, type PartsManifest, type SearchPart } from '../parts.ts';
 import { KIND_RANK, nameShard, type NameEntry, type PageKind } from '../names.ts';
 import {
   docNumberKey,
@@ -52,6 +56,8 @@ export interface SearchOptions {
    * abort the query a keystroke has overtaken, so that it fetches no excerpts nobody will see.
    */
   signal?: AbortSignal;
+  /** Search the next older parts of the index too (those the first query left for later). */
+  more?: boolean;
 }
 
 export interface SearchHit {
@@ -84,6 +90,13 @@ export interface SearchOutcome {
    * pages with some of its words only (`张三丰` → pages with `张`).
    */
   loose: boolean;
+  /**
+   * Parts of the index that may hold more results and were not searched yet (older years): ask for
+   * them with `more`. 0 when every part was searched, or the full text was not.
+   */
+  remaining: number;
+  /** The oldest year the searched parts cover, when parts remain (`2021`): results are from then on. */
+  from?: string;
 }
 
 export interface PagefindResult {
@@ -115,6 +128,8 @@ interface FullTextOutcome {
   counted: Set<string>;
   /** Pages with some of the query's words only (see `SearchOutcome.loose`). */
   loose?: boolean;
+  remaining: number;
+  from?: string;
 }
 
 export interface PagefindApi {
@@ -122,32 +137,56 @@ export interface PagefindApi {
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
+}
+
+/** What `pagefind.js` exports that the engine uses: an instance per page, over any part's index. */
+export interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindApi;
 }
 
 const ZERO_WIDTH = /[\u200b\u200c\u200d\ufeff]/g;
 
-const NO_RESULTS: FullTextOutcome = Object.freeze({ results: [], counts: {}, counted: new Set<string>() });
+const NO_RESULTS: FullTextOutcome = Object.freeze({
+  results: [],
+  counts: {},
+  counted: new Set<string>(),
+  remaining: 0,
+});
 
 export class SearchEngine {
   readonly #base: string;
+  readonly #loadModule: (part: SearchPart) => Promise<PagefindModule>;
+  #module: Promise<PagefindModule> | undefined;
+  #manifest: Promise<PartsManifest> | undefined;
+  /** One Pagefind instance: the first part loaded, with every later one merged into it. */
   #pagefind: Promise<PagefindApi> | undefined;
+  /** Parts merged into the instance, and the queue that merges them one batch at a time. */
+  readonly #loaded = new Set<string>();
+  #merging: Promise<unknown> = Promise.resolve();
   readonly #shards = new Map<string, Promise<NameEntry[]>>();
-  #facets: Promise<Facets | undefined> | undefined;
+  readonly #partFacets = new Map<string, Promise<FacetData | undefined>>();
+  #facets: { key: string; facets: Promise<Facets | undefined> } | undefined;
   #filtersLoaded: Promise<unknown> | undefined;
 
   /**
    * @param base The site's base path, with a trailing slash.
-   * @param loadPagefind How to get Pagefind; by default its script from `<base>pagefind/`.
+   * @param loadModule How to get Pagefind's script; by default from the first part's folder.
    */
-  constructor(base = '/', loadPagefind?: () => Promise<PagefindApi>) {
+  constructor(base = '/', loadModule?: (part: SearchPart) => Promise<PagefindModule>) {
     this.#base = base.endsWith('/') ? base : `${base}/`;
-    if (loadPagefind) this.#pagefind = loadPagefind();
+    this.#loadModule =
+      loadModule ??
+      ((part) => import(/* @vite-ignore */ `${this.#partPath(part)}pagefind.js`) as Promise<PagefindModule>);
   }
 
-  /** Start loading Pagefind (script, WASM, metadata) before the first query needs it. */
+  /**
+   * Start loading the parts' manifest and Pagefind's script before the first query needs them. No
+   * index metadata: a name is answered from the names index alone.
+   */
   warm(): void {
-    this.#loadPagefind()
-      .then((pagefind) => pagefind.init())
+    this.#loadManifest()
+      .then((manifest) => (manifest.parts[0] ? this.#script(manifest.parts[0]) : undefined))
       .catch(() => {
         // The query that follows reports it.
       });
@@ -168,12 +207,12 @@ export class SearchEngine {
     const folded = foldQuery(query);
     const normalised = await this.normalise(query);
     signal?.throwIfAborted();
-    if (!normalised) return { query, normalised, hits: [], total: 0, filters: {}, complete: true, loose: false };
+    if (!normalised)
+      return { query, normalised, hits: [], total: 0, filters: {}, complete: true, loose: false, remaining: 0 };
 
     // A simplified name may hold a character the converter would change (钟乾 → 钟干): look up both.
     const keys = [...new Set([...lookupKeys(normalised), ...(folded !== normalised ? lookupKeys(folded) : [])])];
-    const fullText = () =>
-      this.#searchPagefind(normalised, folded, filters, options.sort, options.counts ?? false, signal);
+    const fullText = () => this.#searchPagefind(normalised, folded, filters, options, signal);
     let named: NameEntry[];
     let found: FullTextOutcome;
     if (options.fullText === 'unless-named') {
@@ -230,24 +269,84 @@ export class SearchEngine {
       filters: counts,
       complete: found !== NO_RESULTS,
       loose: named.length === 0 && (found.loose ?? false),
+      remaining: found.remaining,
+      ...(found.from ? { from: found.from } : {}),
     };
   }
 
-  #loadPagefind(): Promise<PagefindApi> {
-    this.#pagefind ??= (async () => {
-      const url = `${this.#base}pagefind/pagefind.js`;
-      const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
-      // The worker would cost another 43 KB of script for a search that takes milliseconds.
-      // Result URLs as paths inside the site, like the names index's (Pagefind would prefix the base path
-      // it was loaded from); the UI places them under the base path.
-      await pagefind.options({ noWorker: true, excerptLength: 24, baseUrl: '/' });
-      return pagefind;
-    })();
-    // A failed load is tried again by the next query rather than remembered.
-    this.#pagefind.catch(() => {
-      this.#pagefind = undefined;
+  #partPath(part: SearchPart): string {
+    return `${this.#base}pagefind/${part.id}/`;
+  }
+
+  /**
+   * The parts' manifest, once; revalidated with the server (a 304 when unchanged): its name has no
+   * hash, and a copy cached from an earlier build would name another build's parts.
+   */
+  #loadManifest(): Promise<PartsManifest> {
+    this.#manifest ??= fetch(`${this.#base}search/parts.json`, { cache: 'no-cache' }).then(async (response) => {
+      if (!response.ok) throw new Error(`search/parts.json: ${response.status}`);
+      return (await response.json()) as PartsManifest;
     });
-    return this.#pagefind;
+    // A failed load is tried again by the next query rather than remembered.
+    this.#manifest.catch(() => {
+      this.#manifest = undefined;
+    });
+    return this.#manifest;
+  }
+
+  #script(part: SearchPart): Promise<PagefindModule> {
+    this.#module ??= this.#loadModule(part);
+    this.#module.catch(() => {
+      this.#module = undefined;
+    });
+    return this.#module;
+  }
+
+  /**
+   * Pagefind over `parts` and every part loaded before: the first part makes the instance, the others
+   * are merged into it. Batches are merged one after another, so that two queries typed in quick
+   * succession never merge a part twice.
+   */
+  #withParts(parts: readonly SearchPart[]): Promise<PagefindApi> {
+    const run = this.#merging.then(async () => {
+      const todo = parts.filter((part) => !this.#loaded.has(part.id));
+      if (!this.#pagefind) {
+        const first = todo.shift();
+        if (!first) throw new Error('搜索索引没有可加载的分卷');
+        const created = (async () => {
+          const module = await this.#script(first);
+          // The worker would cost another 43 KB of script for a search that takes milliseconds.
+          // Result URLs as paths inside the site, like the names index's (Pagefind would prefix the
+          // base path it was loaded from); the UI places them under the base path.
+          const instance = module.createInstance({
+            basePath: this.#partPath(first),
+            baseUrl: '/',
+            noWorker: true,
+            excerptLength: 24,
+          });
+          await instance.init();
+          return instance;
+        })();
+        this.#pagefind = created;
+        try {
+          await created;
+        } catch (error) {
+          this.#pagefind = undefined;
+          throw error;
+        }
+        this.#loaded.add(first.id);
+      }
+      const pagefind = await this.#pagefind;
+      await Promise.all(
+        todo.map(async (part) => {
+          await pagefind.mergeIndex(this.#partPath(part), { baseUrl: '/' });
+          this.#loaded.add(part.id);
+        }),
+      );
+      return pagefind;
+    });
+    this.#merging = run.catch(() => undefined);
+    return run;
   }
 
   async #lookupNames(keys: string[]): Promise<NameEntry[]> {
@@ -285,15 +384,19 @@ export class SearchEngine {
     normalised: string,
     folded: string,
     filters: SelectedFilters,
-    sort: SearchOptions['sort'],
-    counts: boolean,
+    { sort, counts = false, more = false }: SearchOptions,
     signal: AbortSignal | undefined,
   ): Promise<FullTextOutcome> {
     const chosen = Object.values(filters).some((values) => values.length > 0);
-    const [pagefind, facets] = await Promise.all([
-      this.#loadPagefind(),
-      counts || chosen ? this.#loadFacets() : undefined,
-    ]);
+    const manifest = await this.#loadManifest();
+    if (manifest.parts.length === 0) return NO_RESULTS;
+    const { load, remaining } = partsToLoad(manifest, filters, this.#loaded, more);
+    const pagefind = await this.#withParts(load);
+    signal?.throwIfAborted();
+    const searched = manifest.parts.filter((part) => this.#loaded.has(part.id));
+    const facets = counts || chosen ? await this.#loadFacets(searched) : undefined;
+    const from = remaining > 0 ? searched.map((part) => part.since).reduce((a, b) => (a < b ? a : b)) : undefined;
+    const partial = { remaining, ...(from ? { from } : {}) };
     const options: Record<string, unknown> = {};
     if (sort === 'date') options.sort = { date: 'desc' };
     if (!facets) {
@@ -306,7 +409,8 @@ export class SearchEngine {
     const response = await this.#searchText(pagefind, normalised, folded, options, signal);
     const ids = response.results.map((result) => result.id);
     const loose = response.loose ?? false;
-    if (!facets) return { results: response.results, counts: response.filters ?? {}, counted: new Set(ids), loose };
+    if (!facets)
+      return { results: response.results, counts: response.filters ?? {}, counted: new Set(ids), loose, ...partial };
     const { passing, counts: tallies } = facets.select(ids, filters);
     const kept = new Set(passing);
     return {
@@ -314,6 +418,7 @@ export class SearchEngine {
       counts: tallies,
       counted: new Set(ids),
       loose,
+      ...partial,
     };
   }
 
@@ -338,15 +443,30 @@ export class SearchEngine {
   }
 
   /**
-   * The facets file, once; `undefined` when the site has none. Revalidated with the server (a 304
-   * when unchanged): its name has no hash, and a copy cached from an earlier build would hold
-   * another build's Pagefind ids, whose pages a chosen filter would then drop.
+   * The filters of the searched parts' pages, each part's file once; `undefined` when a part has
+   * none (Pagefind then filters and counts). Revalidated with the server (a 304 when unchanged): the
+   * names have no hash, and a copy cached from an earlier build would hold another build's Pagefind
+   * ids, whose pages a chosen filter would then drop.
    */
-  #loadFacets(): Promise<Facets | undefined> {
-    this.#facets ??= fetch(`${this.#base}search/facets.json`, { cache: 'no-cache' })
-      .then(async (response) => (response.ok ? new Facets((await response.json()) as FacetData) : undefined))
-      .catch(() => undefined);
-    return this.#facets;
+  #loadFacets(parts: readonly SearchPart[]): Promise<Facets | undefined> {
+    const key = parts.map((part) => part.id).join(' ');
+    if (this.#facets?.key !== key) {
+      const files = parts.map((part) => {
+        let file = this.#partFacets.get(part.id);
+        if (!file) {
+          file = fetch(`${this.#base}search/facets/${part.id}.json`, { cache: 'no-cache' })
+            .then(async (response) => (response.ok ? ((await response.json()) as FacetData) : undefined))
+            .catch(() => undefined);
+          this.#partFacets.set(part.id, file);
+        }
+        return file;
+      });
+      const facets = Promise.all(files).then((data) =>
+        data.every((one) => one !== undefined) ? Facets.of(data as FacetData[]) : undefined,
+      );
+      this.#facets = { key, facets };
+    }
+    return this.#facets.facets;
   }
 
   /** Every word must match in Pagefind; when none does, rank pages by how many words they have. */

@@ -188,7 +188,16 @@ export function attachSearchPage(root: HTMLElement): void {
   const list = root.querySelector<HTMLElement>('[data-search-results]')!;
   const filterBox = root.querySelector<HTMLElement>('[data-search-filters]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const older = root.querySelector<HTMLButtonElement>('[data-search-older]');
   const run = latestOnly();
+  /** Asks for the next older parts of the index: the button, or the button scrolled into view. */
+  let searchOlder: (() => void) | undefined;
+  older?.addEventListener('click', () => searchOlder?.());
+  if (older && 'IntersectionObserver' in window) {
+    new IntersectionObserver((seen) => {
+      if (seen.some((entry) => entry.isIntersecting) && !older.hidden && window.scrollY > 0) searchOlder?.();
+    }).observe(older);
+  }
 
   const params = new URLSearchParams(location.search);
   const chosen: SelectedFilters = {};
@@ -199,10 +208,12 @@ export function attachSearchPage(root: HTMLElement): void {
   input.value = params.get('q') ?? input.value;
   if (sortSelect && params.get('sort') === 'date') sortSelect.value = 'date';
 
-  const update = () => {
+  const update = (more = false) => {
     const query = input.value;
     const started = performance.now();
     root.dataset.searchState = 'searching';
+    searchOlder = undefined;
+    if (older) older.disabled = true;
     const url = new URL(location.href);
     url.search = '';
     if (query) url.searchParams.set('q', query);
@@ -218,6 +229,7 @@ export function attachSearchPage(root: HTMLElement): void {
     }
     if (!query.trim()) {
       list.replaceChildren();
+      if (older) older.hidden = true;
       filterBox.replaceChildren();
       filterBox.hidden = true;
       status.textContent = '';
@@ -233,26 +245,43 @@ export function attachSearchPage(root: HTMLElement): void {
           limit: PAGE_LIMIT,
           counts: true,
           signal,
+          more,
         });
         return { outcome, convert: await scriptConverter() };
       },
       ({ outcome, convert }) => {
         list.replaceChildren(...outcome.hits.map((hit) => renderHit(hit, convert)));
-        renderFilters(filterBox, outcome, chosen, convert, update);
+        renderFilters(filterBox, outcome, chosen, convert, () => update());
         const shown = `${outcome.total > outcome.hits.length ? `，显示前 ${outcome.hits.length} 条` : ''}`;
-        status.textContent = convert(
-          noSuchPerson(outcome)
-            ? outcome.total === 0
-              ? `${noSuchPersonText(query)}。请检查姓名是否完整。`
-              : `${noSuchPersonText(query)}。以下 ${outcome.total} 条结果只含其中部分字词${shown}。`
-            : outcome.total === 0
-              ? `没有找到与“${query}”相关的结果。请检查姓名或单位名称是否完整。`
-              : outcome.loose
-                ? `没有找到同时包含“${query}”全部字词的结果。以下 ${outcome.total} 条结果只含其中部分字词${shown}。`
-                : `找到 ${outcome.total} 条结果${shown}`,
-        );
+        // Older parts of the index not searched yet: with a full page of results they wait for the
+        // reader (the button, or scrolling to it); with fewer, they are searched at once.
+        const partial = outcome.remaining > 0;
+        const since = partial && outcome.from ? `（已检索 ${outcome.from} 年度以来的内容）` : '';
+        if (older) {
+          older.hidden = !partial;
+          older.disabled = false;
+          older.textContent = convert('检索更早年度');
+        }
+        searchOlder = partial ? () => update(true) : undefined;
+        status.textContent =
+          convert(
+            noSuchPerson(outcome)
+              ? outcome.total === 0
+                ? `${noSuchPersonText(query)}。请检查姓名是否完整。`
+                : `${noSuchPersonText(query)}。以下 ${outcome.total} 条结果只含其中部分字词${shown}。`
+              : outcome.total === 0
+                ? `没有找到与“${query}”相关的结果。请检查姓名或单位名称是否完整。`
+                : outcome.loose
+                  ? `没有找到同时包含“${query}”全部字词的结果。以下 ${outcome.total} 条结果只含其中部分字词${shown}。`
+                  : `找到 ${outcome.total} 条结果${shown}`,
+          ) + convert(since);
         root.dataset.searchFor = query;
         root.dataset.searchMs = String(Math.round(performance.now() - started));
+        root.dataset.searchParts = partial ? 'partial' : 'all';
+        if (partial && (outcome.hits.length < PAGE_LIMIT || outcome.loose)) {
+          update(true);
+          return;
+        }
         root.dataset.searchState = 'done';
       },
       (error) => {
@@ -269,8 +298,8 @@ export function attachSearchPage(root: HTMLElement): void {
     event.preventDefault();
     update();
   });
-  onQueryInput(input, update);
-  sortSelect?.addEventListener('change', update);
+  onQueryInput(input, () => update());
+  sortSelect?.addEventListener('change', () => update());
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown' || keyComposes(event)) return;
     const first = list.querySelector<HTMLAnchorElement>('a');
@@ -395,10 +424,14 @@ export function attachSearchBox(form: HTMLFormElement): void {
       return;
     }
     void run(
-      async (signal) => ({
-        outcome: await engine.search(query, { limit: BOX_LIMIT, fullText: 'unless-named', signal }),
-        convert: await scriptConverter(),
-      }),
+      async (signal) => {
+        const options = { limit: BOX_LIMIT, fullText: 'unless-named', signal } as const;
+        let outcome = await engine.search(query, options);
+        // Too few results from the newest parts of the index: older parts are searched too.
+        while (outcome.remaining > 0 && outcome.hits.length < BOX_LIMIT)
+          outcome = await engine.search(query, { ...options, more: true });
+        return { outcome, convert: await scriptConverter() };
+      },
       ({ outcome, convert }) => {
         list.replaceChildren(...outcome.hits.map((hit, i) => renderHit(hit, convert, `${input.id}-option-${i}`)));
         const note = noSuchPerson(outcome)
@@ -418,7 +451,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
           more.textContent = convert(
             outcome.total === 0 && outcome.complete
               ? '打开搜索页'
-              : outcome.complete
+              : outcome.complete && outcome.remaining === 0
                 ? `查看全部 ${outcome.total} 条结果`
                 : '在搜索页查看全部结果',
           );
