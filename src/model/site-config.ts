@@ -19,7 +19,12 @@ import { DEFAULT_SITE_URL } from '../lib/base-path.ts';
 export { DEFAULT_SITE_URL };
 
 /** What the site is called when `content/site.yaml` is missing (a fixture site, a fresh checkout). */
-const FALLBACK: Site = { name: '卫生健康先进事迹', publisher: '主办单位未填写', license: { name: '保留所有权利' } };
+const FALLBACK: Site = {
+  name: '卫生健康先进事迹',
+  publisher: '主办单位未填写',
+  license: { name: '保留所有权利' },
+  share_images: 'auto',
+};
 
 export interface LoadedSite {
   /** The validated site, or undefined when the file is missing or has problems. */
@@ -39,6 +44,7 @@ const FIELD_NAMES: Record<string, string> = {
   license: '内容许可',
   logo: '标志',
   notice: '提示',
+  share_images: '分享图片',
 };
 
 export function loadSite(contentDir: string): LoadedSite {

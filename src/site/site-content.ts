@@ -23,6 +23,8 @@ export interface SiteContent {
   deedById: Map<string, DeedEntry>;
   glossary: GlossaryTerm[];
   index: SiteIndex;
+  /** Pages that carry a share picture: awardees, honoured units, write-ups (`pageShareImage`). */
+  sharePages: number;
 }
 
 let memo: Promise<SiteContent> | undefined;
@@ -57,5 +59,6 @@ async function load(): Promise<SiteContent> {
     deedById: new Map(deeds.map((e) => [e.id, e])),
     glossary: registries.glossary,
     index,
+    sharePages: index.people.length + index.units.filter((unit) => unit.honours.length > 0).length + deeds.length,
   };
 }

@@ -148,9 +148,11 @@ describe.skipIf(!hasNginx && !inCI)('deploy/nginx.conf', () => {
     expect(asset).toBeDefined();
     const immutable = 'public, max-age=31536000, immutable';
     expect((await get(port, asset!, SITE_HOST)).headers['cache-control']).toBe(immutable);
-    const metaFile = readdirSync(join(dir, 'pagefind')).find((name) => name.endsWith('.pf_meta'));
+    // The search index is in parts, one folder each (src/search/parts.ts).
+    const part = readdirSync(join(dir, 'pagefind'))[0]!;
+    const metaFile = readdirSync(join(dir, 'pagefind', part)).find((name) => name.endsWith('.pf_meta'));
     expect(metaFile).toBeDefined();
-    const meta = await get(port, `/pagefind/${metaFile}`, SITE_HOST);
+    const meta = await get(port, `/pagefind/${part}/${metaFile}`, SITE_HOST);
     expect(meta.status).toBe(200);
     expect(meta.headers['cache-control']).toBe(immutable);
     // Share pictures are named by the digest of what they show.
@@ -159,12 +161,19 @@ describe.skipIf(!hasNginx && !inCI)('deploy/nginx.conf', () => {
     const og = await get(port, `/og/${picture}`, SITE_HOST);
     expect(og.status).toBe(200);
     expect(og.headers['cache-control']).toBe(immutable);
-    for (const path of ['/', '/rolls/', '/404.html', '/pagefind/pagefind-entry.json', '/data/awardees.json']) {
+    for (const path of [
+      '/',
+      '/rolls/',
+      '/404.html',
+      `/pagefind/${part}/pagefind-entry.json`,
+      '/search/parts.json',
+      '/data/awardees.json',
+    ]) {
       const res = await get(port, path, SITE_HOST);
       expect(res.status, path).toBe(200);
       expect(res.headers['cache-control'], path).toBe('no-cache');
     }
-    expect((await get(port, '/honours/pagefind/pagefind-entry.json', BASE_HOST)).headers['cache-control']).toBe(
+    expect((await get(port, `/honours/pagefind/${part}/pagefind-entry.json`, BASE_HOST)).headers['cache-control']).toBe(
       'no-cache',
     );
     expect((await get(port, `/honours${asset}`, BASE_HOST)).headers['cache-control']).toBe(immutable);

@@ -97,8 +97,12 @@ describe(`built for ${SITE}`, () => {
   });
 
   test('the search bundle, names index and facets are in the build, under the base', () => {
-    expect(files.has('pagefind/pagefind.js')).toBe(true);
-    expect(files.has('search/facets.json')).toBe(true);
+    const manifest = JSON.parse(read('search/parts.json')) as { parts: Array<{ id: string }> };
+    expect(manifest.parts.length).toBeGreaterThan(0);
+    for (const { id } of manifest.parts) {
+      expect(files.has(`pagefind/${id}/pagefind.js`)).toBe(true);
+      expect(files.has(`search/facets/${id}.json`)).toBe(true);
+    }
     expect([...files].some((f) => f.startsWith('search/names/'))).toBe(true);
     // Index URLs are paths inside the site; the browser places them under the base.
     const names = JSON.parse(read([...files].find((f) => f.startsWith('search/names/') && f.endsWith('.json'))!));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { findOgFont } from '../../src/site/og-font.ts';
 import { ogCardSvg, ogDigest, textWidth, wrapText } from '../../src/site/og-image.ts';
-import { shareImage } from '../../src/site/og-share.ts';
+import { pageShareImage, shareImage, sharePolicy, SHARE_IMAGES_EACH_LIMIT } from '../../src/site/og-share.ts';
 
 describe('laying out a card', () => {
   test('full-width characters are one em, others about half', () => {
@@ -72,5 +72,33 @@ describe('the font', () => {
     } finally {
       delete process.env.DEEDS_OG_IMAGES;
     }
+  });
+});
+
+describe('which picture a page shares', () => {
+  test.each([
+    ['auto', 133, {}, 'each'],
+    ['auto', SHARE_IMAGES_EACH_LIMIT, {}, 'each'],
+    ['auto', SHARE_IMAGES_EACH_LIMIT + 1, {}, 'site'],
+    ['auto', 20_000, {}, 'site'],
+    ['each', 20_000, {}, 'each'],
+    ['site', 10, {}, 'site'],
+    ['none', 10, {}, 'none'],
+    [undefined, 10, {}, 'each'],
+    ['each', 10, { DEEDS_OG_IMAGES: '0' }, 'none'],
+  ] as const)('share_images: %s, %i pages, env %j → %s', (setting, pages, env, policy) => {
+    expect(sharePolicy(setting, pages, env)).toBe(policy);
+  });
+
+  test('beyond the limit every page names the one picture of the site, drawn once', () => {
+    const font = () => ({ family: 'Noto Sans CJK SC' });
+    const site = { name: '卫生健康先进事迹', publisher: '示例市卫生健康委员会', share_images: 'auto' as const };
+    const card = (title: string) => ({ kicker: '2023年度 · 先进个人', title, lines: [], site: site.name });
+    const small = [pageShareImage(card('李静'), site, 100, font), pageShareImage(card('王芳'), site, 100, font)];
+    expect(new Set(small).size).toBe(2);
+    const large = [pageShareImage(card('李静'), site, 5000, font), pageShareImage(card('王芳'), site, 5000, font)];
+    expect(new Set(large).size).toBe(1);
+    expect(large[0]).not.toBe(small[0]);
+    expect(pageShareImage(card('李静'), { ...site, share_images: 'none' }, 1, font)).toBeUndefined();
   });
 });

@@ -73,6 +73,16 @@ export const SiteSchema = z
       .optional(),
     /** One line shown in every page's footer, e.g. that the content is made up. */
     notice: text('提示（notice）').optional(),
+    /**
+     * Share pictures (og:image): `auto` (default) draws one per awardee, honoured unit and write-up while
+     * the site has at most `SHARE_IMAGES_EACH_LIMIT` of them and one for the whole site beyond;
+     * `each` always one per page, `site` one for the whole site, `none` no picture.
+     */
+    share_images: z
+      .enum(['auto', 'each', 'site', 'none'], {
+        error: '分享图片（share_images）应为 auto、each、site 或 none',
+      })
+      .default('auto'),
   })
   .strict();
 
