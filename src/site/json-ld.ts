@@ -28,6 +28,8 @@ export function awardText(honour: Honour): string {
 export function personJsonLd(
   person: { name: string; unit?: string | undefined; honours: Honour[] },
   url: string,
+  /** The one line of the person's newest write-up (`summaryOf`). */
+  description?: string,
 ): JsonLd {
   return {
     '@context': 'https://schema.org',
@@ -36,6 +38,7 @@ export function personJsonLd(
     name: person.name,
     url: absoluteUrl(url),
     ...(person.unit ? { worksFor: { '@type': 'Organization', name: person.unit } } : {}),
+    ...(description ? { description } : {}),
     award: person.honours.map(awardText),
   };
 }
@@ -58,6 +61,8 @@ export function documentJsonLd(options: {
   issuer: string;
   date: string;
   identifier?: string | undefined;
+  /** One line on what it is about: a write-up's summary. */
+  description?: string | undefined;
   /** Who publishes the page: by default the site's 主办单位 (`content/site.yaml`). */
   publisher?: string;
   about?: JsonLd[];
@@ -70,6 +75,7 @@ export function documentJsonLd(options: {
     inLanguage: 'zh-Hans',
     datePublished: options.date,
     ...(options.identifier ? { identifier: options.identifier } : {}),
+    ...(options.description ? { description: options.description } : {}),
     // The page is published by the body that runs the site (content/site.yaml); the document is the issuer's.
     publisher: governmentOrganization(options.publisher ?? siteIdentity().publisher),
     author: governmentOrganization(options.issuer),

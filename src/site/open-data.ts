@@ -21,11 +21,63 @@ export const AWARDEE_COLUMNS = [
   'post',
   'page_url',
   'deed_url',
+  'summary',
 ] as const;
 
 export type AwardeeRow = Record<(typeof AWARDEE_COLUMNS)[number], string | number | null>;
 
-export function awardeeRow(honour: Honour): AwardeeRow {
+/** The type and meaning of each column, for `/data/awardees.schema.json`. */
+export const AWARDEE_COLUMN_SCHEMA: Record<
+  (typeof AWARDEE_COLUMNS)[number],
+  { type: string | string[]; description: string }
+> = {
+  year: { type: 'integer', description: '表彰年度' },
+  issuer: { type: 'string', description: '发文机关' },
+  roll_id: { type: 'string', description: '表彰名单的编号' },
+  roll_title: { type: 'string', description: '表彰名单的标题' },
+  roll_date: { type: 'string', description: '表彰名单的日期（YYYY-MM-DD）' },
+  category: { type: 'string', description: '荣誉名称，按名单原文' },
+  subject_type: { type: 'string', description: 'person（个人）或 unit（集体）' },
+  name: { type: 'string', description: '姓名或单位名称' },
+  unit: { type: ['string', 'null'], description: '个人所在单位（content/units.yaml 中的名称）；集体为空' },
+  post: { type: ['string', 'null'], description: '名单上的职务职称' },
+  page_url: { type: 'string', description: '获奖者页面的网址' },
+  deed_url: { type: ['string', 'null'], description: '先进事迹页面的网址，没有事迹时为空' },
+  summary: {
+    type: ['string', 'null'],
+    description: '事迹的一句话简介（编辑填写的 summary，未填写时取正文第一句），没有事迹时为空',
+  },
+};
+
+/** A JSON Schema (2020-12) of `/data/awardees.json`. */
+export function awardeesJsonSchema(id: string) {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: id,
+    title: '获奖人员开放数据',
+    type: 'object',
+    required: ['site', 'generated', 'count', 'awardees'],
+    properties: {
+      site: { type: 'object', description: '发布者：站点名称、主办单位、网址、许可' },
+      generated: { type: 'string', description: '生成日期（YYYY-MM-DD）' },
+      count: { type: 'integer' },
+      awardees: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: [...AWARDEE_COLUMNS],
+          additionalProperties: false,
+          properties: AWARDEE_COLUMN_SCHEMA,
+        },
+      },
+    },
+  };
+}
+
+export function awardeeRow(
+  honour: Honour,
+  summaryOfDeed: (deedId: string) => string | undefined = () => undefined,
+): AwardeeRow {
   return {
     year: honour.year,
     issuer: honour.issuer,
@@ -39,6 +91,7 @@ export function awardeeRow(honour: Honour): AwardeeRow {
     post: honour.post ?? null,
     page_url: absoluteUrl(honour.href),
     deed_url: honour.deedId ? absoluteUrl(`/deeds/${honour.deedId}/`) : null,
+    summary: (honour.deedId && summaryOfDeed(honour.deedId)) || null,
   };
 }
 
@@ -53,8 +106,9 @@ export function dataPublisher(site: Site) {
   };
 }
 
-export function awardeeRows(index: SiteIndex): AwardeeRow[] {
-  return index.honours.map(awardeeRow);
+/** Every honour's row; `summaryOfDeed` gives a write-up's one line (`summaryOf`). */
+export function awardeeRows(index: SiteIndex, summaryOfDeed?: (deedId: string) => string | undefined): AwardeeRow[] {
+  return index.honours.map((honour) => awardeeRow(honour, summaryOfDeed));
 }
 
 /**

@@ -74,6 +74,37 @@ describe('/data/awardees.csv', () => {
   });
 });
 
+describe('/data/awardees.schema.json', () => {
+  test('is where the JSON says, and describes every column of every row with its type', () => {
+    const json = JSON.parse(read('data/awardees.json')) as { $schema: string; awardees: Record<string, unknown>[] };
+    const path = new URL(json.$schema).pathname;
+    const schema = JSON.parse(read(path.slice(1))) as {
+      properties: {
+        awardees: { items: { required: string[]; properties: Record<string, { type: string | string[] }> } };
+      };
+    };
+    const items = schema.properties.awardees.items;
+    expect(items.required).toEqual([...AWARDEE_COLUMNS]);
+    const typeOf = (value: unknown) =>
+      value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value === 'string' ? 'string' : 'other';
+    for (const row of json.awardees) {
+      expect(Object.keys(row)).toEqual([...AWARDEE_COLUMNS]);
+      for (const [column, value] of Object.entries(row))
+        expect([items.properties[column]!.type].flat()).toContain(typeOf(value));
+    }
+  });
+
+  test('a row with a write-up carries its one line, and one without has none', () => {
+    const json = JSON.parse(read('data/awardees.json')) as {
+      awardees: { deed_url: string | null; summary: string | null }[];
+    };
+    const withDeed = json.awardees.filter((row) => row.deed_url);
+    expect(withDeed.length).toBeGreaterThan(0);
+    expect(withDeed.every((row) => typeof row.summary === 'string' && row.summary.length > 4)).toBe(true);
+    expect(json.awardees.filter((row) => !row.deed_url).every((row) => row.summary === null)).toBe(true);
+  });
+});
+
 describe('/data/announcements.json and /data/deadlines.ics', () => {
   test('every announcement is listed with its status; every deadline is an event', () => {
     const json = JSON.parse(read('data/announcements.json')) as {
