@@ -167,8 +167,12 @@ describeBrowser('the QR code of the online page', () => {
       await page.goto(`${server.url}${path}`);
       expect(await page.locator('.print-qr').isVisible(), `${path} on screen`).toBe(false);
       await page.emulateMedia({ media: 'print' });
-      const qr = page.locator('.print-qr svg');
+      const qr = page.locator('.print-qr svg').filter({ visible: true });
+      expect(await qr.count(), `${path} in print: one code`).toBe(1);
       expect(await qr.isVisible(), `${path} in print`).toBe(true);
+      const shown = await page.locator('.print-qr-url').filter({ visible: true }).allTextContents();
+      expect(shown).toHaveLength(1);
+      expect(shown[0]).toMatch(new RegExp(`${path}$`));
       const box = (await qr.boundingBox())!;
       // 19–20 mm at 96 dpi.
       expect(box.width).toBeGreaterThanOrEqual((19 / 25.4) * 96 - 1);
@@ -193,5 +197,16 @@ describeBrowser('the QR code of the online page', () => {
       }
       await page.close();
     }
+  });
+
+  test('a printed 繁體 page shows the code and address of the 繁體 page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/zh-hant${NOTICE}`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.print-qr svg').filter({ visible: true }).count()).toBe(1);
+    const shown = await page.locator('.print-qr-url').filter({ visible: true }).allTextContents();
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(new RegExp(`/zh-hant${NOTICE}$`));
+    await page.close();
   });
 });

@@ -37,8 +37,10 @@ describe(`built for ${SITE}`, () => {
   test('a printed notice’s QR code leads to its page under the base path', () => {
     const path = 'announcements/2024/shi-2024-pingxuan-tongzhi/';
     const html = read(`${path}index.html`);
-    const svg = /<figure class="print-qr[^>]*>(<svg[\s\S]*?<\/svg>)/.exec(html)![1]!;
-    expect(svgModules(svg)).toEqual(qrMatrix(`${SITE}${path}`));
+    const code = (script: string) =>
+      new RegExp(`<span class="print-qr-code" data-script="${script}">(<svg[\\s\\S]*?<\\/svg>)`).exec(html)![1]!;
+    expect(svgModules(code('hans'))).toEqual(qrMatrix(`${SITE}${path}`));
+    expect(svgModules(code('hant'))).toEqual(qrMatrix(`${SITE}zh-hant/${path}`));
     expect(html).toContain(`${SITE}${path}`);
   });
 
