@@ -92,8 +92,8 @@ function bucketOf(url: string, buckets: number): number {
  * notices about 乡村医生 those words would count for almost nothing against the same words in a larger
  * part. Oldest first, because new pages come in the newest years: adding one changes the newest part
  * and leaves the older ones (and their cached indexes) as they were. A year too large for one part is
- * split by a hash of the URL into parts of its own. Parts come newest first, records before
- * write-ups; the pages of each part in URL order.
+ * split by a hash of the URL into parts of its own. Parts come newest first, the two groups taking
+ * turns within a year; the pages of each part in URL order.
  */
 export function planParts<P extends { url: string; filters: Record<string, readonly string[]> }>(
   pages: readonly P[],
@@ -155,10 +155,14 @@ export function planParts<P extends { url: string; filters: Record<string, reado
     for (const { since, year, pages: own } of packed)
       add(group, since === year ? `${group}-${year}` : `${group}-${since}-${year}`, since, year, own);
   }
+  // Within a year the groups take turns (records-2023-0, deeds-2023-0, records-2023-1 …), so that the first
+  // parts a query loads hold write-ups as well as records however many parts a year is split into.
   const groupRank: Record<PartGroup, number> = { records: 0, deeds: 1 };
+  const bucket = (id: string) => Number(/-\d{4}-(\d+)$/.exec(id)?.[1] ?? 0);
   out.sort(
     (a, b) =>
       (a.part.year < b.part.year ? 1 : a.part.year > b.part.year ? -1 : 0) ||
+      bucket(a.part.id) - bucket(b.part.id) ||
       groupRank[a.part.group] - groupRank[b.part.group] ||
       (a.part.id < b.part.id ? -1 : a.part.id > b.part.id ? 1 : 0),
   );

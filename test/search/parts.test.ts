@@ -140,3 +140,14 @@ describe('partsToLoad', () => {
     expect(ids(partsToLoad(manifest, chosen, new Set(loaded), more))).toEqual(expected);
   });
 });
+
+test('within a year split into several parts, records and write-ups take turns', () => {
+  const pages = [
+    ...Array.from({ length: 30 }, (_, i) => page(`/d/2023/${i}/`, 'deed', '2023')),
+    ...Array.from({ length: 30 }, (_, i) => page(`/a/${i}/`, 'awardee', '2023')),
+    page('/d/2022/0/', 'deed', '2022'),
+  ];
+  const groups = planParts(pages, { deeds: 10, records: 10 }).map(({ part }) => `${part.group}-${part.year}`);
+  expect(groups.slice(0, 4)).toEqual(['records-2023', 'deeds-2023', 'records-2023', 'deeds-2023']);
+  expect(groups.at(-1)).toBe('deeds-2022');
+});
