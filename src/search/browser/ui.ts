@@ -34,7 +34,12 @@ export const FILTER_LABELS: Record<string, string> = {
 
 const TRADITIONAL_PREFIX = '/zh-hant';
 const BOX_LIMIT = 6;
-const PAGE_LIMIT = 20;
+/**
+ * Results per step on the search page: each shown result loads its excerpt (Pagefind's fragment of the page,
+ * 2–3 KB for a write-up), so twenty at once cost a later query some 50 KB (docs/benchmarks.md); the reader
+ * asks for ten more with the button under the list, or by scrolling to it.
+ */
+const PAGE_LIMIT = 10;
 
 const engine = new SearchEngine(BASE);
 const isTraditional = () => document.documentElement.lang.toLowerCase().startsWith('zh-hant');
@@ -188,15 +193,20 @@ export function attachSearchPage(root: HTMLElement): void {
   const list = root.querySelector<HTMLElement>('[data-search-results]')!;
   const filterBox = root.querySelector<HTMLElement>('[data-search-filters]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
-  const older = root.querySelector<HTMLButtonElement>('[data-search-older]');
+  const next = root.querySelector<HTMLButtonElement>('[data-search-next]');
   const run = latestOnly();
-  /** Asks for the next older parts of the index: the button, or the button scrolled into view. */
-  let searchOlder: (() => void) | undefined;
-  older?.addEventListener('click', () => searchOlder?.());
-  if (older && 'IntersectionObserver' in window) {
+  /** How many results are shown: `PAGE_LIMIT` more each time the reader asks. */
+  let limit = PAGE_LIMIT;
+  /**
+   * Asks for what comes next (the button, or the button scrolled into view): ten more results of the parts
+   * searched, or, when they have no more, the next older parts of the index.
+   */
+  let showNext: (() => void) | undefined;
+  next?.addEventListener('click', () => showNext?.());
+  if (next && 'IntersectionObserver' in window) {
     new IntersectionObserver((seen) => {
-      if (seen.some((entry) => entry.isIntersecting) && !older.hidden && window.scrollY > 0) searchOlder?.();
-    }).observe(older);
+      if (seen.some((entry) => entry.isIntersecting) && !next.hidden && window.scrollY > 0) showNext?.();
+    }).observe(next);
   }
 
   const params = new URLSearchParams(location.search);
@@ -208,12 +218,15 @@ export function attachSearchPage(root: HTMLElement): void {
   input.value = params.get('q') ?? input.value;
   if (sortSelect && params.get('sort') === 'date') sortSelect.value = 'date';
 
-  const update = (more = false) => {
+  /** A new search (`fresh`), ten more results (`results`), or the next older parts (`parts`). */
+  const update = (step: 'fresh' | 'results' | 'parts' = 'fresh') => {
     const query = input.value;
     const started = performance.now();
     root.dataset.searchState = 'searching';
-    searchOlder = undefined;
-    if (older) older.disabled = true;
+    if (step === 'fresh') limit = PAGE_LIMIT;
+    else if (step === 'results') limit += PAGE_LIMIT;
+    showNext = undefined;
+    if (next) next.disabled = true;
     const url = new URL(location.href);
     url.search = '';
     if (query) url.searchParams.set('q', query);
@@ -229,7 +242,7 @@ export function attachSearchPage(root: HTMLElement): void {
     }
     if (!query.trim()) {
       list.replaceChildren();
-      if (older) older.hidden = true;
+      if (next) next.hidden = true;
       filterBox.replaceChildren();
       filterBox.hidden = true;
       status.textContent = '';
@@ -242,10 +255,10 @@ export function attachSearchPage(root: HTMLElement): void {
         const outcome = await engine.search(query, {
           filters: chosen,
           sort: sortSelect?.value === 'date' ? 'date' : 'relevance',
-          limit: PAGE_LIMIT,
+          limit,
           counts: true,
           signal,
-          more,
+          more: step === 'parts',
         });
         return { outcome, convert: await scriptConverter() };
       },
@@ -256,13 +269,14 @@ export function attachSearchPage(root: HTMLElement): void {
         // Older parts of the index not searched yet: with a full page of results they wait for the
         // reader (the button, or scrolling to it); with fewer, they are searched at once.
         const partial = outcome.remaining > 0;
+        const moreResults = outcome.total > outcome.hits.length;
         const since = partial && outcome.from ? `（已检索 ${outcome.from} 年度以来的内容）` : '';
-        if (older) {
-          older.hidden = !partial;
-          older.disabled = false;
-          older.textContent = convert('检索更早年度');
+        if (next) {
+          next.hidden = !moreResults && !partial;
+          next.disabled = false;
+          next.textContent = convert(moreResults ? '显示更多结果' : '检索更早年度');
         }
-        searchOlder = partial ? () => update(true) : undefined;
+        showNext = moreResults ? () => update('results') : partial ? () => update('parts') : undefined;
         status.textContent =
           convert(
             noSuchPerson(outcome)
@@ -278,8 +292,8 @@ export function attachSearchPage(root: HTMLElement): void {
         root.dataset.searchFor = query;
         root.dataset.searchMs = String(Math.round(performance.now() - started));
         root.dataset.searchParts = partial ? 'partial' : 'all';
-        if (partial && (outcome.hits.length < PAGE_LIMIT || outcome.loose)) {
-          update(true);
+        if (partial && (outcome.hits.length < limit || outcome.loose)) {
+          update('parts');
           return;
         }
         root.dataset.searchState = 'done';
