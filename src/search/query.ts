@@ -75,6 +75,27 @@ export function pagefindTerm(folded: string): string {
   return (kept.length > 0 ? kept : words).join(' ');
 }
 
+/**
+ * Other ways to cut a query's long words, for when no page has the words as the query was cut:
+ * the browser's segmenter cuts `卫生院` alone as one word, but in `桂山镇卫生院` a page has `卫生 院`.
+ * Each word of three Han characters or more is cut once at each place (`卫生 院`, `卫 生院`), the others
+ * kept; at most `max` terms.
+ */
+export function otherCuts(term: string, max = 8): string[] {
+  if (term.startsWith('"')) return [];
+  const words = term.split(' ').filter(Boolean);
+  const out: string[] = [];
+  words.forEach((word, i) => {
+    const chars = [...word];
+    if (chars.length < 3 || !/^\p{Script=Han}+$/u.test(word)) return;
+    for (let at = chars.length - 1; at >= 1; at--) {
+      const cut = [...words.slice(0, i), chars.slice(0, at).join(''), chars.slice(at).join(''), ...words.slice(i + 1)];
+      out.push(cut.join(' '));
+    }
+  });
+  return [...new Set(out)].slice(0, max);
+}
+
 /** A whole query in straight, curly or corner quotes. */
 const PHRASE = /^["“「『]([^"“”「」『』]+)["”」』]$/u;
 

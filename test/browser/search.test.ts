@@ -306,6 +306,15 @@ describeBrowser('search in Chromium', () => {
     await context.close();
   });
 
+  test('a unit word found only inside longer names (卫生院) is found whole, and is not taken for a person', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('卫生院')}`);
+    await waitForResults(page, '卫生院');
+    const status = (await page.locator('[data-search-page] [data-search-status]').textContent()) ?? '';
+    expect(status).toMatch(/^找到 \d+ 条结果/);
+    expect(status).not.toMatch(/没有找到名为|部分字词/);
+    await context.close();
+  });
+
   test('excerpts keep the fields of a page apart, and a highlight covers the match only', async () => {
     // Issue 22: a roll's lines ran together (护理部主任孙明事迹示例市中医医院) and, 孙明 and 示例市
     // cut as 孙 明示 例 市, a search for 孙明 marked 孙明示.

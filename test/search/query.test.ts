@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DOC_NUMBER_IN_QUERY, DOC_NUMBER_QUERY, HAN_PADDING, NAME_SEPARATORS } from '../../src/search/patterns.ts';
-import { docNumberKey, foldQuery, lookupKeys, nameKey, pagefindTerm } from '../../src/search/query.ts';
+import { docNumberKey, foldQuery, lookupKeys, nameKey, otherCuts, pagefindTerm } from '../../src/search/query.ts';
 import { nameShard, NAME_SHARDS } from '../../src/search/names.ts';
 
 describe('patterns', () => {
@@ -122,5 +122,33 @@ describe('names', () => {
       '示例市卫生监督所',
     ];
     expect(new Set(units.map(nameShard)).size).toBeGreaterThan(3);
+  });
+});
+
+describe('otherCuts', () => {
+  test.each([
+    ['卫生院', ['卫生 院', '卫 生院']],
+    ['乡镇 卫生院', ['乡镇 卫生 院', '乡镇 卫 生院']],
+    ['李静', []],
+    ['"卫生院"', []],
+    ['ICU', []],
+  ])('%s → %j', (term, cuts) => expect(otherCuts(term)).toEqual(cuts));
+
+  test('every cut holds the query’s characters in order, and there are never more than asked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom(...'卫生院乡镇医疗中心'), minLength: 1, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.integer({ min: 1, max: 8 }),
+        (words, max) => {
+          const term = words.join(' ');
+          const cuts = otherCuts(term, max);
+          expect(cuts.length).toBeLessThanOrEqual(max);
+          for (const cut of cuts) expect(cut.replaceAll(' ', '')).toBe(term.replaceAll(' ', ''));
+        },
+      ),
+    );
   });
 });

@@ -29,6 +29,7 @@ import {
   lookupKeys,
   nameKey,
   needsSimplification,
+  otherCuts,
   pagefindTerm,
   segmentWords,
 } from '../query.ts';
@@ -438,6 +439,21 @@ export class SearchEngine {
       const original = await pagefind.search(pagefindTerm(folded), options);
       signal?.throwIfAborted();
       if (original.results.length > 0) return original;
+    }
+    // The query's long words cut otherwise (`卫生院` → `卫生 院`): every word still in the page.
+    const cuts = otherCuts(term);
+    if (cuts.length > 0) {
+      const responses = await Promise.all(cuts.map((cut) => pagefind.search(cut, options)));
+      signal?.throwIfAborted();
+      const found = responses.filter((one) => one.results.length > 0);
+      if (found.length > 0) {
+        const best = new Map<string, PagefindResult>();
+        for (const one of found)
+          for (const result of one.results)
+            if ((best.get(result.id)?.score ?? -Infinity) < result.score) best.set(result.id, result);
+        const results = [...best.values()].sort((a, b) => b.score - a.score);
+        return { results, filters: found[0]!.filters, totalFilters: found[0]!.totalFilters };
+      }
     }
     return this.#searchWords(pagefind, term, options, response);
   }

@@ -121,10 +121,18 @@ const COMPOUND_SURNAMES = new Set([
   '澹台',
 ]);
 
+/**
+ * Endings of units, places and posts, never of a person's name: `卫生院` starts with the surname 卫 but is
+ * no name.
+ */
+const NOT_A_NAME_ENDING =
+  /(?:院|局|委|所|站|中心|室|处|校|厂|村|镇|乡|区|县|省|队|社区|街道|卫生|医生|护士|主任|科长)$/u;
+
 /** Whether a (simplified) query reads as a person's name: a surname and one to three characters. */
 export function looksLikeName(normalised: string): boolean {
   const key = nameKey(normalised);
   if (!/^\p{Script=Han}{2,5}$/u.test(key)) return false;
+  if (NOT_A_NAME_ENDING.test(key)) return false;
   if (COMPOUND_SURNAMES.has(key.slice(0, 2))) return key.length >= 3;
   return SURNAMES.has(key[0]!) && key.length <= 4;
 }
