@@ -396,7 +396,9 @@ export class SearchEngine {
     signal?.throwIfAborted();
     const searched = manifest.parts.filter((part) => this.#loaded.has(part.id));
     const facets = counts || chosen ? await this.#loadFacets(searched) : undefined;
-    const from = remaining > 0 ? searched.map((part) => part.since).reduce((a, b) => (a < b ? a : b)) : undefined;
+    // Pages without a year (`0000`) say nothing of how far back the search went.
+    const years = searched.map((part) => part.since).filter((year) => year !== '0000');
+    const from = remaining > 0 && years.length > 0 ? years.reduce((a, b) => (a < b ? a : b)) : undefined;
     const partial = { remaining, ...(from ? { from } : {}) };
     const options: Record<string, unknown> = {};
     if (sort === 'date') options.sort = { date: 'desc' };
