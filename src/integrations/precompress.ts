@@ -144,6 +144,8 @@ export async function precompressDir(
   return result;
 }
 
+let partials = 0;
+
 /** A twin: its extension, its size, and the file that holds it (in the cache, or written for it). */
 type Twin = readonly [extension: 'gz' | 'br', size: number, path: string | Buffer];
 
@@ -171,7 +173,8 @@ async function compressed(
       [paths.gz, gz],
       [paths.br, br],
     ] as const) {
-      const partial = `${path}.${process.pid}.partial`;
+      // Two files of the same bytes may be compressed at once: each writes a partial file of its own.
+      const partial = `${path}.${process.pid}-${++partials}.partial`;
       await writeFile(partial, bytes);
       await rename(partial, path);
     }
