@@ -48,7 +48,7 @@ export default function atomicOutput(): AstroIntegration {
 
 /**
  * `<cacheDir>/outputs/<digest of the output folder>/`, with the folder's path in `output.txt`. Folders of
- * outputs that are gone (a test's temporary project) are removed once they are a day old.
+ * outputs that are gone (a test's temporary project) are removed.
  */
 export function outputCacheDir(cacheDir: string, finalDir: string): string {
   const base = join(cacheDir, 'outputs');
@@ -61,7 +61,10 @@ export function outputCacheDir(cacheDir: string, finalDir: string): string {
     if (other === own) continue;
     try {
       const record = join(base, other, 'output.txt');
-      if (!existsSync(readFileSync(record, 'utf8')) && statSync(record).mtimeMs < dayAgo) {
+      const output = readFileSync(record, 'utf8');
+      // A project that is gone (its folder removed) at once; an output not yet made (a first build
+      // under way elsewhere) only after a day.
+      if (!existsSync(output) && (!existsSync(dirname(output)) || statSync(record).mtimeMs < dayAgo)) {
         rmSync(join(base, other), { recursive: true, force: true });
       }
     } catch {

@@ -166,7 +166,14 @@ async function compressed(
   const key = createHash('sha1').update(TWIN_SETTINGS).update(data).digest('base64url');
   const paths = { gz: join(cacheDir, `${key}.gz`), br: join(cacheDir, `${key}.br`) };
   used.add(`${key}.gz`).add(`${key}.br`);
-  const sizes = await Promise.all([stat(paths.gz), stat(paths.br)].map((p) => p.then((s) => s.size, () => -1)));
+  const sizes = await Promise.all(
+    [stat(paths.gz), stat(paths.br)].map((p) =>
+      p.then(
+        (s) => s.size,
+        () => -1,
+      ),
+    ),
+  );
   if (sizes[0]! < 0 || sizes[1]! < 0) {
     const { gz, br } = await make();
     for (const [path, bytes] of [
@@ -199,15 +206,15 @@ async function placeTwin(source: string | Buffer, target: string): Promise<void>
 
 async function compress(data: Buffer): Promise<{ gz: Buffer; br: Buffer }> {
   const [gz, br] = await Promise.all([
-        gzipAsync(data, { level: 9 }),
-        brotliAsync(data, {
-          params: {
-            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-            [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-            [constants.BROTLI_PARAM_LGWIN]: windowBits(data.length),
-            [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-          },
-        }),
+    gzipAsync(data, { level: 9 }),
+    brotliAsync(data, {
+      params: {
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_LGWIN]: windowBits(data.length),
+        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
   ]);
   return { gz, br };
 }

@@ -5,7 +5,16 @@
  * whose simplified HTML changed.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createTraditionalConverter, regionalUsage, type TraditionalVariant } from '../lib/traditional.ts';
 import { convertPageHtml, VARIANT_PREFIX } from '../lib/traditional-html.ts';
@@ -64,7 +73,10 @@ export async function convertFiles(job: Job): Promise<ConvertResult> {
       writeFileSync(target, page());
       continue;
     }
-    const name = `${createHash('sha1').update(`${job.fingerprint ?? ''}\n${path}\n`).update(html).digest('base64url')}.html`;
+    const name = `${createHash('sha1')
+      .update(`${job.fingerprint ?? ''}\n${path}\n`)
+      .update(html)
+      .digest('base64url')}.html`;
     const cached = join(job.cacheDir, name);
     used.push(name);
     if (!existsSync(cached)) {

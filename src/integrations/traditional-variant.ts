@@ -123,9 +123,7 @@ function converterFingerprint(settings: { variant: string; glossary: unknown; ba
 /** Remove the cached pages this build did not use: the cache holds one site's pages, no more. */
 async function pruneCache(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
   const names = await readdir(cacheDir).catch(() => [] as string[]);
-  await Promise.all(
-    names.filter((name) => !used.has(name)).map((name) => rm(join(cacheDir, name), { force: true })),
-  );
+  await Promise.all(names.filter((name) => !used.has(name)).map((name) => rm(join(cacheDir, name), { force: true })));
 }
 
 async function htmlFiles(outDir: string): Promise<string[]> {
