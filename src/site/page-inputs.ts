@@ -118,7 +118,7 @@ export function awardeeInputs(content: SiteContent, person: Person): AwardeeInpu
 }
 
 /** An entry as a key names it: its id and digest (its data and rendered body). */
-function named(entry: { id: string; digest?: string | undefined } | undefined): unknown {
+function named(entry: { id: string; digest?: string | number | undefined } | undefined): unknown {
   return entry && { id: entry.id, digest: entry.digest ?? null };
 }
 
