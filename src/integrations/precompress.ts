@@ -226,7 +226,7 @@ export default function precompress(options: PrecompressOptions = {}): AstroInte
     hooks: {
       'astro:config:done': ({ config }) => {
         // Astro's cache folder, one per output folder (atomic-output.ts).
-        cacheDir = join(fileURLToPath(config.cacheDir), 'deeds-precompress');
+        cacheDir = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'deeds-precompress') : undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!(options.enabled ?? precompressEnabled())) {

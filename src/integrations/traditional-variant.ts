@@ -51,7 +51,7 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         site = config.site ? new URL(base, config.site).href.replace(/\/$/, '') : '';
         root = fileURLToPath(config.root);
         // Astro's cache folder, one per output folder (atomic-output.ts): converted pages are kept there.
-        cacheDir = join(fileURLToPath(config.cacheDir), 'deeds-traditional');
+        cacheDir = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'deeds-traditional') : '';
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
@@ -65,12 +65,12 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         }));
         const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), files.length));
         const fingerprint = converterFingerprint({ variant, glossary, base });
-        const job: Job = { outDir, files, variant, glossary, base, cacheDir, fingerprint };
+        const job: Job = { outDir, files, variant, glossary, base, ...(cacheDir ? { cacheDir, fingerprint } : {}) };
         const results =
           workers === 1 || files.length < (options.minPagesForWorkers ?? 400)
             ? [await convertFiles(job)]
             : await inWorkers(job, workers);
-        await pruneCache(cacheDir, new Set(results.flatMap((result) => result.used)));
+        if (cacheDir) await pruneCache(cacheDir, new Set(results.flatMap((result) => result.used)));
         for (const path of job.files) sitemapPages.push(`${site}${VARIANT_PREFIX}${pageUrl(path)}`);
         const converted = results.reduce((sum, result) => sum + result.converted, 0);
         logger.info(
