@@ -50,6 +50,9 @@ export default defineConfig({
   vite: { define: { __DEEDS_BASE__: JSON.stringify(address.base), __DEEDS_SITE__: JSON.stringify(address.site) } },
   srcDir: './src',
   devToolbar: { enabled: false },
+  // Pages whose `cacheKey` (the digest of what they show, src/site/page-inputs.ts) is unchanged are not
+  // rendered again: docs/architecture.md → Incremental builds.
+  experimental: { incrementalBuild: true },
   // ogImages draws the share pictures the pages asked for (off with DEEDS_OG_IMAGES=0).
   // precompress writes .gz/.br twins of the finished files (off with DEEDS_PRECOMPRESS=0), so it runs after
   // every integration that writes files; atomicOutput must stay last: it swaps the finished site into place.

@@ -3,9 +3,15 @@
  * only when every step (pages, reading variant, open data, search index) has succeeded. A failed build
  * leaves the previous `dist/` as it was — never a half site. Add it LAST to the integrations list, so
  * that the other integrations' `astro:build:done` hooks run before the swap.
+ *
+ * It also gives each output folder a cache folder of its own (Astro's `cacheDir`: the content store
+ * and the incremental build's manifest and copies of the pages, docs/architecture.md → Incremental
+ * builds). Test sites link one `node_modules/` and build side by side, the demo at two addresses: with
+ * one shared manifest, one build could restore a page another had just rendered for another address.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -23,7 +29,8 @@ export default function atomicOutput(): AstroIntegration {
         rmSync(partialDir, { recursive: true, force: true });
         const stale = leftovers(finalDir);
         if (stale.length > 0) removeInBackground(stale);
-        updateConfig({ outDir: pathToFileURL(partialDir + '/') });
+        const cacheDir = outputCacheDir(fileURLToPath(config.cacheDir), finalDir);
+        updateConfig({ outDir: pathToFileURL(partialDir + '/'), cacheDir: pathToFileURL(cacheDir + '/') });
       },
       'astro:build:done': ({ logger }) => {
         if (!partialDir || !existsSync(partialDir)) return;
@@ -37,6 +44,34 @@ export default function atomicOutput(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * `<cacheDir>/outputs/<digest of the output folder>/`, with the folder's path in `output.txt`. Folders of
+ * outputs that are gone (a test's temporary project) are removed.
+ */
+export function outputCacheDir(cacheDir: string, finalDir: string): string {
+  const base = join(cacheDir, 'outputs');
+  const own = createHash('sha1').update(finalDir).digest('hex').slice(0, 12);
+  const folder = join(base, own);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'output.txt'), finalDir);
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const other of readdirSync(base)) {
+    if (other === own) continue;
+    try {
+      const record = join(base, other, 'output.txt');
+      const output = readFileSync(record, 'utf8');
+      // A project that is gone (its folder removed) at once; an output not yet made (a first build
+      // under way elsewhere) only after a day.
+      if (!existsSync(output) && (!existsSync(dirname(output)) || statSync(record).mtimeMs < dayAgo)) {
+        rmSync(join(base, other), { recursive: true, force: true });
+      }
+    } catch {
+      // Another build's folder being made, or already removed.
+    }
+  }
+  return folder;
 }
 
 /** Earlier sites moved aside whose deletion did not finish (the machine stopped, say). */

@@ -75,7 +75,7 @@ export interface PagefindSearchOptions {
   firstPages?: number;
   /**
    * Where the index of each part is kept between builds, by a digest of its pages; none by default
-   * (the integration keeps them in `node_modules/.cache/deeds-search`).
+   * (the integration keeps them in Astro's cache folder of the output, `…/deeds-search`).
    */
   cacheDir?: string;
 }
@@ -108,20 +108,25 @@ export interface IndexStats {
 
 export default function pagefindSearch(options: PagefindSearchOptions = {}): AstroIntegration {
   let root = '';
+  let cacheDir: string | undefined;
   return {
     name: 'deeds:pagefind',
     hooks: {
       'astro:config:setup': ({ config }) => {
         root = fileURLToPath(config.root);
       },
+      'astro:config:done': ({ config }) => {
+        // Astro's cache folder, one per output folder (atomic-output.ts): sites built side by side from one
+        // node_modules/ (the tests') never prune each other's parts.
+        cacheDir = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'deeds-search') : undefined;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const registries = loadRegistries(join(root, 'content'));
         const aliases = new Map(registries.units.map((unit) => [unit.name, unit.aliases] as const));
-        const cacheDir = options.cacheDir ?? join(root, 'node_modules', '.cache', 'deeds-search');
         const stats = await indexSite(fileURLToPath(dir), {
           glossary: registries.glossary,
           aliases,
-          cacheDir,
+          ...(cacheDir ? { cacheDir } : {}),
           ...options,
         });
         for (const error of stats.errors) logger.warn(error);

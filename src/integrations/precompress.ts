@@ -10,8 +10,13 @@
  * Brotli at a quality that keeps a 10,000-deed build in seconds (`BROTLI_QUALITY`). Pagefind's index
  * files (`.pf_*`, `.pagefind`) are gzip already and are left alone; a twin that would not be smaller
  * than its original is not written.
+ *
+ * Twins are kept between builds in a cache folder, named by the digest of the file they compress
+ * (Astro's cache folder of the output, `deeds-precompress/`): a rebuild compresses only files whose
+ * bytes changed, and hard-links the rest.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile, copyFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +62,8 @@ export interface PrecompressOptions {
 
 export interface PrecompressResult {
   files: number;
+  /** Files compressed in this run (the others' twins came from the cache). */
+  compressed: number;
   gzip: number;
   brotli: number;
   bytesIn: number;
@@ -81,14 +88,24 @@ async function listFiles(dir: string): Promise<string[]> {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Write `.gz` and `.br` twins of every text file under `dir`. */
+/** What a cached twin's name covers besides the file's bytes: the settings that make it. */
+const TWIN_SETTINGS = `gzip-9|brotli-${BROTLI_QUALITY}-text-window`;
+
+/**
+ * Write `.gz` and `.br` twins of every text file under `dir`. With `cacheDir`, twins of a file whose
+ * bytes are in the cache are linked from there, and the cache keeps only this run's twins.
+ */
 export async function precompressDir(
   dir: string,
   concurrency = availableParallelism() * 2,
+  cacheDir?: string,
 ): Promise<PrecompressResult> {
   const files = await listFiles(dir);
+  if (cacheDir) await mkdir(cacheDir, { recursive: true });
+  const used = new Set<string>();
   const result: PrecompressResult = {
     files: files.length,
+    compressed: 0,
     gzip: 0,
     brotli: 0,
     bytesIn: 0,
@@ -101,48 +118,127 @@ export async function precompressDir(
       const file = files[next++]!;
       const data = await readFile(file);
       result.bytesIn += data.length;
-      const [gz, br] = await Promise.all([
-        gzipAsync(data, { level: 9 }),
-        brotliAsync(data, {
-          params: {
-            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-            [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-            [constants.BROTLI_PARAM_LGWIN]: windowBits(data.length),
-            [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-          },
-        }),
-      ]);
-      if (gz.length < data.length) {
-        await writeFile(`${file}.gz`, gz);
-        result.gzip += 1;
-        result.bytesGzip += gz.length;
-      }
-      if (br.length < data.length) {
-        await writeFile(`${file}.br`, br);
-        result.brotli += 1;
-        result.bytesBrotli += br.length;
+      const twins = await compressed(data, cacheDir, used, () => {
+        result.compressed += 1;
+        return compress(data);
+      });
+      for (const [extension, size, path] of twins) {
+        // A twin that would not be smaller than its original is not written.
+        if (size >= data.length) continue;
+        if (extension === 'gz') {
+          result.gzip += 1;
+          result.bytesGzip += size;
+        } else {
+          result.brotli += 1;
+          result.bytesBrotli += size;
+        }
+        await placeTwin(path, `${file}.${extension}`);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, work));
+  if (cacheDir) {
+    const stale = (await readdir(cacheDir)).filter((name) => !used.has(name));
+    await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true })));
+  }
   return result;
 }
 
+let partials = 0;
+
+/** A twin: its extension, its size, and the file that holds it (in the cache, or written for it). */
+type Twin = readonly [extension: 'gz' | 'br', size: number, path: string | Buffer];
+
+/** Both twins of `data`: from the cache when there, else made by `make` (and kept, with a cache). */
+async function compressed(
+  data: Buffer,
+  cacheDir: string | undefined,
+  used: Set<string>,
+  make: () => Promise<{ gz: Buffer; br: Buffer }>,
+): Promise<Twin[]> {
+  if (!cacheDir) {
+    const { gz, br } = await make();
+    return [
+      ['gz', gz.length, gz],
+      ['br', br.length, br],
+    ];
+  }
+  const key = createHash('sha1').update(TWIN_SETTINGS).update(data).digest('base64url');
+  const paths = { gz: join(cacheDir, `${key}.gz`), br: join(cacheDir, `${key}.br`) };
+  used.add(`${key}.gz`).add(`${key}.br`);
+  const sizes = await Promise.all(
+    [stat(paths.gz), stat(paths.br)].map((p) =>
+      p.then(
+        (s) => s.size,
+        () => -1,
+      ),
+    ),
+  );
+  if (sizes[0]! < 0 || sizes[1]! < 0) {
+    const { gz, br } = await make();
+    for (const [path, bytes] of [
+      [paths.gz, gz],
+      [paths.br, br],
+    ] as const) {
+      // Two files of the same bytes may be compressed at once: each writes a partial file of its own.
+      const partial = `${path}.${process.pid}-${++partials}.partial`;
+      await writeFile(partial, bytes);
+      await rename(partial, path);
+    }
+    return [
+      ['gz', gz.length, paths.gz],
+      ['br', br.length, paths.br],
+    ];
+  }
+  return [
+    ['gz', sizes[0]!, paths.gz],
+    ['br', sizes[1]!, paths.br],
+  ];
+}
+
+/** Write a twin beside its file: its bytes, or a hard link to the cached twin (a copy where links fail). */
+async function placeTwin(source: string | Buffer, target: string): Promise<void> {
+  if (Buffer.isBuffer(source)) return writeFile(target, source);
+  // Replaced, never written into: the file there may be a link to another cached twin.
+  await rm(target, { force: true });
+  await link(source, target).catch(() => copyFile(source, target));
+}
+
+async function compress(data: Buffer): Promise<{ gz: Buffer; br: Buffer }> {
+  const [gz, br] = await Promise.all([
+    gzipAsync(data, { level: 9 }),
+    brotliAsync(data, {
+      params: {
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_LGWIN]: windowBits(data.length),
+        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
+  ]);
+  return { gz, br };
+}
+
 export default function precompress(options: PrecompressOptions = {}): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'deeds:precompress',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        // Astro's cache folder, one per output folder (atomic-output.ts).
+        cacheDir = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'deeds-precompress') : undefined;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (!(options.enabled ?? precompressEnabled())) {
           logger.info('precompression off (DEEDS_PRECOMPRESS=0)');
           return;
         }
         const started = performance.now();
-        const result = await precompressDir(fileURLToPath(dir), options.concurrency);
+        const result = await precompressDir(fileURLToPath(dir), options.concurrency, cacheDir);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
         logger.info(
-          `${result.gzip} .gz and ${result.brotli} .br files for ${result.files} text files ` +
+          `${result.gzip} .gz and ${result.brotli} .br files for ${result.files} text files, ${result.compressed} compressed anew ` +
             `(${mb(result.bytesIn)} MB → gzip ${mb(result.bytesGzip)} MB, brotli ${mb(result.bytesBrotli)} MB) in ${seconds} s`,
         );
       },

@@ -7,8 +7,10 @@
  *
  * Work is split over worker threads (one converter per thread, reused for every page it gets).
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -17,7 +19,7 @@ import { loadRegistries } from '../model/registries.ts';
 import type { TraditionalVariant } from '../lib/traditional.ts';
 import { VARIANT_PREFIX } from '../lib/traditional-html.ts';
 import { normaliseBase } from '../lib/base-path.ts';
-import { convertFiles, pageUrl, type Job } from './traditional-pages.ts';
+import { convertFiles, pageUrl, type ConvertResult, type Job } from './traditional-pages.ts';
 
 export interface Options {
   /** Taiwan (`tw`) or Hong Kong (`hk`) standard. Default `tw`, or env `DEEDS_TRADITIONAL`. */
@@ -38,6 +40,7 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
   let site = '';
   let base = '/';
   let root = '';
+  let cacheDir = '';
   return {
     name: 'deeds-traditional-variant',
     sitemapPages,
@@ -47,6 +50,8 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         // The site's address with its base path: `https://wjw.example.gov.cn/honours`.
         site = config.site ? new URL(base, config.site).href.replace(/\/$/, '') : '';
         root = fileURLToPath(config.root);
+        // Astro's cache folder, one per output folder (atomic-output.ts): converted pages are kept there.
+        cacheDir = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'deeds-traditional') : '';
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
@@ -59,32 +64,66 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
           variants: t.variants,
         }));
         const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), files.length));
-        const job: Job = { outDir, files, variant, glossary, base };
-        if (workers === 1 || files.length < (options.minPagesForWorkers ?? 400)) await convertFiles(job);
-        else await inWorkers(job, workers);
+        const fingerprint = converterFingerprint({ variant, glossary, base });
+        const job: Job = { outDir, files, variant, glossary, base, ...(cacheDir ? { cacheDir, fingerprint } : {}) };
+        const results =
+          workers === 1 || files.length < (options.minPagesForWorkers ?? 400)
+            ? [await convertFiles(job)]
+            : await inWorkers(job, workers);
+        if (cacheDir) await pruneCache(cacheDir, new Set(results.flatMap((result) => result.used)));
         for (const path of job.files) sitemapPages.push(`${site}${VARIANT_PREFIX}${pageUrl(path)}`);
-        logger.info(`繁體版 ${files.length} 页（${variant}），用时 ${Math.round(performance.now() - started)} ms`);
+        const converted = results.reduce((sum, result) => sum + result.converted, 0);
+        logger.info(
+          `繁體版 ${files.length} 页（${variant}，新转换 ${converted} 页，其余取自缓存），用时 ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };
 }
 
-async function inWorkers(job: Job, count: number): Promise<void> {
+async function inWorkers(job: Job, count: number): Promise<ConvertResult[]> {
   const chunks: string[][] = Array.from({ length: count }, () => []);
   job.files.forEach((file, i) => chunks[i % count]!.push(file));
   const worker = new URL('./traditional-worker.ts', import.meta.url);
-  await Promise.all(
+  return Promise.all(
     chunks.map(
       (files) =>
-        new Promise<void>((resolve, reject) => {
+        new Promise<ConvertResult>((resolve, reject) => {
           const thread = new Worker(worker, { workerData: { ...job, files } });
+          let result: ConvertResult | undefined;
+          thread.once('message', (message: ConvertResult) => (result = message));
           thread.once('error', reject);
           thread.once('exit', (code) =>
-            code === 0 ? resolve() : reject(new Error(`繁體版转换线程退出，代码 ${code}`)),
+            code === 0 && result ? resolve(result) : reject(new Error(`繁體版转换线程退出，代码 ${code}`)),
           );
         }),
     ),
   );
+}
+
+/**
+ * The converter's digest: its code (the script tables and the HTML walk in `src/lib/`, this folder's
+ * page code), the OpenCC package, and what it is given. Any change converts every page again.
+ */
+function converterFingerprint(settings: { variant: string; glossary: unknown; base: string }): string {
+  const hash = createHash('sha256').update(JSON.stringify(settings));
+  const lib = fileURLToPath(new URL('../lib/', import.meta.url));
+  for (const name of readdirSync(lib).sort()) {
+    if (name.startsWith('traditional')) hash.update(name).update(readFileSync(join(lib, name)));
+  }
+  hash.update(readFileSync(fileURLToPath(new URL('./traditional-pages.ts', import.meta.url))));
+  try {
+    hash.update(readFileSync(join(lib, '..', '..', 'node_modules', 'opencc-js', 'package.json')));
+  } catch {
+    // Not installed beside the project: the lock file's version is what runs, and `npm ci` empties the cache.
+  }
+  return hash.digest('base64url');
+}
+
+/** Remove the cached pages this build did not use: the cache holds one site's pages, no more. */
+async function pruneCache(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => !used.has(name)).map((name) => rm(join(cacheDir, name), { force: true })));
 }
 
 async function htmlFiles(outDir: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 /** A worker thread of the 繁體 variant: converts the pages it is given, then exits. */
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { convertFiles, type Job } from './traditional-pages.ts';
 
-await convertFiles(workerData as Job);
+parentPort!.postMessage(await convertFiles(workerData as Job));

@@ -4,6 +4,7 @@
  * it runs the unified pipeline once over all of `content/` and stores each entry with its
  * rendered HTML. A build with content errors fails listing every error in every file.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { bodyFolder, pruneBodies, storeBody } from '../pipeline/render/entry-html.ts';
@@ -28,10 +29,17 @@ export function projectRun(
   generation = 0,
   warn?: (message: string) => void,
   bodyFolders?: ProjectOptions['bodyFolders'],
+  documentCache?: string,
 ): Promise<ProjectResult> {
   const key = `${root}#${generation}`;
   if (!pending || pending.key !== key) {
-    const options = { root, warn, recordChecks: true, ...(bodyFolders ? { bodyFolders } : {}) };
+    const options = {
+      root,
+      warn,
+      recordChecks: true,
+      ...(bodyFolders ? { bodyFolders } : {}),
+      ...(documentCache ? { documentCache } : {}),
+    };
     pending = { key, run: runProjectInWorkers(options), taken: new Set() };
   }
   return pending.run;
@@ -65,7 +73,9 @@ export function documentLoader(collection: Collection): Loader {
       // Each collection's bodies go to a folder of its own; the threads that render them write them there.
       const cacheDir = fileURLToPath(config.cacheDir);
       const folders = Object.fromEntries(COLLECTIONS.map((c) => [c, bodyFolder(cacheDir, root, c)]));
-      const project = await projectRun(root, runGeneration, (message) => logger.warn(message), folders);
+      // Processed documents are kept beside them: a rebuild runs the pipeline only over changed files.
+      const documentCache = join(cacheDir, 'deeds-documents.json');
+      const project = await projectRun(root, runGeneration, (message) => logger.warn(message), folders, documentCache);
       if (collection === 'announcements') {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(`内容管线处理 ${project.entries.length} 个条目，用时 ${seconds} 秒`);

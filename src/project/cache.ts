@@ -156,7 +156,7 @@ function hashOf(job: CheckJob): string {
 let fingerprint: string | undefined;
 
 /** Size and time of the pipeline, schema and helper sources and of the lock file: a change to them empties the cache. */
-function codeFingerprint(): string {
+export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const src = fileURLToPath(new URL('..', import.meta.url));
   const hash = createHash('sha256');

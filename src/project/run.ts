@@ -7,9 +7,11 @@ import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { loadRegistries, type Registries } from '../model/registries.ts';
 import { storeBody } from '../pipeline/render/entry-html.ts';
-import { fromPortable } from './portable.ts';
+import { fromPortable, type PortableDocument } from './portable.ts';
 import { WorkerPool, workerCount } from './worker-pool.ts';
-import { CheckCache, isCacheable, sourceHash, toJobResult, type RecordedResult } from './cache.ts';
+import { CheckCache, codeFingerprint, isCacheable, sourceHash, toJobResult, type RecordedResult } from './cache.ts';
+import { DocumentCache } from './document-cache.ts';
+import { toPortable } from './portable.ts';
 import { loadCheckConfig } from '../pipeline/check/rule-config.ts';
 import { processDocument, type ProcessedDocument, type ProjectEntry } from '../pipeline/process-document.ts';
 
@@ -48,6 +50,11 @@ export interface ProjectOptions {
    * the HTML does not travel between threads. The build does; default none.
    */
   bodyFolders?: Partial<Record<Collection, string>>;
+  /**
+   * Keep each processed document in this file between runs (`DocumentCache`), and process only the
+   * documents whose text changed. The build does, in Astro's cache folder; default none.
+   */
+  documentCache?: string;
 }
 
 export function runProject(options: ProjectOptions): ProjectResult {
@@ -120,6 +127,7 @@ export async function runProjectInWorkers(
   },
 ): Promise<ProjectResult> {
   const plan = planProject(options);
+  if (options.documentCache) return runWithCache(options, plan, options.documentCache);
   const workers = Math.min(options.workers ?? workerCount(), Math.ceil(plan.items.length / WORKER_MIN_FILES));
   if (workers < 2) return runProject(options);
   const documents: ProcessedDocument[] = new Array(plan.items.length);
@@ -145,6 +153,77 @@ export async function runProjectInWorkers(
     options.warn?.(`worker threads failed, processing in one thread: ${(error as Error).message}`);
     return runProject(options);
   }
+  if (options.recordChecks) CheckCache.record(options.root, plan.context, recorded);
+  return finishProject(plan, documents);
+}
+
+/**
+ * `runProjectInWorkers` with a document cache: documents whose text is unchanged come from the cache;
+ * the others are processed, in threads when there are enough of them, and join the cache.
+ */
+async function runWithCache(
+  options: ProjectOptions & { workers?: number; warn?: (message: string) => void },
+  plan: ProjectPlan,
+  file: string,
+): Promise<ProjectResult> {
+  const cache = DocumentCache.open(file, [plan.context, codeFingerprint(), options.bodyFolders ?? null]);
+  const documents: ProcessedDocument[] = new Array(plan.items.length);
+  const recorded: RecordedResult[] = [];
+  const todo: Array<PlannedFile & { value: string; hash: string | undefined }> = [];
+  for (const item of plan.items) {
+    const value = readFileSync(join(options.root, item.rel), 'utf8');
+    const hash = isCacheable(value) ? sourceHash(item.collection, value) : undefined;
+    const cached = hash ? cache.get(item.rel, hash) : undefined;
+    if (!cached) {
+      todo.push({ ...item, value, hash });
+      continue;
+    }
+    documents[item.index] = fromPortable(cached.document, { ...item, value }, options.root, plan.context);
+    if (cached.check && options.recordChecks) recorded.push(cached.check);
+  }
+  const keep = (job: (typeof todo)[number], portable: PortableDocument, check: RecordedResult | undefined) => {
+    if (job.hash) cache.set(job.rel, { hash: job.hash, document: portable, check });
+    if (check) recorded.push(check);
+  };
+  const inThisThread = (jobs: typeof todo) => {
+    for (const job of jobs) {
+      const document = processDocument({ path: job.rel, value: job.value, collection: job.collection }, plan.context);
+      storeDocumentBody(document, job.collection, options.bodyFolders);
+      const check = options.recordChecks ? checkRecord(job, job.value, document) : undefined;
+      // Copies, taken now: the cross-file rules below still add to this document's file.
+      keep(job, toPortable(document), check && structuredClone(check));
+      documents[job.index] = document;
+    }
+  };
+  const workers = Math.min(options.workers ?? workerCount(), Math.ceil(todo.length / WORKER_MIN_FILES));
+  if (workers < 2) inThisThread(todo);
+  else {
+    const byIndex = new Map(todo.map((job) => [job.index, job]));
+    const pool = new WorkerPool(
+      workers,
+      {
+        root: options.root,
+        context: plan.context,
+        render: true,
+        recordChecks: options.recordChecks === true,
+        ...(options.bodyFolders ? { bodyFolders: options.bodyFolders } : {}),
+      },
+      WORKER_RESOURCE_LIMITS,
+    );
+    const done = new Set<number>();
+    try {
+      await pool.run(todo, (reply) => {
+        const job = byIndex.get(reply.index)!;
+        documents[reply.index] = fromPortable(reply.document, job, options.root, plan.context);
+        keep(job, reply.document, reply.check);
+        done.add(reply.index);
+      });
+    } catch (error) {
+      options.warn?.(`worker threads failed, processing in one thread: ${(error as Error).message}`);
+      inThisThread(todo.filter((job) => !done.has(job.index)));
+    }
+  }
+  cache.save();
   if (options.recordChecks) CheckCache.record(options.root, plan.context, recorded);
   return finishProject(plan, documents);
 }

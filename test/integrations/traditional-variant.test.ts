@@ -29,11 +29,19 @@ function site(pages: number): string {
   return root;
 }
 
-async function run(root: string, options: Parameters<typeof traditionalVariant>[0]) {
+async function run(
+  root: string,
+  options: Parameters<typeof traditionalVariant>[0],
+  said: string[] = [],
+  cache = false,
+) {
   const integration = traditionalVariant(options);
   const hooks = integration.hooks as Record<string, (params: unknown) => unknown>;
-  const logger = { info: () => undefined, warn: () => undefined };
-  await hooks['astro:config:done']!({ config: { site: 'https://example.org', root: pathToFileURL(`${root}/`) } });
+  const logger = { info: (line: string) => said.push(line), warn: () => undefined };
+  const config = { site: 'https://example.org', root: pathToFileURL(`${root}/`) };
+  await hooks['astro:config:done']!({
+    config: cache ? { ...config, cacheDir: pathToFileURL(join(root, 'cache/')) } : config,
+  });
   await hooks['astro:build:done']!({ dir: pathToFileURL(join(root, 'dist/')), logger, pages: [] });
   return integration;
 }
@@ -51,5 +59,30 @@ describe('traditionalVariant', () => {
     expect(existsSync(join(root, 'dist/zh-hant/data/x.html'))).toBe(false);
     expect(integration.sitemapPages).toHaveLength(6);
     expect(integration.sitemapPages).toContain('https://example.org/zh-hant/p/3/');
+  });
+});
+
+describe('traditionalVariant with a cache folder', () => {
+  test('converts only the pages whose simplified HTML changed, and writes what a conversion writes', async () => {
+    const root = site(5);
+    const fresh = site(5);
+    await run(fresh, { workers: 1 });
+    const first: string[] = [];
+    await run(root, { workers: 1 }, first, true);
+    expect(first.join('\n')).toContain('新转换 6 页');
+    // The next build: Astro writes the site anew, one page edited.
+    rmSync(join(root, 'dist/zh-hant'), { recursive: true });
+    writeFileSync(join(root, 'dist/p/2/index.html'), '<html lang="zh-Hans"><body>钟乾 改过的页</body></html>');
+    writeFileSync(join(fresh, 'dist/p/2/index.html'), '<html lang="zh-Hans"><body>钟乾 改过的页</body></html>');
+    await run(fresh, { workers: 1 });
+    const second: string[] = [];
+    await run(root, { workers: 1 }, second, true);
+    expect(second.join('\n')).toContain('新转换 1 页');
+    for (const page of ['index.html', 'p/2/index.html', 'p/3/index.html']) {
+      expect(readFileSync(join(root, 'dist/zh-hant', page), 'utf8')).toBe(
+        readFileSync(join(fresh, 'dist/zh-hant', page), 'utf8'),
+      );
+    }
+    expect(readFileSync(join(root, 'dist/zh-hant/p/2/index.html'), 'utf8')).toContain('鍾乾 改過的頁');
   });
 });

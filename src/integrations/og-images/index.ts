@@ -10,7 +10,7 @@
  * `DEEDS_OG_IMAGES=0` switches them off (no og:image on any page). Without a Chinese font the build
  * goes on without them and says so once. Cost: README → The site → Share pictures.
  */
-import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,7 +27,7 @@ export interface OgDrawResult {
   seconds: number;
 }
 
-/** Draw the registered cards missing from `cacheDir`, then copy every one into `outDir/og/`. */
+/** Draw the registered cards missing from `cacheDir`, then link (or copy) every one into `outDir/og/`. */
 export async function drawOgImages(
   cards: ReadonlyMap<string, string>,
   cacheDir: string,
@@ -61,7 +61,10 @@ export async function drawOgImages(
         await rename(partial, cached);
         drawn++;
       }
-      await copyFile(cached, join(outDir, 'og', `${digest}.png`));
+      // A hard link, not a copy: at 10,000 deeds the pictures are a gigabyte, copied on every build.
+      // Nothing writes into the site's pictures, so the cache is never changed through the link.
+      const target = join(outDir, 'og', `${digest}.png`);
+      await link(cached, target).catch(() => copyFile(cached, target));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
