@@ -13,6 +13,7 @@ describe('the demo site’s search index', () => {
   let dir: string;
   let names: NameEntry[];
   let fragments: Array<{ url: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
+  let parts: string[];
 
   beforeAll(async () => {
     ({ dir } = await buildSite());
@@ -21,10 +22,16 @@ describe('the demo site’s search index', () => {
     names = readdirSync(shards)
       .filter((file) => file.endsWith('.json'))
       .flatMap((file) => JSON.parse(readFileSync(join(shards, file), 'utf8')) as NameEntry[]);
-    const folder = join(dir, 'pagefind', 'fragment');
-    fragments = readdirSync(folder).map((file) => {
-      const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
-      return JSON.parse(text.slice(text.indexOf('{')));
+    // One Pagefind index per part of the site (src/search/parts.ts), as search/parts.json lists them.
+    parts = (
+      JSON.parse(readFileSync(join(dir, 'search', 'parts.json'), 'utf8')) as { parts: Array<{ id: string }> }
+    ).parts.map((part) => part.id);
+    fragments = parts.flatMap((part) => {
+      const folder = join(dir, 'pagefind', part, 'fragment');
+      return readdirSync(folder).map((file) => {
+        const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
+        return JSON.parse(text.slice(text.indexOf('{')));
+      });
     });
   });
 
@@ -68,9 +75,12 @@ describe('the demo site’s search index', () => {
   });
 
   test('keeps every index chunk under 100 KB, and writes the conversion tables', () => {
-    const folder = join(dir, 'pagefind', 'index');
-    const largest = Math.max(...readdirSync(folder).map((file) => statSync(join(folder, file)).size));
-    expect(largest).toBeLessThanOrEqual(100 * 1024);
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) {
+      const folder = join(dir, 'pagefind', part, 'index');
+      const largest = Math.max(...readdirSync(folder).map((file) => statSync(join(folder, file)).size));
+      expect(largest).toBeLessThanOrEqual(100 * 1024);
+    }
     for (const name of ['to-simplified', 'to-traditional'])
       expect(existsSync(join(dir, 'search', `${name}.json`))).toBe(true);
   });
