@@ -21,8 +21,10 @@ describe('search benchmark queries', () => {
   });
 
   test('names of awardees and whole-word phrases of write-ups, the same every time', () => {
-    const { first, later } = sampleQueries(dist, 6);
-    expect(sampleQueries(dist, 6)).toEqual({ first, later });
+    const { first, name, later } = sampleQueries(dist, 6);
+    expect(sampleQueries(dist, 6)).toEqual({ first, name, later });
+    // The first name search is an awardee's name (the middle of the list).
+    expect(name).toBe('示例市中心血站');
     const names = later.filter((q) => ['王静静', '李建国', '示例市中心血站', '陈刚'].includes(q));
     expect(names.length).toBeGreaterThanOrEqual(3);
     // Phrases are taken from the write-ups' text, never across what is not there.
