@@ -7,11 +7,12 @@
  *
  *   editBody('---\ntitle: 甲\n---\n\n他扎根基层。守护健康。\n')  →  '---\ntitle: 甲\n---\n\n守护健康。他扎根基层。\n'
  */
-import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchError } from './errors.ts';
 import { measureCommand } from './process-tree.ts';
 import { prepareProjectSite } from './sites.ts';
+import { compareTrees, type TreeComparison } from './trees.ts';
 
 /** A sentence of prose: up to and including its full stop (or ! ?), simplified or traditional alike. */
 const SENTENCE = /[^。！？\n]+[。！？]/g;
@@ -37,68 +38,6 @@ export function editBody(document: string): string {
     return document.slice(0, start) + b[0] + between + a[0] + document.slice(end);
   }
   throw new Error('editBody: no paragraph with two sentences to swap');
-}
-
-/** One path where two trees differ. */
-export interface TreeDifference {
-  path: string;
-  /** `content`: both have the file, bytes differ; `missing`: only in the first tree; `extra`: only in the second. */
-  kind: 'content' | 'missing' | 'extra';
-}
-
-export interface TreeComparison {
-  identical: boolean;
-  /** Files compared (the union of both trees). */
-  files: number;
-  /** How many paths differ in all. */
-  differingCount: number;
-  /** The first differing paths, in path order, at most `limit`. */
-  differing: TreeDifference[];
-}
-
-/** The files (not folders) under `root`, as sorted relative paths; a missing root has none. */
-function filesUnder(root: string): string[] {
-  if (!existsSync(root)) return [];
-  const out: string[] = [];
-  // readdir with `recursive` lists paths without building a tree in memory; 400,000 names are a few MB.
-  for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-    if (!lstatSync(join(root, name)).isDirectory()) out.push(name);
-  }
-  return out.sort();
-}
-
-/** Every file of two trees compared byte for byte, one pair in memory at a time. */
-export function compareTrees(first: string, second: string, limit = 10): TreeComparison {
-  const a = filesUnder(first);
-  const b = filesUnder(second);
-  const differing: TreeDifference[] = [];
-  let differingCount = 0;
-  let files = 0;
-  const note = (path: string, kind: TreeDifference['kind']) => {
-    differingCount++;
-    if (differing.length < limit) differing.push({ path, kind });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    files++;
-    const left = a[i];
-    const right = b[j];
-    if (right === undefined || (left !== undefined && left < right)) {
-      note(left!, 'missing');
-      i++;
-    } else if (left === undefined || right < left) {
-      note(right, 'extra');
-      j++;
-    } else {
-      const x = readFileSync(join(first, left));
-      const y = readFileSync(join(second, right));
-      if (!x.equals(y)) note(left, 'content');
-      i++;
-      j++;
-    }
-  }
-  return { identical: differingCount === 0, files, differingCount, differing };
 }
 
 /** A build command of a project folder: `[command, args]`. */

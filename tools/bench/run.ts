@@ -6,16 +6,7 @@
  * one temporary folder, removed at the end.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +18,7 @@ import { measureCommand } from './process-tree.ts';
 import { benchSearch, summariseSearch, type SearchSummary } from './search.ts';
 import { prepareBaselineSite, prepareProjectSite } from './sites.ts';
 import { wholeBuildVerdicts, type Verdicts } from './targets.ts';
+import { countFiles, walkFiles } from './trees.ts';
 import { TEXT_BYTES, traditionalText } from './traditional-text.ts';
 
 export interface BenchOptions {
@@ -509,11 +501,6 @@ function timeNativeOpencc(input: string, output: string): number | null {
   return (performance.now() - started) / 1000;
 }
 
-function countFiles(root: string, keep: (name: string) => boolean): number {
-  if (!existsSync(root)) return 0;
-  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(keep).length;
-}
-
 function sizes(root: string): {
   total: number | null;
   largest: number | null;
@@ -523,7 +510,7 @@ function sizes(root: string): {
   let total = 0;
   let largest = 0;
   let files = 0;
-  for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+  for (const name of walkFiles(root)) {
     const stat = statSync(join(root, name));
     if (!stat.isFile()) continue;
     total += stat.size;
