@@ -17,7 +17,7 @@ import { pagefindBinary } from './pagefind-cli.ts';
 import { measureCommand } from './process-tree.ts';
 import { benchSearch, summariseSearch, type SearchSummary } from './search.ts';
 import { prepareBaselineSite, prepareProjectSite } from './sites.ts';
-import { wholeBuildVerdicts, type Verdicts } from './targets.ts';
+import { totalRatio, wholeBuildVerdicts, type Verdicts } from './targets.ts';
 import { countFiles, walkFiles } from './trees.ts';
 import { TEXT_BYTES, traditionalText } from './traditional-text.ts';
 
@@ -239,18 +239,12 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
 
     let baseline: BenchResult['baseline'] = null;
     let baselineCpuSeconds: number | null = null;
-    let stockTotalSeconds: number | null = null;
     if (stockBuilds.length > 0) {
       const seconds = median(stockBuilds.map((b) => b.seconds))!;
       const peak = median(stockBuilds.map((b) => b.peakRssMB));
       baselineCpuSeconds = median(stockBuilds.map((b) => b.cpuSeconds));
-      const pagefindRuns = stockBuilds.map((b) => b.pagefind?.seconds ?? null);
-      const pagefindSeconds = median(pagefindRuns);
+      const pagefindSeconds = median(stockBuilds.map((b) => b.pagefind?.seconds ?? null));
       const pagefindPeak = median(stockBuilds.map((b) => b.pagefind?.peakRssMB ?? null));
-      // The stock side of the whole-build ratio: each round's build plus its Pagefind run, the median.
-      stockTotalSeconds = median(
-        stockBuilds.map((b, i) => (pagefindRuns[i] === null ? null : b.seconds + pagefindRuns[i])),
-      );
       baseline = {
         ...reported(seconds, peak),
         pagefindSeconds: pagefindSeconds === null ? null : round(pagefindSeconds),
@@ -341,7 +335,11 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       ratio: {
         time: baseline ? round(buildSeconds / baseline.seconds, 3) : null,
         memory: baseline?.peakRssMB && buildPeak !== null ? round(buildPeak / baseline.peakRssMB, 3) : null,
-        total: stockTotalSeconds ? round(totalSeconds / stockTotalSeconds, 3) : null,
+        // Each round's stock build plus its stock Pagefind, the median of the sums.
+        total: totalRatio(
+          totalSeconds,
+          stockBuilds.map((b) => ({ seconds: b.seconds, pagefindSeconds: b.pagefind?.seconds ?? null })),
+        ),
       },
       incremental: incremental && {
         seconds: round(incremental.seconds),

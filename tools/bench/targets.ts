@@ -48,3 +48,18 @@ export function wholeBuildVerdicts(measures: WholeBuildMeasures): Verdicts {
     p50ms: atMost(search?.p50ms, t.p50ms),
   };
 }
+
+/**
+ * Our whole build over the stock side: each round's stock build plus its stock Pagefind run, the
+ * median of those sums (as for every figure of `--rounds`). `null` without a stock side, or when a
+ * stock Pagefind run failed.
+ */
+export function totalRatio(
+  ourTotalSeconds: number,
+  stockRounds: ReadonlyArray<{ seconds: number; pagefindSeconds: number | null }>,
+): number | null {
+  if (stockRounds.length === 0 || stockRounds.some((r) => r.pagefindSeconds === null)) return null;
+  const sums = stockRounds.map((r) => r.seconds + r.pagefindSeconds!).sort((a, b) => a - b);
+  const stock = sums[Math.floor((sums.length - 1) / 2)]!;
+  return stock > 0 ? Math.round((ourTotalSeconds / stock) * 1000) / 1000 : null;
+}
