@@ -8,7 +8,7 @@
  *   editBody('---\ntitle: 甲\n---\n\n他扎根基层。守护健康。\n')  →  '---\ntitle: 甲\n---\n\n守护健康。他扎根基层。\n'
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { BenchError } from './errors.ts';
 import { measureCommand } from './process-tree.ts';
 import { prepareProjectSite } from './sites.ts';
@@ -82,7 +82,11 @@ export async function measureIncremental(options: IncrementalOptions): Promise<I
   // .cache (linkNodeModules leaves them out), no share-picture cache from the environment.
   rmSync(cleanRoot, { recursive: true, force: true });
   prepareProjectSite(site, cleanRoot, 'worktree');
-  cpSync(join(site, 'content'), join(cleanRoot, 'content'), { recursive: true });
+  // Content files only: a cache a build might keep beside them (a dot-folder) stays behind.
+  cpSync(join(site, 'content'), join(cleanRoot, 'content'), {
+    recursive: true,
+    filter: (source) => !basename(source).startsWith('.'),
+  });
   const cleanEnv = { ...env };
   delete cleanEnv.DEEDS_OG_CACHE;
   const [cleanCommand, cleanArgs] = build(cleanRoot);

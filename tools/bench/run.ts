@@ -426,7 +426,15 @@ export function projectBuild(root: string): [string, string[]] {
 
 /** A site as before its first build: no output, and none of Astro's, Vite's or the check's caches. */
 function clearBuild(root: string): void {
-  for (const folder of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache']) {
+  // `.cache/` at the root is where CI keeps share pictures (DEEDS_OG_CACHE=.cache/…).
+  for (const folder of [
+    'dist',
+    '.astro',
+    '.cache',
+    'node_modules/.astro',
+    'node_modules/.vite',
+    'node_modules/.cache',
+  ]) {
     rmSync(join(root, folder), { recursive: true, force: true });
   }
 }
