@@ -7,12 +7,12 @@
  *
  *   editBody('---\ntitle: 甲\n---\n\n他扎根基层。守护健康。\n')  →  '---\ntitle: 甲\n---\n\n守护健康。他扎根基层。\n'
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { cpSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { BenchError } from './errors.ts';
 import { measureCommand } from './process-tree.ts';
 import { prepareProjectSite } from './sites.ts';
-import { compareTrees, type TreeComparison } from './trees.ts';
+import { compareTrees, copyFits, treeBytes, type TreeComparison } from './trees.ts';
 
 /** A sentence of prose: up to and including its full stop (or ! ?), simplified or traditional alike. */
 const SENTENCE = /[^。！？\n]+[。！？]/g;
@@ -60,9 +60,10 @@ export interface IncrementalResult {
   /** The rebuild after the edit, in the project folder with its caches. */
   seconds: number;
   peakRssMB: number | null;
-  /** The clean build of the same content, for the comparison (not a measure). */
-  cleanSeconds: number;
-  comparison: TreeComparison;
+  /** The clean build of the same content, for the comparison (not a measure); `null` when skipped. */
+  cleanSeconds: number | null;
+  /** `null` when the disk had no room for a second site (the clean build was skipped). */
+  comparison: TreeComparison | null;
   deedPath: string;
 }
 
@@ -77,6 +78,17 @@ export async function measureIncremental(options: IncrementalOptions): Promise<I
   if (options.keep) writeFileSync(join(cleanRoot, '..', 'build-incremental.log'), rebuild.output);
   if (rebuild.code !== 0) throw new BenchError('incremental rebuild', rebuild);
   log(`incremental: ${rebuild.seconds.toFixed(1)} s; a clean build of the edited content → ${cleanRoot}`);
+
+  // A second site must fit on the disk (at 100,000 deeds `dist/` is tens of GB): else say so, compare nothing.
+  const siteBytes = treeBytes(join(site, 'dist'));
+  const disk = statfsSync(dirname(cleanRoot));
+  if (!copyFits(disk.bavail * disk.bsize, siteBytes)) {
+    log(
+      `incremental: no clean build to compare: ${(siteBytes / 1e9).toFixed(1)} GB of dist/ and ` +
+        `${((disk.bavail * disk.bsize) / 1e9).toFixed(1)} GB free`,
+    );
+    return { seconds: rebuild.seconds, peakRssMB: rebuild.peakRssMB, cleanSeconds: null, comparison: null, deedPath };
+  }
 
   // The same project files and content in a fresh folder: no dist, no node_modules/.astro, .vite or
   // .cache (linkNodeModules leaves them out), no share-picture cache from the environment.

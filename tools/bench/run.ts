@@ -79,9 +79,10 @@ export interface BenchResult {
   ratio: { time: number | null; memory: number | null; total: number | null };
   /**
    * One generated deed edited and `npm run build` run again in the same folder; `identical`: every file
-   * of its `dist/` equals a clean build's of the same content; `differing`: the first paths that do not.
+   * of its `dist/` equals a clean build's of the same content (`null`: no room on the disk to compare);
+   * `differing`: the first paths that do not.
    */
-  incremental: { seconds: number; peakRssMB: number | null; identical: boolean; differing: string[] } | null;
+  incremental: { seconds: number; peakRssMB: number | null; identical: boolean | null; differing: string[] } | null;
   /** Search in Chromium on the built site (tools/bench/search.ts); kilobytes of 1,024 bytes. */
   search: { nameFirstKB: number; fullTextFirstKB: number; laterP90KB: number; p50ms: number } | null;
   /** Issue 21's targets (tools/bench/targets.ts): met, missed, or `null` when not measured. */
@@ -276,15 +277,20 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     // One deed edited, rebuilt in place, compared with a clean build: once, after the last round.
     let incremental: IncrementalResult | null = null;
     if (options.incremental !== false && corpus.deedPaths.length > 0) {
-      incremental = await measureIncremental({
-        site,
-        deedPath: corpus.deedPaths[Math.floor(corpus.deedPaths.length / 2)]!,
-        cleanRoot: join(dir, 'clean'),
-        build: projectBuild,
-        env,
-        keep: options.keep,
-        log,
-      });
+      // A failure here (a rebuild that fails, a full disk) is reported, not fatal: the rest still measures.
+      try {
+        incremental = await measureIncremental({
+          site,
+          deedPath: corpus.deedPaths[Math.floor(corpus.deedPaths.length / 2)]!,
+          cleanRoot: join(dir, 'clean'),
+          build: projectBuild,
+          env,
+          keep: options.keep,
+          log,
+        });
+      } catch (error) {
+        log(`incremental: not measured: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
 
     // The measure is a cold check (--no-cache: every file processed, as on a fresh clone); then, for the
@@ -344,8 +350,8 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       incremental: incremental && {
         seconds: round(incremental.seconds),
         peakRssMB: incremental.peakRssMB === null ? null : Math.round(incremental.peakRssMB),
-        identical: incremental.comparison.identical,
-        differing: incremental.comparison.differing.map((d) => d.path),
+        identical: incremental.comparison?.identical ?? null,
+        differing: incremental.comparison?.differing.map((d) => d.path) ?? [],
       },
       search: search && {
         nameFirstKB: search.nameFirstKB,
@@ -373,7 +379,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       rounds: roundsRun,
       search,
       incremental: incremental && {
-        cleanSeconds: round(incremental.cleanSeconds),
+        cleanSeconds: incremental.cleanSeconds === null ? null : round(incremental.cleanSeconds),
         comparison: incremental.comparison,
         deedPath: incremental.deedPath,
       },

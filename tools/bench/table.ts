@@ -62,17 +62,17 @@ export function formatBenchTable(result: BenchResult, details: BenchDetails): st
     [
       'one deed edited, rebuilt',
       incremental
-        ? `${fixed(incremental.seconds, 1, ' s')}, ${incremental.identical ? 'identical' : 'NOT identical'}`
+        ? `${fixed(incremental.seconds, 1, ' s')}, ${incremental.identical === null ? 'not compared' : incremental.identical ? 'identical' : 'NOT identical'}`
         : '—',
       `≤ ${WHOLE.incrementalSeconds} s, identical`,
       verdict(targets.incrementalSeconds),
     ],
-    ...(incremental && !incremental.identical
+    ...(incremental && incremental.identical === false
       ? incremental.differing.map((path): [string, string, string, string] => ['  differs', path, '', ''])
       : []),
     [
       '  clean build to compare',
-      details.incremental
+      details.incremental?.comparison
         ? `${fixed(details.incremental.cleanSeconds, 1, ' s')}, ${details.incremental.comparison.files} files`
         : '—',
       '',

@@ -24,7 +24,7 @@ export const WHOLE_BUILD_TARGETS = Object.freeze({
 export interface WholeBuildMeasures {
   total: { peakRssMB: number | null };
   ratio: { total: number | null };
-  incremental: { seconds: number; identical: boolean } | null;
+  incremental: { seconds: number; identical: boolean | null } | null;
   search: { nameFirstKB: number; fullTextFirstKB: number; laterP90KB: number; p50ms: number } | null;
 }
 
@@ -40,8 +40,11 @@ export function wholeBuildVerdicts(measures: WholeBuildMeasures): Verdicts {
   return {
     totalRatio: atMost(measures.ratio.total, t.totalRatio),
     totalPeakRssMB: atMost(measures.total.peakRssMB, t.totalPeakRssMB),
-    // Fast and wrong is not met: the rebuild must give what a clean build gives.
-    incrementalSeconds: incremental ? incremental.identical && incremental.seconds <= t.incrementalSeconds : null,
+    // Fast and wrong is not met: the rebuild must give what a clean build gives (`null`: not compared).
+    incrementalSeconds:
+      !incremental || incremental.identical === null
+        ? null
+        : incremental.identical && incremental.seconds <= t.incrementalSeconds,
     nameFirstKB: atMost(search?.nameFirstKB, t.nameFirstKB),
     fullTextFirstKB: atMost(search?.fullTextFirstKB, t.fullTextFirstKB),
     laterP90KB: atMost(search?.laterP90KB, t.laterP90KB),

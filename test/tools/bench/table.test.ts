@@ -119,6 +119,20 @@ describe('bench table', () => {
     }
     expect(row(lean, '  whole build peak RSS').trimEnd().endsWith('MISSED')).toBe(true);
   });
+
+  test('a rebuild not compared (no room on the disk) is shown so, and left unmarked', () => {
+    const uncompared: Omit<BenchResult, 'targets'> = {
+      ...measured,
+      incremental: { seconds: 9, peakRssMB: 900, identical: null, differing: [] },
+    };
+    const table = formatBenchTable(
+      { ...uncompared, targets: wholeBuildVerdicts(uncompared) },
+      { ...details, incremental: { cleanSeconds: null, comparison: null, deedPath: 'deeds/2016/deed-00101.mdx' } },
+    );
+    expect(row(table, 'one deed edited, rebuilt')).toContain('9.0 s, not compared');
+    expect(row(table, 'one deed edited, rebuilt')).not.toMatch(/ok|MISSED/);
+    expect(row(table, '  clean build to compare')).toContain('—');
+  });
 });
 
 describe('median', () => {

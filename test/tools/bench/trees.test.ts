@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { compareTrees, countFiles } from '../../../tools/bench/trees.ts';
+import { compareTrees, copyFits, countFiles, treeBytes } from '../../../tools/bench/trees.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 /** A tree of files under a new folder: path → content. */
@@ -75,9 +75,20 @@ describe('compareTrees', () => {
     expect(result.differingCount).toBe(5);
   });
 
-  test('countFiles counts files in nested folders, by name', () => {
+  test('countFiles counts files in nested folders, by name; treeBytes adds their sizes', () => {
     const root = tree(SITE);
     expect(countFiles(root)).toBe(5);
     expect(countFiles(root, (path) => path.endsWith('.html'))).toBe(3);
+    expect(treeBytes(root)).toBe(Object.values(SITE).reduce((sum, text) => sum + Buffer.byteLength(text), 0));
+  });
+
+  const GB = 2 ** 30;
+  test.each([
+    [60 * GB, 27 * GB, true],
+    [34 * GB, 27 * GB, false],
+    [2 * GB, 0.5 * GB, true],
+    [1.5 * GB, 0.5 * GB, false],
+  ])('a second site fits: %d bytes free, %d bytes of site → %s', (free, site, fits) => {
+    expect(copyFits(free, site)).toBe(fits);
   });
 });
