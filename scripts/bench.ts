@@ -1,12 +1,14 @@
 /**
  * `npm run bench -- [--pages N] [--json]`: generate N deeds (default 10,000) in a temporary folder and,
- * in one run, build them with the project's pipeline and with stock Astro + MDX, index them with
- * Pagefind, time `deeds check` and the normaliser. Prints a table, or with `--json` one JSON object.
+ * in one run, build them with the project's whole build (search index included) and with stock Astro +
+ * MDX followed by stock Pagefind, search the built site in Chromium, edit one deed and rebuild (and
+ * compare with a clean build), time `deeds check` and the normaliser. Prints a table, or with `--json`
+ * one JSON object.
  *
  * `--rounds N` builds each side N times, alternating the order, and reports the medians.
- * More switches for iterating: `--no-baseline` (skip the stock build), `--text-mb N` (size of the
- * normaliser's text), `--worktree` (measure the working tree instead of the last commit), `--keep` (keep the temporary folder and
- * print where it is).
+ * More switches for iterating: `--no-baseline` (skip the stock build and its Pagefind), `--no-search`,
+ * `--no-incremental`, `--text-mb N` (size of the normaliser's text), `--worktree` (measure the working
+ * tree instead of the last commit), `--keep` (keep the temporary folder and print where it is).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,12 +17,14 @@ import { fileURLToPath } from 'node:url';
 import { formatBenchTable } from '../tools/bench/table.ts';
 import { runBench } from '../tools/bench/run.ts';
 
-const USAGE = `用法：npm run bench -- [--pages N] [--json] [--rounds N] [--no-baseline] [--text-mb N] [--keep]
+const USAGE = `用法：npm run bench -- [--pages N] [--json] [--rounds N] [--no-baseline] [--no-search] [--no-incremental] [--text-mb N] [--keep]
 
   --pages N       生成 N 篇事迹（默认 10000），另加对应的公告和表彰名单
   --json          只输出一个 JSON 对象（进度信息写到标准错误）
   --rounds N      两边各构建 N 次（默认 1），顺序交替、每次清空缓存，报告中位数
-  --no-baseline   不构建对照用的原生 Astro + MDX 站点
+  --no-baseline   不构建对照用的原生 Astro + MDX 站点（也不对它运行原生 Pagefind）
+  --no-search     不在 Chromium 中测量搜索
+  --no-incremental 不测量“改一篇事迹后重新构建”（及用于比对的干净构建）
   --text-mb N     繁体文本大小（MB，默认 7），用于测量规范化速度
   --worktree      测量工作区中的文件（默认测量最近一次提交 HEAD）
   --keep          保留临时目录，便于检查`;
@@ -29,6 +33,8 @@ interface Args {
   pages: number;
   json: boolean;
   baseline: boolean;
+  search: boolean;
+  incremental: boolean;
   textBytes: number;
   keep: boolean;
   worktree: boolean;
@@ -40,6 +46,8 @@ function parseArgs(args: string[]): Args | string {
     pages: 10_000,
     json: false,
     baseline: true,
+    search: true,
+    incremental: true,
     textBytes: 7_000_000,
     keep: false,
     worktree: false,
@@ -53,6 +61,8 @@ function parseArgs(args: string[]): Args | string {
     };
     if (arg === '--json') out.json = true;
     else if (arg === '--no-baseline') out.baseline = false;
+    else if (arg === '--no-search') out.search = false;
+    else if (arg === '--no-incremental') out.incremental = false;
     else if (arg === '--keep') out.keep = true;
     else if (arg === '--worktree') out.worktree = true;
     else if (arg === '--pages') {
@@ -89,6 +99,8 @@ async function main(): Promise<number> {
     projectRoot,
     pages: args.pages,
     baseline: args.baseline,
+    search: args.search,
+    incremental: args.incremental,
     textBytes: args.textBytes,
     keep: args.keep,
     rounds: args.rounds,

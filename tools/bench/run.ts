@@ -1,16 +1,24 @@
 /**
- * The benchmark behind `npm run bench`: one corpus, then, in the same run, the project's full build,
- * the Pagefind index, the stock Astro + MDX baseline, `deeds check`, and the normaliser against the
- * native `opencc` command. Everything is written under one temporary folder, removed at the end.
+ * The benchmark behind `npm run bench`: one corpus, then, in the same run, the project's full build
+ * (search index included), the stock Astro + MDX baseline and stock Pagefind over its output, search
+ * in Chromium on the built site, one deed edited and rebuilt (compared with a clean build),
+ * `deeds check`, and the normaliser against the native `opencc` command. Everything is written under
+ * one temporary folder, removed at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, type CorpusSummary } from './corpus.ts';
-import { measureCommand, type Measurement } from './process-tree.ts';
+import { BenchError } from './errors.ts';
+import { measureIncremental, type IncrementalResult } from './incremental.ts';
+import { pagefindBinary } from './pagefind-cli.ts';
+import { measureCommand } from './process-tree.ts';
+import { benchSearch, summariseSearch, type SearchSummary } from './search.ts';
 import { prepareBaselineSite, prepareProjectSite } from './sites.ts';
+import { totalRatio, wholeBuildVerdicts, type Verdicts } from './targets.ts';
+import { countFiles, walkFiles } from './trees.ts';
 import { TEXT_BYTES, traditionalText } from './traditional-text.ts';
 
 export interface BenchOptions {
@@ -18,8 +26,12 @@ export interface BenchOptions {
   projectRoot: string;
   /** Number of deeds. Default 10,000. */
   pages?: number;
-  /** Skip the stock baseline build (for quick iterations). */
+  /** Skip the stock baseline build and its Pagefind run (for quick iterations). */
   baseline?: boolean;
+  /** Skip search in Chromium on the built site. */
+  search?: boolean;
+  /** Skip the edit-one-deed rebuild and its clean comparison build. */
+  incremental?: boolean;
   /** Size of the traditional text for the normaliser, in bytes. Default 7,000,000. */
   textBytes?: number;
   /** Where the seed documents are; the traditional text repeats one of them when present. */
@@ -38,13 +50,43 @@ export interface BenchOptions {
   log?: (line: string) => void;
 }
 
-/** The result, in the shape `npm run bench -- --json` prints. */
+/**
+ * The result, in the shape `npm run bench -- --json` prints. Seconds are wall time; memory is the peak
+ * of the summed RSS of a command's whole process tree, in MiB. With `--rounds`, medians.
+ */
 export interface BenchResult {
   pages: number;
+  /** The project's build without its search index: the whole build less the index step and its process. */
   build: { seconds: number; peakRssMB: number | null };
+  /** The whole `npm run build` of the project, search index included (issue 21). */
+  total: { seconds: number; peakRssMB: number | null };
+  /** The search index step of the build (or Pagefind's CLI when the build makes none). */
   pagefind: { seconds: number | null; indexBytes: number | null };
-  baseline: { seconds: number; peakRssMB: number | null } | null;
-  ratio: { time: number | null; memory: number | null };
+  /**
+   * Stock Astro + MDX (`seconds`, `peakRssMB`: the build alone), then stock Pagefind's CLI with its
+   * defaults over that output (`pagefindSeconds`, `pagefindPeakRssMB`; `null` when it failed).
+   */
+  baseline: {
+    seconds: number;
+    peakRssMB: number | null;
+    pagefindSeconds: number | null;
+    pagefindPeakRssMB: number | null;
+  } | null;
+  /**
+   * `time`, `memory`: our build without search over the stock build (issue 8); `total`: our whole
+   * build over the stock build plus stock Pagefind (issue 21).
+   */
+  ratio: { time: number | null; memory: number | null; total: number | null };
+  /**
+   * One generated deed edited and `npm run build` run again in the same folder; `identical`: every file
+   * of its `dist/` equals a clean build's of the same content (`null`: no room on the disk to compare);
+   * `differing`: the first paths that do not.
+   */
+  incremental: { seconds: number; peakRssMB: number | null; identical: boolean | null; differing: string[] } | null;
+  /** Search in Chromium on the built site (tools/bench/search.ts); kilobytes of 1,024 bytes. */
+  search: { nameFirstKB: number; fullTextFirstKB: number; laterP90KB: number; p50ms: number } | null;
+  /** Issue 21's targets (tools/bench/targets.ts): met, missed, or `null` when not measured. */
+  targets: Verdicts;
   check: { seconds: number | null };
   normalise: { MBps: number | null; nativeOpenccMBps: number | null };
   machine: { cpus: number; node: string };
@@ -54,7 +96,7 @@ export interface BenchResult {
 export interface BenchDetails {
   dir: string;
   corpus: CorpusSummary;
-  /** The build's own time, the search index included when the build makes it. */
+  /** The whole build's time, the search index included when the build makes it: `result.total.seconds`, kept for the log. */
   buildTotalSeconds: number;
   /** CPU seconds (user + system, whole tree) of the build and of the baseline: steadier than wall time. */
   buildCpuSeconds: number | null;
@@ -65,11 +107,18 @@ export interface BenchDetails {
   pagefindPeakRssMB: number | null;
   /** Steps of the build as its log times them. */
   steps: BuildSteps;
-  /** Each round's builds, in the order run: seconds (the project's without its search index) and peak RSS. */
+  /**
+   * Each round's builds, in the order run: the project's seconds without its search index, its whole
+   * build's (`totalSeconds`), and peak RSS; the stock build's, and stock Pagefind's seconds after it.
+   */
   rounds: Array<{
-    ours: { seconds: number; peakRssMB: number | null };
-    stock: { seconds: number; peakRssMB: number | null } | null;
+    ours: { seconds: number; peakRssMB: number | null; totalSeconds: number };
+    stock: { seconds: number; peakRssMB: number | null; pagefindSeconds: number | null } | null;
   }>;
+  /** The search run in full (medians and p90s of the later queries), when it ran. */
+  search: SearchSummary | null;
+  /** The edit-and-rebuild, when it ran: the clean build's time and the comparison. */
+  incremental: Pick<IncrementalResult, 'cleanSeconds' | 'comparison' | 'deedPath'> | null;
   /** Whether the build wrote a Pagefind index itself (an integration), or the bench ran the CLI. */
   pagefindByBuild: boolean;
   /** The largest chunk of the Pagefind word index (`index/*.pf_index`), in bytes. */
@@ -87,12 +136,7 @@ export interface BenchDetails {
   textBytes: number;
 }
 
-export class BenchError extends Error {
-  constructor(step: string, measurement: Pick<Measurement, 'code' | 'output'>) {
-    super(`${step} failed (exit ${measurement.code}):\n${measurement.output.slice(-6000)}`);
-    this.name = 'BenchError';
-  }
-}
+export { BenchError };
 
 const mb = (value: number | null) => (value === null ? '—' : `${Math.round(value)} MB`);
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -120,8 +164,9 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     /** One build of the project, with what it says of its steps and its search index. */
     const buildOurs = async (pass: number) => {
       if (pass > 0) clearBuild(site);
-      log(`build${rounds > 1 ? ` (round ${pass + 1})` : ''}: astro build (project pipeline)`);
-      const build = await measureCommand(node, [astro(site), 'build'], { cwd: site, env, apart: /pagefind/ });
+      const [command, args] = projectBuild(site);
+      log(`build${rounds > 1 ? ` (round ${pass + 1})` : ''}: npm run build (${[command, ...args].join(' ')})`);
+      const build = await measureCommand(command, args, { cwd: site, env, apart: /pagefind/ });
       if (options.keep) writeFileSync(join(dir, pass > 0 ? `build-${pass + 1}.log` : 'build.log'), build.output);
       if (build.code !== 0) throw new BenchError('project build', build);
       const steps = buildSteps(build.output);
@@ -136,18 +181,30 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       const peak = pagefindByBuild ? build.peakRssWithoutApartMB : build.peakRssMB;
       return { build, steps, pagefindByBuild, pagefindSeconds, seconds, peak };
     };
-    /** One build of the stock baseline. */
+    /** One build of the stock baseline, then stock Pagefind over its output (`null` when it failed). */
     const buildStock = async (pass: number) => {
       if (pass > 0) clearBuild(baseRoot);
       log(`baseline${rounds > 1 ? ` (round ${pass + 1})` : ''}: stock Astro + @astrojs/mdx → ${baseRoot}`);
       const base = await measureCommand(node, [astro(baseRoot), 'build'], { cwd: baseRoot, env });
       if (base.code !== 0) throw new BenchError('baseline build', base);
       log(`baseline: ${base.seconds.toFixed(1)} s (CPU ${base.cpuSeconds?.toFixed(1)} s), peak ${mb(base.peakRssMB)}`);
-      return base;
+      // Pagefind's own CLI with its defaults over the stock output (into dist/pagefind), as a stock site
+      // would add search; a failure (say, memory) is reported, not fatal: the rest still measures.
+      const pagefind = await measureCommand(pagefindBinary(options.projectRoot), ['--site', 'dist'], {
+        cwd: baseRoot,
+        env,
+      });
+      if (options.keep) writeFileSync(join(dir, `baseline-pagefind-${pass + 1}.log`), pagefind.output);
+      if (pagefind.code === 0)
+        log(
+          `baseline: stock Pagefind ${pagefind.seconds.toFixed(1)} s (CPU ${pagefind.cpuSeconds?.toFixed(1)} s), peak ${mb(pagefind.peakRssMB)}`,
+        );
+      else log(`baseline: stock Pagefind failed (exit ${pagefind.code}): ${pagefind.output.trim().slice(-300)}`);
+      return { ...base, pagefind: pagefind.code === 0 ? pagefind : null };
     };
 
     const ourBuilds: Array<Awaited<ReturnType<typeof buildOurs>>> = [];
-    const stockBuilds: Measurement[] = [];
+    const stockBuilds: Array<Awaited<ReturnType<typeof buildStock>>> = [];
     for (let pass = 0; pass < rounds; pass++) {
       const stockFirst = pass % 2 === 1;
       if (stockFirst && options.baseline !== false) stockBuilds.push(await buildStock(pass));
@@ -159,6 +216,8 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     const { build, steps, pagefindByBuild } = ours;
     const buildSeconds = ours.seconds;
     const buildPeak = median(ourBuilds.map((b) => b.peak));
+    const totalSeconds = median(ourBuilds.map((b) => b.build.seconds))!;
+    const totalPeak = median(ourBuilds.map((b) => b.build.peakRssMB));
     const dist = join(site, 'dist');
     const htmlPages = countFiles(dist, (name) => name.endsWith('.html'));
 
@@ -185,12 +244,54 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       const seconds = median(stockBuilds.map((b) => b.seconds))!;
       const peak = median(stockBuilds.map((b) => b.peakRssMB));
       baselineCpuSeconds = median(stockBuilds.map((b) => b.cpuSeconds));
-      baseline = reported(seconds, peak);
+      const pagefindSeconds = median(stockBuilds.map((b) => b.pagefind?.seconds ?? null));
+      const pagefindPeak = median(stockBuilds.map((b) => b.pagefind?.peakRssMB ?? null));
+      baseline = {
+        ...reported(seconds, peak),
+        pagefindSeconds: pagefindSeconds === null ? null : round(pagefindSeconds),
+        pagefindPeakRssMB: pagefindPeak === null ? null : Math.round(pagefindPeak),
+      };
     }
     const roundsRun = ourBuilds.map((b, i) => ({
-      ours: reported(b.seconds, b.peak),
-      stock: stockBuilds[i] ? reported(stockBuilds[i].seconds, stockBuilds[i].peakRssMB) : null,
+      ours: { ...reported(b.seconds, b.peak), totalSeconds: round(b.build.seconds) },
+      stock: stockBuilds[i]
+        ? {
+            ...reported(stockBuilds[i].seconds, stockBuilds[i].peakRssMB),
+            pagefindSeconds: stockBuilds[i].pagefind ? round(stockBuilds[i].pagefind.seconds) : null,
+          }
+        : null,
     }));
+
+    // Search in Chromium on the site as built (before the edit below changes one deed).
+    let search: SearchSummary | null = null;
+    if (options.search !== false) {
+      log('search: Chromium on the built site (a name, a phrase, then sampled queries)');
+      try {
+        search = summariseSearch(await benchSearch(dist));
+        log(`search: ${JSON.stringify(search)}`);
+      } catch (error) {
+        log(`search: not measured: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+
+    // One deed edited, rebuilt in place, compared with a clean build: once, after the last round.
+    let incremental: IncrementalResult | null = null;
+    if (options.incremental !== false && corpus.deedPaths.length > 0) {
+      // A failure here (a rebuild that fails, a full disk) is reported, not fatal: the rest still measures.
+      try {
+        incremental = await measureIncremental({
+          site,
+          deedPath: corpus.deedPaths[Math.floor(corpus.deedPaths.length / 2)]!,
+          cleanRoot: join(dir, 'clean'),
+          build: projectBuild,
+          env,
+          keep: options.keep,
+          log,
+        });
+      } catch (error) {
+        log(`incremental: not measured: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
 
     // The measure is a cold check (--no-cache: every file processed, as on a fresh clone); then, for the
     // record, a check as it runs after a build, which reuses the build's findings for unchanged files.
@@ -231,14 +332,32 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     }
     const openccSeconds = timeNativeOpencc(textFile, join(dir, 'simplified.txt'));
 
-    const result: BenchResult = {
+    const measured: Omit<BenchResult, 'targets'> = {
       pages,
       build: { seconds: round(buildSeconds), peakRssMB: buildPeak === null ? null : Math.round(buildPeak) },
+      total: reported(totalSeconds, totalPeak),
       pagefind: { seconds: round(pagefindSeconds), indexBytes: index.total },
       baseline,
       ratio: {
         time: baseline ? round(buildSeconds / baseline.seconds, 3) : null,
         memory: baseline?.peakRssMB && buildPeak !== null ? round(buildPeak / baseline.peakRssMB, 3) : null,
+        // Each round's stock build plus its stock Pagefind, the median of the sums.
+        total: totalRatio(
+          totalSeconds,
+          stockBuilds.map((b) => ({ seconds: b.seconds, pagefindSeconds: b.pagefind?.seconds ?? null })),
+        ),
+      },
+      incremental: incremental && {
+        seconds: round(incremental.seconds),
+        peakRssMB: incremental.peakRssMB === null ? null : Math.round(incremental.peakRssMB),
+        identical: incremental.comparison?.identical ?? null,
+        differing: incremental.comparison?.differing.map((d) => d.path) ?? [],
+      },
+      search: search && {
+        nameFirstKB: search.nameFirstKB,
+        fullTextFirstKB: search.fullTextFirstKB,
+        laterP90KB: search.laterP90KB,
+        p50ms: search.p50ms,
       },
       check: { seconds: checkAvailable ? round(check.seconds) : null },
       normalise: {
@@ -247,16 +366,23 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       },
       machine: { cpus: availableParallelism(), node: process.version },
     };
+    const result: BenchResult = { ...measured, targets: wholeBuildVerdicts(measured) };
     const details: BenchDetails = {
       dir,
       corpus,
-      buildTotalSeconds: round(build.seconds),
+      buildTotalSeconds: round(totalSeconds),
       buildPeakRssWithIndexMB: build.peakRssMB === null ? null : Math.round(build.peakRssMB),
       pagefindPeakRssMB: build.peakApartRssMB === null ? null : Math.round(build.peakApartRssMB),
       buildCpuSeconds: build.cpuSeconds === null ? null : round(build.cpuSeconds),
       baselineCpuSeconds: baselineCpuSeconds === null ? null : round(baselineCpuSeconds),
       steps,
       rounds: roundsRun,
+      search,
+      incremental: incremental && {
+        cleanSeconds: incremental.cleanSeconds === null ? null : round(incremental.cleanSeconds),
+        comparison: incremental.comparison,
+        deedPath: incremental.deedPath,
+      },
       pagefindByBuild,
       largestIndexChunkBytes: index.largest,
       pagefindFiles: index.files,
@@ -291,9 +417,30 @@ function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
+/**
+ * The command `npm run build` runs in `root`: its `astro build` run directly with this Node (no npm
+ * process in the measured tree), or `npm run build` itself when the script is anything else.
+ */
+export function projectBuild(root: string): [string, string[]] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> })
+    .scripts?.build;
+  if (script === undefined || script.trim() === 'astro build')
+    return [process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']];
+  const npm = process.env.npm_execpath;
+  return npm && /\.c?js$/.test(npm) ? [process.execPath, [npm, 'run', 'build']] : ['npm', ['run', 'build']];
+}
+
 /** A site as before its first build: no output, and none of Astro's, Vite's or the check's caches. */
 function clearBuild(root: string): void {
-  for (const folder of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache']) {
+  // `.cache/` at the root is where CI keeps share pictures (DEEDS_OG_CACHE=.cache/…).
+  for (const folder of [
+    'dist',
+    '.astro',
+    '.cache',
+    'node_modules/.astro',
+    'node_modules/.vite',
+    'node_modules/.cache',
+  ]) {
     rmSync(join(root, folder), { recursive: true, force: true });
   }
 }
@@ -366,11 +513,6 @@ function timeNativeOpencc(input: string, output: string): number | null {
   return (performance.now() - started) / 1000;
 }
 
-function countFiles(root: string, keep: (name: string) => boolean): number {
-  if (!existsSync(root)) return 0;
-  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(keep).length;
-}
-
 function sizes(root: string): {
   total: number | null;
   largest: number | null;
@@ -380,7 +522,7 @@ function sizes(root: string): {
   let total = 0;
   let largest = 0;
   let files = 0;
-  for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+  for (const name of walkFiles(root)) {
     const stat = statSync(join(root, name));
     if (!stat.isFile()) continue;
     total += stat.size;

@@ -15,6 +15,7 @@ import { splitFrontmatter } from '../../../src/model/frontmatter.ts';
 import { runProject, type ProjectResult } from '../../../src/project/run.ts';
 import { SCHEMAS } from '../../../src/pipeline/process-document.ts';
 import { PROJECT_ROOT } from '../../helpers/seeds.ts';
+import { hasChromium } from '../../../tools/chromium.ts';
 
 describe('generateCorpus', () => {
   let root: string;
@@ -181,12 +182,16 @@ test('npm run bench -- --json --rounds 2 prints one sane object', { timeout: 900
   expect(Object.keys(result)).toEqual([
     'pages',
     'build',
+    'total',
     'pagefind',
     'baseline',
     'ratio',
+    'incremental',
+    'search',
     'check',
     'normalise',
     'machine',
+    'targets',
   ]);
   expect(result.pages).toBe(120);
   expect(result.build.seconds).toBeGreaterThan(0);
@@ -195,6 +200,20 @@ test('npm run bench -- --json --rounds 2 prints one sane object', { timeout: 900
   expect(result.baseline.peakRssMB).toBeGreaterThan(50);
   expect(result.ratio.time).toBeCloseTo(result.build.seconds / result.baseline.seconds, 1);
   expect(result.ratio.memory).toBeCloseTo(result.build.peakRssMB / result.baseline.peakRssMB, 1);
+  // Issue 21: the whole build, stock Pagefind, the edited deed, search in Chromium.
+  expect(result.total.seconds).toBeGreaterThanOrEqual(result.build.seconds);
+  expect(result.total.peakRssMB).toBeGreaterThanOrEqual(result.build.peakRssMB);
+  expect(result.baseline.pagefindSeconds).toBeGreaterThan(0);
+  expect(result.baseline.pagefindPeakRssMB).toBeGreaterThan(5);
+  expect(result.ratio.total).toBeGreaterThan(0);
+  expect(result.incremental).toMatchObject({ identical: true, differing: [] });
+  expect(result.incremental.seconds).toBeGreaterThan(0);
+  if (hasChromium) {
+    for (const key of ['nameFirstKB', 'fullTextFirstKB', 'laterP90KB'])
+      expect(result.search[key], key).toBeGreaterThan(0);
+    expect(result.search.p50ms).toBeGreaterThanOrEqual(0);
+  }
+  expect(Object.keys(result.targets)).toHaveLength(7);
   expect(result.pagefind.seconds).toBeGreaterThan(0);
   expect(result.pagefind.indexBytes).toBeGreaterThan(10_000);
   expect(result.normalise.MBps).toBeGreaterThan(0);
@@ -214,6 +233,15 @@ test('npm run bench -- --json --rounds 2 prints one sane object', { timeout: 900
       .map((r: { ours: { seconds: number } }) => r.ours.seconds)
       .sort((a: number, b: number) => a - b);
     expect(result.build.seconds).toBe(ours[0]);
+    // The whole build's median, and the ratio over the median of each round's stock build + stock Pagefind.
+    type Round = { ours: { totalSeconds: number }; stock: { seconds: number; pagefindSeconds: number } };
+    const totals = details.rounds.map((r: Round) => r.ours.totalSeconds).sort((a: number, b: number) => a - b);
+    expect(result.total.seconds).toBe(totals[0]);
+    const stock = details.rounds
+      .map((r: Round) => r.stock.seconds + r.stock.pagefindSeconds)
+      .sort((a: number, b: number) => a - b);
+    expect(result.ratio.total).toBeCloseTo(result.total.seconds / stock[0], 2);
+    expect(details.incremental.comparison.files).toBeGreaterThan(100);
   } finally {
     rmSync(kept!, { recursive: true, force: true });
   }
