@@ -182,12 +182,12 @@ export class SearchEngine {
   }
 
   /**
-   * Start loading the parts' manifest and Pagefind's script before the first query needs them. No
-   * index metadata: a name is answered from the names index alone.
+   * Start loading the parts' manifest and (unless `script` is false) Pagefind's script before the first
+   * query needs them. No index metadata: a name is answered from the names index alone.
    */
-  warm(): void {
+  warm({ script = true }: { script?: boolean } = {}): void {
     this.#loadManifest()
-      .then((manifest) => (manifest.parts[0] ? this.#script(manifest.parts[0]) : undefined))
+      .then((manifest) => (script && manifest.parts[0] ? this.#script(manifest.parts[0]) : undefined))
       .catch(() => {
         // The query that follows reports it.
       });

@@ -534,7 +534,8 @@ export function attachSearchBox(form: HTMLFormElement): void {
     if (list.children.length > 0 && input.value.trim()) open(true);
   });
 
-  engine.warm();
+  // Not Pagefind's script (13 KB): most quick searches are names, which the names index answers alone.
+  engine.warm({ script: false });
   // A value typed or restored before the UI loaded; mid-composition, compositionend searches it.
   if (input.value && !isComposing(input)) update();
 }
