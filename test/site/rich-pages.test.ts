@@ -198,9 +198,15 @@ describe('a QR code on paper', () => {
       expect(figures, p.url).toHaveLength(1);
       expect(String(figures[0]!.properties.className)).toContain('print-only');
       const address = `https://honours.example.gov.cn${p.url}`;
-      expect(text(byTag(figures[0] as never, 'figcaption')[0]!), p.url).toBe(`扫码查看网页版：${address}`);
-      const svg = /<figure class="print-qr[^>]*>(<svg[\s\S]*?<\/svg>)/.exec(p.html)![1]!;
-      expect(svgModules(svg), p.url).toEqual(qrMatrix(address));
+      const hantAddress = `https://honours.example.gov.cn/zh-hant${p.url}`;
+      // Both scripts' codes and addresses; each script's page shows its own (site.css).
+      expect(text(byTag(figures[0] as never, 'figcaption')[0]!), p.url).toBe(
+        `扫码查看网页版：${address}${hantAddress}`,
+      );
+      const code = (script: string) =>
+        new RegExp(`<span class="print-qr-code" data-script="${script}">(<svg[\\s\\S]*?<\\/svg>)`).exec(p.html)![1]!;
+      expect(svgModules(code('hans')), p.url).toEqual(qrMatrix(address));
+      expect(svgModules(code('hant')), p.url).toEqual(qrMatrix(hantAddress));
     }
     // Deeds and awardees are not documents to print with a code.
     expect(byClass(page('/deeds/2023/li-jing/').html, 'print-qr')).toEqual([]);
