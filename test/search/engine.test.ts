@@ -271,7 +271,7 @@ describe('SearchEngine', () => {
     expect(pagefind.parts).toEqual(['deeds-2024']);
     expect(first.hits.map((hit) => hit.source)).toEqual(['names', 'names']);
     expect(first.remaining).toBe(PLANNED.length - 1);
-    expect(first.from).toBe('2024');
+    expect(first.unsearched).toBe('2023');
     let outcome = first;
     while (outcome.remaining > 0) outcome = await engine.search('李静', { more: true });
     expect(pagefind.parts.toSorted()).toEqual(PLANNED.map(({ part }) => part.id).toSorted());
@@ -280,7 +280,7 @@ describe('SearchEngine', () => {
       '/deeds/2023/li-jing/',
       '/rolls/2023/mingdan/',
     ]);
-    expect(outcome.from).toBeUndefined();
+    expect(outcome.unsearched).toBeUndefined();
   });
 
   test('a chosen year or kind loads only the parts that can hold it', async () => {

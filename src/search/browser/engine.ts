@@ -21,7 +21,7 @@
  */
 import { loadToSimplified } from './convert.ts';
 import { Facets, type FacetData } from '../facets.ts';
-import { partsToLoad, type PartsManifest, type SearchPart } from '../parts.ts';
+import { partMayMatch, partsToLoad, type PartsManifest, type SearchPart } from '../parts.ts';
 import { KIND_RANK, nameShard, type NameEntry, type PageKind } from '../names.ts';
 import {
   docNumberKey,
@@ -96,8 +96,11 @@ export interface SearchOutcome {
    * them with `more`. 0 when every part was searched, or the full text was not.
    */
   remaining: number;
-  /** The oldest year the searched parts cover, when parts remain (`2021`): results are from then on. */
-  from?: string;
+  /**
+   * When parts remain: the newest year of a part not searched yet (`2023`): pages of that year and
+   * earlier may be missing from the results; later ones are not.
+   */
+  unsearched?: string;
 }
 
 export interface PagefindResult {
@@ -130,7 +133,7 @@ interface FullTextOutcome {
   /** Pages with some of the query's words only (see `SearchOutcome.loose`). */
   loose?: boolean;
   remaining: number;
-  from?: string;
+  unsearched?: string;
 }
 
 export interface PagefindApi {
@@ -271,7 +274,7 @@ export class SearchEngine {
       complete: found !== NO_RESULTS,
       loose: named.length === 0 && (found.loose ?? false),
       remaining: found.remaining,
-      ...(found.from ? { from: found.from } : {}),
+      ...(found.unsearched ? { unsearched: found.unsearched } : {}),
     };
   }
 
@@ -396,10 +399,9 @@ export class SearchEngine {
     signal?.throwIfAborted();
     const searched = manifest.parts.filter((part) => this.#loaded.has(part.id));
     const facets = counts || chosen ? await this.#loadFacets(searched) : undefined;
-    // Pages without a year (`0000`) say nothing of how far back the search went.
-    const years = searched.map((part) => part.since).filter((year) => year !== '0000');
-    const from = remaining > 0 && years.length > 0 ? years.reduce((a, b) => (a < b ? a : b)) : undefined;
-    const partial = { remaining, ...(from ? { from } : {}) };
+    // Parts come newest first: the first one not searched says from which year on results may be missing.
+    const unsearched = manifest.parts.find((part) => !this.#loaded.has(part.id) && partMayMatch(part, filters))?.year;
+    const partial = { remaining, ...(remaining > 0 && unsearched && unsearched !== '0000' ? { unsearched } : {}) };
     const options: Record<string, unknown> = {};
     if (sort === 'date') options.sort = { date: 'desc' };
     if (!facets) {

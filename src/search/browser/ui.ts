@@ -278,7 +278,11 @@ export function attachSearchPage(root: HTMLElement): void {
         // reader (the button, or scrolling to it); with fewer, they are searched at once.
         const partial = outcome.remaining > 0;
         const moreResults = outcome.total > outcome.hits.length;
-        const since = partial && outcome.from ? `（已检索 ${outcome.from} 年度以来的内容）` : '';
+        const since = partial
+          ? outcome.unsearched
+            ? `（${outcome.unsearched} 年度及以前的内容尚未全部检索）`
+            : '（较早的内容尚未全部检索）'
+          : '';
         if (next) {
           next.hidden = !moreResults && !partial;
           next.disabled = false;
