@@ -132,17 +132,7 @@ export async function runProjectInWorkers(
   if (workers < 2) return runProject(options);
   const documents: ProcessedDocument[] = new Array(plan.items.length);
   const recorded: RecordedResult[] = [];
-  const pool = new WorkerPool(
-    workers,
-    {
-      root: options.root,
-      context: plan.context,
-      render: true,
-      recordChecks: options.recordChecks === true,
-      ...(options.bodyFolders ? { bodyFolders: options.bodyFolders } : {}),
-    },
-    WORKER_RESOURCE_LIMITS,
-  );
+  const pool = renderPool(options, plan, workers);
   try {
     await pool.run(plan.items, (reply) => {
       documents[reply.index] = fromPortable(reply.document, plan.items[reply.index]!, options.root, plan.context);
@@ -155,6 +145,21 @@ export async function runProjectInWorkers(
   }
   if (options.recordChecks) CheckCache.record(options.root, plan.context, recorded);
   return finishProject(plan, documents);
+}
+
+/** The build's pool: threads that process and render documents with the plan's context. */
+function renderPool(options: ProjectOptions, plan: ProjectPlan, workers: number): WorkerPool {
+  return new WorkerPool(
+    workers,
+    {
+      root: options.root,
+      context: plan.context,
+      render: true,
+      recordChecks: options.recordChecks === true,
+      ...(options.bodyFolders ? { bodyFolders: options.bodyFolders } : {}),
+    },
+    WORKER_RESOURCE_LIMITS,
+  );
 }
 
 /**
@@ -199,17 +204,7 @@ async function runWithCache(
   if (workers < 2) inThisThread(todo);
   else {
     const byIndex = new Map(todo.map((job) => [job.index, job]));
-    const pool = new WorkerPool(
-      workers,
-      {
-        root: options.root,
-        context: plan.context,
-        render: true,
-        recordChecks: options.recordChecks === true,
-        ...(options.bodyFolders ? { bodyFolders: options.bodyFolders } : {}),
-      },
-      WORKER_RESOURCE_LIMITS,
-    );
+    const pool = renderPool(options, plan, workers);
     const done = new Set<number>();
     try {
       await pool.run(todo, (reply) => {
