@@ -23,8 +23,9 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { linkOrCopyAsync } from './cached-files.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
@@ -343,10 +344,7 @@ async function pruneCache(cache: string, used: ReadonlySet<string>): Promise<voi
   );
 }
 
-/**
- * A copy of a cached part's index in the site, as hard links where the file system allows (the
- * index files are never written in place: the build removes `pagefind/` before it writes it).
- */
+/** A cached part's index in the site, as hard links where the file system allows (`linkOrCopyAsync`). */
 async function copyTree(from: string, to: string): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
   await mkdir(to, { recursive: true });
@@ -359,11 +357,7 @@ async function copyTree(from: string, to: string): Promise<void> {
   const worker = async () => {
     while (next < filesToCopy.length) {
       const source = filesToCopy[next++]!;
-      const target = join(to, relative(from, source));
-      await link(source, target).catch(async () => {
-        await mkdir(dirname(target), { recursive: true });
-        await copyFile(source, target);
-      });
+      await linkOrCopyAsync(source, join(to, relative(from, source)));
     }
   };
   await Promise.all(Array.from({ length: 32 }, worker));
@@ -415,14 +409,15 @@ function runPagefind(site: string, output: string, language: string): Promise<st
 
 /**
  * The Pagefind executable that the `pagefind` package installed for this platform (as its own
- * `resolveBinary.js` finds it), or the one `PAGEFIND_BINARY_PATH` names.
+ * `resolveBinary.js` finds it), or the one `PAGEFIND_BINARY_PATH` names. `from` is where to resolve
+ * it from: this project by default, another's `node_modules/pagefind/package.json` for the benchmark.
  */
-export function pagefindBinary(): string {
+export function pagefindBinary(from: string = import.meta.url): string {
   const override = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
   if (override) return override;
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   // npm puts the platform package beside `pagefind` (its optional dependency), where this module finds it.
-  const require = createRequire(import.meta.url);
+  const require = createRequire(from);
   for (const name of ['pagefind_extended', 'pagefind']) {
     const executable = platform === 'windows' ? `${name}.exe` : name;
     try {

@@ -16,9 +16,10 @@
  * bytes changed, and hard-links the rest.
  */
 import { createHash } from 'node:crypto';
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { linkOrCopyAsync } from './cached-files.ts';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -199,9 +200,7 @@ async function compressed(
 /** Write a twin beside its file: its bytes, or a hard link to the cached twin (a copy where links fail). */
 async function placeTwin(source: string | Buffer, target: string): Promise<void> {
   if (Buffer.isBuffer(source)) return writeFile(target, source);
-  // Replaced, never written into: the file there may be a link to another cached twin.
-  await rm(target, { force: true });
-  await link(source, target).catch(() => copyFile(source, target));
+  await linkOrCopyAsync(source, target);
 }
 
 async function compress(data: Buffer): Promise<{ gz: Buffer; br: Buffer }> {

@@ -5,17 +5,9 @@
  * whose simplified HTML changed.
  */
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { linkOrCopy } from './cached-files.ts';
 import { createTraditionalConverter, regionalUsage, type TraditionalVariant } from '../lib/traditional.ts';
 import { convertPageHtml, VARIANT_PREFIX } from '../lib/traditional-html.ts';
 
@@ -87,21 +79,6 @@ export async function convertFiles(job: Job): Promise<ConvertResult> {
     linkOrCopy(cached, target);
   }
   return { converted, used };
-}
-
-/**
- * Put a cached file in the site: a hard link (no copy of the bytes), else a copy where links are not
- * possible (another file system). Nothing writes into a site's files after they are made, so the
- * link never changes the cache.
- */
-export function linkOrCopy(cached: string, target: string): void {
-  // A file already there is replaced, never written into: it may be a link to another cached file.
-  rmSync(target, { force: true });
-  try {
-    linkSync(cached, target);
-  } catch {
-    copyFileSync(cached, target);
-  }
 }
 
 /** `rolls/2023/x/index.html` → `/rolls/2023/x/`; `404.html` → `/404.html`. */

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { generateCorpus, type CorpusSummary } from './corpus.ts';
 import { BenchError } from './errors.ts';
 import { measureIncremental, type IncrementalResult } from './incremental.ts';
-import { pagefindBinary } from './pagefind-cli.ts';
+import { pagefindBinary } from '../../src/integrations/pagefind.ts';
 import { measureCommand } from './process-tree.ts';
 import { benchSearch, summariseSearch, type SearchSummary } from './search.ts';
 import { prepareBaselineSite, prepareProjectSite } from './sites.ts';
@@ -190,10 +190,14 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
       log(`baseline: ${base.seconds.toFixed(1)} s (CPU ${base.cpuSeconds?.toFixed(1)} s), peak ${mb(base.peakRssMB)}`);
       // Pagefind's own CLI with its defaults over the stock output (into dist/pagefind), as a stock site
       // would add search; a failure (say, memory) is reported, not fatal: the rest still measures.
-      const pagefind = await measureCommand(pagefindBinary(options.projectRoot), ['--site', 'dist'], {
-        cwd: baseRoot,
-        env,
-      });
+      const pagefind = await measureCommand(
+        pagefindBinary(join(options.projectRoot, 'node_modules', 'pagefind', 'package.json')),
+        ['--site', 'dist'],
+        {
+          cwd: baseRoot,
+          env,
+        },
+      );
       if (options.keep) writeFileSync(join(dir, `baseline-pagefind-${pass + 1}.log`), pagefind.output);
       if (pagefind.code === 0)
         log(

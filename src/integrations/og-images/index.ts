@@ -10,10 +10,11 @@
  * `DEEDS_OG_IMAGES=0` switches them off (no og:image on any page). Without a Chinese font the build
  * goes on without them and says so once. Cost: README → The site → Share pictures.
  */
-import { copyFile, link, mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { linkOrCopyAsync } from '../cached-files.ts';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { findOgFont, type OgFont } from '../../site/og-font.ts';
@@ -62,9 +63,7 @@ export async function drawOgImages(
         drawn++;
       }
       // A hard link, not a copy: at 10,000 deeds the pictures are a gigabyte, copied on every build.
-      // Nothing writes into the site's pictures, so the cache is never changed through the link.
-      const target = join(outDir, 'og', `${digest}.png`);
-      await link(cached, target).catch(() => copyFile(cached, target));
+      await linkOrCopyAsync(cached, join(outDir, 'og', `${digest}.png`));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
