@@ -79,9 +79,19 @@ export const SiteSchema = z
      * `each` always one per page, `site` one for the whole site, `none` no picture.
      */
     share_images: z
-      .enum(['auto', 'each', 'site', 'none'], {
-        error: '分享图片（share_images）应为 auto、each、site 或 none',
-      })
+      .preprocess(
+        // As pasted: spaces, invisible format characters (zero-width, BOM, direction marks), capitals.
+        (value) =>
+          typeof value === 'string'
+            ? value
+                .replace(/\p{Cf}/gu, '')
+                .trim()
+                .toLowerCase()
+            : value,
+        z.enum(['auto', 'each', 'site', 'none'], {
+          error: '分享图片（share_images）应为 auto、each、site 或 none',
+        }),
+      )
       .default('auto'),
   })
   .strict();

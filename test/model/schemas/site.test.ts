@@ -98,3 +98,30 @@ describe('site address', () => {
     expect(sitePath('/honours', '/honours/')).toBe('/');
   });
 });
+
+describe('share_images', () => {
+  const site = (value: string) =>
+    parseSite(`name: 站\npublisher: 委\nlicense:\n  name: 许可\nshare_images: ${value}\n`, 'content/site.yaml');
+
+  test.each([
+    ['auto', 'auto'],
+    ['"each "', 'each'],
+    ['"\u200bsite\u200b"', 'site'],
+    ['NONE', 'none'],
+  ])('%s, as an editor may paste it, reads as %s', (value, policy) => {
+    expect(site(value).problems).toEqual([]);
+    expect(site(value).site?.share_images).toBe(policy);
+  });
+
+  test('anything else is refused with the file, line and the values it may take', () => {
+    const { problems } = site('每人一张');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'content/site.yaml', line: 5 });
+    expect(problems[0]!.message).toContain('auto、each、site 或 none');
+  });
+
+  test('left out, it is auto', () => {
+    const { site: read } = parseSite('name: 站\npublisher: 委\nlicense:\n  name: 许可\n', 'content/site.yaml');
+    expect(read?.share_images).toBe('auto');
+  });
+});
