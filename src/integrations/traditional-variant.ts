@@ -13,13 +13,13 @@ import { availableParallelism } from 'node:os';
 import { readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { loadRegistries } from '../model/registries.ts';
 import type { TraditionalVariant } from '../lib/traditional.ts';
 import { VARIANT_PREFIX } from '../lib/traditional-html.ts';
 import { normaliseBase } from '../lib/base-path.ts';
 import { convertFiles, pageUrl, type ConvertResult, type Job } from './traditional-pages.ts';
+import { inWorkers } from './file-workers.ts';
 
 export interface Options {
   /** Taiwan (`tw`) or Hong Kong (`hk`) standard. Default `tw`, or env `DEEDS_TRADITIONAL`. */
@@ -69,7 +69,12 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         const results =
           workers === 1 || files.length < (options.minPagesForWorkers ?? 400)
             ? [await convertFiles(job)]
-            : await inWorkers(job, workers);
+            : await inWorkers<Job, ConvertResult>(
+                new URL('./traditional-worker.ts', import.meta.url),
+                job,
+                workers,
+                '繁體版转换',
+              );
         if (cacheDir) await pruneCache(cacheDir, new Set(results.flatMap((result) => result.used)));
         for (const path of job.files) sitemapPages.push(`${site}${VARIANT_PREFIX}${pageUrl(path)}`);
         const converted = results.reduce((sum, result) => sum + result.converted, 0);
@@ -79,26 +84,6 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
       },
     },
   };
-}
-
-async function inWorkers(job: Job, count: number): Promise<ConvertResult[]> {
-  const chunks: string[][] = Array.from({ length: count }, () => []);
-  job.files.forEach((file, i) => chunks[i % count]!.push(file));
-  const worker = new URL('./traditional-worker.ts', import.meta.url);
-  return Promise.all(
-    chunks.map(
-      (files) =>
-        new Promise<ConvertResult>((resolve, reject) => {
-          const thread = new Worker(worker, { workerData: { ...job, files } });
-          let result: ConvertResult | undefined;
-          thread.once('message', (message: ConvertResult) => (result = message));
-          thread.once('error', reject);
-          thread.once('exit', (code) =>
-            code === 0 && result ? resolve(result) : reject(new Error(`繁體版转换线程退出，代码 ${code}`)),
-          );
-        }),
-    ),
-  );
 }
 
 /**

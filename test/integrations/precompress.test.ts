@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
@@ -34,6 +34,45 @@ describe('precompress', () => {
       expect(existsSync(join(dir, `${path}.gz`)), path).toBe(false);
       expect(existsSync(join(dir, `${path}.br`)), path).toBe(false);
     }
+  });
+
+  test('in worker threads and from the cache, writes the same twins as one thread without it', async () => {
+    // More files than the build compresses in its own thread, so the workers run.
+    const site = () => {
+      const dir = tempDir('deeds-precompress-');
+      for (let i = 0; i < 260; i++) {
+        mkdirSync(join(dir, 'deeds', String(i)), { recursive: true });
+        writeFileSync(
+          join(dir, 'deeds', String(i), 'index.html'),
+          `<p>第${i}篇</p>` + '<p>扎根基层守护健康</p>'.repeat(40 + i),
+        );
+      }
+      return dir;
+    };
+    const twins = (dir: string) =>
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((name) => /\.(gz|br)$/.test(name))
+        .sort()
+        .map((name) => [name, readFileSync(join(dir, name)).toString('base64')]);
+    const plain = site();
+    await precompressDir(plain, 1);
+    const cacheDir = tempDir('deeds-precompress-cache-');
+    const first = site();
+    const cold = await precompressDir(first, 2, cacheDir);
+    expect(cold.compressed).toBe(260);
+    expect(twins(first)).toEqual(twins(plain));
+    // Nothing changed: nothing compressed, the twins are links to the cache.
+    const second = site();
+    writeFileSync(join(second, 'deeds', '7', 'index.html'), '<p>改过的一篇</p>'.repeat(80));
+    const warm = await precompressDir(second, 2, cacheDir);
+    expect(warm.compressed).toBe(1);
+    expect(statSync(join(second, 'deeds', '8', 'index.html.br')).nlink).toBeGreaterThan(1);
+    expect(brotliDecompressSync(readFileSync(join(second, 'deeds', '7', 'index.html.br'))).toString()).toBe(
+      '<p>改过的一篇</p>'.repeat(80),
+    );
+    // The cache keeps only what the last run used: the old page 7's twins are gone.
+    expect(readdirSync(cacheDir)).toHaveLength(2 * 260);
   });
 
   test('is on unless DEEDS_PRECOMPRESS turns it off', () => {
