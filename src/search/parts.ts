@@ -52,11 +52,10 @@ export interface PartsManifest {
 }
 
 /**
- * Most pages in one part. Pagefind's indexer took 0.36 GB for 1,000 write-ups (~1,500 characters each)
- * and 0.22 GB for 600, or for 2,500 records (short pages): at 700 a 10,000-deed archive's years of 1,000
- * write-ups are cut in two, and the whole build stays under 1.5 GB (docs/benchmarks.md).
+ * Most pages in one part. 1,000 write-ups (~1,500 characters each) take Pagefind's indexer
+ * about 0.4 GB; records are short pages (docs/benchmarks.md).
  */
-export const PART_LIMITS: Readonly<Record<PartGroup, number>> = Object.freeze({ deeds: 700, records: 3000 });
+export const PART_LIMITS: Readonly<Record<PartGroup, number>> = Object.freeze({ deeds: 1000, records: 3000 });
 
 /** Pages a query loads before it shows results: one year of a 10,000-deed archive (docs/search.md). */
 export const FIRST_PAGES = 2000;
