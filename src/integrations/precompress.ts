@@ -15,13 +15,13 @@
  * (Astro's cache folder of the output, `deeds-precompress/`): a rebuild compresses only files whose
  * bytes changed, and hard-links the rest.
  */
-import { readdirSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { inWorkers } from './file-workers.ts';
+import { siteFiles } from './site-files.ts';
 import { writeTwins, type TwinJob, type TwinResult } from './precompress-files.ts';
 
 export { BROTLI_QUALITY, GZIP_LEVEL } from './precompress-files.ts';
@@ -72,12 +72,6 @@ function wanted(name: string): boolean {
   return PRECOMPRESSED_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && wanted(entry.name))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
-}
-
 /**
  * Write `.gz` and `.br` twins of every text file under `dir`. With `cacheDir`, twins of a file whose
  * bytes are in the cache are linked from there, and the cache keeps only this run's twins.
@@ -87,7 +81,7 @@ export async function precompressDir(
   concurrency = Math.min(4, availableParallelism()),
   cacheDir?: string,
 ): Promise<PrecompressResult> {
-  const files = listFiles(dir);
+  const files = siteFiles(dir, wanted);
   if (cacheDir) await mkdir(cacheDir, { recursive: true });
   const job: TwinJob = { dir, files, ...(cacheDir ? { cacheDir } : {}) };
   const shares =

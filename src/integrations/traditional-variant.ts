@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readdir, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadRegistries } from '../model/registries.ts';
@@ -20,6 +20,7 @@ import { VARIANT_PREFIX } from '../lib/traditional-html.ts';
 import { normaliseBase } from '../lib/base-path.ts';
 import { convertFiles, pageUrl, type ConvertResult, type Job } from './traditional-pages.ts';
 import { inWorkers } from './file-workers.ts';
+import { siteFiles } from './site-files.ts';
 
 export interface Options {
   /** Taiwan (`tw`) or Hong Kong (`hk`) standard. Default `tw`, or env `DEEDS_TRADITIONAL`. */
@@ -56,7 +57,7 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const files = await htmlFiles(outDir);
+        const files = htmlFiles(outDir);
         const variant = options.variant ?? (process.env.DEEDS_TRADITIONAL === 'hk' ? 'hk' : 'tw');
         const glossary = loadRegistries(join(root, 'content')).glossary.map((t) => ({
           simplified: t.simplified,
@@ -111,15 +112,9 @@ async function pruneCache(cacheDir: string, used: ReadonlySet<string>): Promise<
   await Promise.all(names.filter((name) => !used.has(name)).map((name) => rm(join(cacheDir, name), { force: true })));
 }
 
-async function htmlFiles(outDir: string): Promise<string[]> {
-  const names = await readdir(outDir, { recursive: true, withFileTypes: true });
-  const out: string[] = [];
-  for (const entry of names) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const path = relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/');
-    if (/^(?:zh-hant|pagefind|_astro|data)\//.test(path)) continue;
-    out.push(path);
-  }
-  out.sort();
-  return out;
+/** The simplified pages: every `.html` file but the 繁體 copies, the search index's and the assets'. */
+function htmlFiles(outDir: string): string[] {
+  return siteFiles(outDir, (name) => name.endsWith('.html')).filter(
+    (path) => !/^(?:zh-hant|pagefind|_astro|data)\//.test(path),
+  );
 }
