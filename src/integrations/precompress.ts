@@ -51,15 +51,9 @@ export interface PrecompressOptions {
   concurrency?: number;
 }
 
-export interface PrecompressResult {
+/** The text files found, and the threads' counts summed. */
+export interface PrecompressResult extends Omit<TwinResult, 'used'> {
   files: number;
-  /** Files compressed in this run (the others' twins came from the cache). */
-  compressed: number;
-  gzip: number;
-  brotli: number;
-  bytesIn: number;
-  bytesGzip: number;
-  bytesBrotli: number;
 }
 
 export function precompressEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -103,12 +97,8 @@ export async function precompressDir(
     bytesBrotli: 0,
   };
   for (const share of shares) {
-    result.compressed += share.compressed;
-    result.gzip += share.gzip;
-    result.brotli += share.brotli;
-    result.bytesIn += share.bytesIn;
-    result.bytesGzip += share.bytesGzip;
-    result.bytesBrotli += share.bytesBrotli;
+    for (const key of ['compressed', 'gzip', 'brotli', 'bytesIn', 'bytesGzip', 'bytesBrotli'] as const)
+      result[key] += share[key];
   }
   if (cacheDir) {
     const used = new Set(shares.flatMap((share) => share.used));
