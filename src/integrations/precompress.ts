@@ -24,8 +24,6 @@ import { inWorkers } from './file-workers.ts';
 import { siteFiles } from './site-files.ts';
 import { writeTwins, type TwinJob, type TwinResult } from './precompress-files.ts';
 
-export { BROTLI_QUALITY, GZIP_LEVEL } from './precompress-files.ts';
-
 /** The text files that get twins, by extension. */
 export const PRECOMPRESSED_EXTENSIONS: readonly string[] = [
   '.html',
