@@ -26,7 +26,7 @@ import { availableParallelism } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { linkOrCopy } from './cached-files.ts';
+import { cacheFolder, linkOrCopy, pruneCache } from './cached-files.ts';
 import { siteFiles } from './site-files.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -121,7 +121,7 @@ export default function pagefindSearch(options: PagefindSearchOptions = {}): Ast
       'astro:config:done': ({ config }) => {
         // Astro's cache folder, one per output folder (atomic-output.ts): sites built side by side from one
         // node_modules/ (the tests') never prune each other's parts.
-        cacheDir = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'deeds-search') : undefined;
+        cacheDir = cacheFolder(config.cacheDir, 'deeds-search');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const registries = loadRegistries(join(root, 'content'));
@@ -336,14 +336,6 @@ async function readPartRecord(folder: string): Promise<PartRecord | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** Removes cached parts this build did not use, and partial ones a failed build left. */
-async function pruneCache(cache: string, used: ReadonlySet<string>): Promise<void> {
-  const names = await readdir(cache).catch(() => [] as string[]);
-  await Promise.all(
-    names.filter((name) => !used.has(name)).map((name) => rm(join(cache, name), { recursive: true, force: true })),
-  );
 }
 
 /** A cached part's index in the site, as hard links where the file system allows (`linkOrCopy`). */

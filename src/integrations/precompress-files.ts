@@ -4,10 +4,10 @@
  * digest of the file's bytes and of the settings below, and hard-linked beside its file.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { linkOrCopy } from './cached-files.ts';
+import { linkOrCopy, writeCached } from './cached-files.ts';
 
 /**
  * gzip's level and Brotli's quality. Over a 10,000-deed site's pages, level 6 writes the same bytes' worth
@@ -86,9 +86,7 @@ export function writeTwins({ dir, files, cacheDir }: TwinJob): TwinResult {
           [br, made.br],
         ] as const) {
           // Another thread may be compressing the same bytes (two equal files): each writes a file of its own.
-          const partial = `${target}.${process.pid}-${Math.random().toString(36).slice(2)}.partial`;
-          writeFileSync(partial, bytes);
-          renameSync(partial, target);
+          writeCached(target, bytes);
         }
         sizes = [made.gz.length, made.br.length];
       }

@@ -15,13 +15,13 @@
  * (Astro's cache folder of the output, `deeds-precompress/`): a rebuild compresses only files whose
  * bytes changed, and hard-links the rest.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { inWorkers } from './file-workers.ts';
 import { siteFiles } from './site-files.ts';
+import { cacheFolder, pruneCache } from './cached-files.ts';
 import { writeTwins, type TwinJob, type TwinResult } from './precompress-files.ts';
 
 /** The text files that get twins, by extension. */
@@ -98,11 +98,7 @@ export async function precompressDir(
     for (const key of ['compressed', 'gzip', 'brotli', 'bytesIn', 'bytesGzip', 'bytesBrotli'] as const)
       result[key] += share[key];
   }
-  if (cacheDir) {
-    const used = new Set(shares.flatMap((share) => share.used));
-    const stale = (await readdir(cacheDir)).filter((name) => !used.has(name));
-    await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true })));
-  }
+  if (cacheDir) await pruneCache(cacheDir, new Set(shares.flatMap((share) => share.used)));
   return result;
 }
 
@@ -113,7 +109,7 @@ export default function precompress(options: PrecompressOptions = {}): AstroInte
     hooks: {
       'astro:config:done': ({ config }) => {
         // Astro's cache folder, one per output folder (atomic-output.ts).
-        cacheDir = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'deeds-precompress') : undefined;
+        cacheDir = cacheFolder(config.cacheDir, 'deeds-precompress');
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!(options.enabled ?? precompressEnabled())) {

@@ -5,9 +5,9 @@
  * whose simplified HTML changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { linkOrCopy } from './cached-files.ts';
+import { linkOrCopy, writeCached } from './cached-files.ts';
 import { createTraditionalConverter, regionalUsage, type TraditionalVariant } from '../lib/traditional.ts';
 import { convertPageHtml, VARIANT_PREFIX } from '../lib/traditional-html.ts';
 
@@ -71,11 +71,7 @@ export async function convertFiles(job: Job): Promise<ConvertResult> {
       .digest('base64url')}.html`;
     const cached = join(job.cacheDir, name);
     used.push(name);
-    if (!existsSync(cached)) {
-      const partial = `${cached}.${process.pid}.partial`;
-      writeFileSync(partial, page());
-      renameSync(partial, cached);
-    }
+    if (!existsSync(cached)) writeCached(cached, page());
     linkOrCopy(cached, target);
   }
   return { converted, used };

@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -21,6 +20,7 @@ import { normaliseBase } from '../lib/base-path.ts';
 import { convertFiles, pageUrl, type ConvertResult, type Job } from './traditional-pages.ts';
 import { inWorkers } from './file-workers.ts';
 import { siteFiles } from './site-files.ts';
+import { cacheFolder, pruneCache } from './cached-files.ts';
 
 export interface Options {
   /** Taiwan (`tw`) or Hong Kong (`hk`) standard. Default `tw`, or env `DEEDS_TRADITIONAL`. */
@@ -41,7 +41,7 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
   let site = '';
   let base = '/';
   let root = '';
-  let cacheDir = '';
+  let cacheDir: string | undefined;
   return {
     name: 'deeds-traditional-variant',
     sitemapPages,
@@ -52,7 +52,7 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         site = config.site ? new URL(base, config.site).href.replace(/\/$/, '') : '';
         root = fileURLToPath(config.root);
         // Astro's cache folder, one per output folder (atomic-output.ts): converted pages are kept there.
-        cacheDir = config.cacheDir ? join(fileURLToPath(config.cacheDir), 'deeds-traditional') : '';
+        cacheDir = cacheFolder(config.cacheDir, 'deeds-traditional');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
@@ -104,12 +104,6 @@ function converterFingerprint(settings: { variant: string; glossary: unknown; ba
     // Not installed beside the project: the lock file's version is what runs, and `npm ci` empties the cache.
   }
   return hash.digest('base64url');
-}
-
-/** Remove the cached pages this build did not use: the cache holds one site's pages, no more. */
-async function pruneCache(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
-  const names = await readdir(cacheDir).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => !used.has(name)).map((name) => rm(join(cacheDir, name), { force: true })));
 }
 
 /** The simplified pages: every `.html` file but the 繁體 copies, the search index's and the assets'. */

@@ -10,11 +10,11 @@
  * `DEEDS_OG_IMAGES=0` switches them off (no og:image on any page). Without a Chinese font the build
  * goes on without them and says so once. Cost: README → The site → Share pictures.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { linkOrCopyAsync } from '../cached-files.ts';
+import { linkOrCopyAsync, writeCached } from '../cached-files.ts';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { findOgFont, type OgFont } from '../../site/og-font.ts';
@@ -57,9 +57,7 @@ export async function drawOgImages(
               .png()
               .toBuffer();
           });
-        const partial = `${cached}.${process.pid}.partial`;
-        await writeFile(partial, png);
-        await rename(partial, cached);
+        writeCached(cached, png);
         drawn++;
       }
       // A hard link, not a copy: at 10,000 deeds the pictures are a gigabyte, copied on every build.
