@@ -10,6 +10,7 @@ import type { VFile } from 'vfile';
 import { findDates } from '../../lib/dates.ts';
 import { findDocNumbers, formatDocNumber } from '../../lib/doc-number.ts';
 import {
+  ANNOUNCEMENT_FORMULA,
   CONFERRING_BODY,
   DEED_SUBTITLE,
   DEED_TITLE,
@@ -716,7 +717,9 @@ function classify(
   if (hasDocNumber || hasRecipients) return 'announcement';
   if (title && /^(?:.{0,30}关于)/u.test(title) && GENRE_END.test(title)) return 'announcement';
   if (title && GENRE_END.test(title) && !ROLL_GENRES.test(title)) return 'announcement';
-  const subtitle = model.lines.slice(0, 10).some((l) => matches(DEED_SUBTITLE.pattern, l.text));
-  if (subtitle) return 'deed';
+  const opening = model.lines.slice(0, 10);
+  if (opening.some((l) => matches(DEED_SUBTITLE.pattern, l.text))) return 'deed';
+  // No title or header decides: a notice still sets out its terms with `现将…如下`.
+  if (opening.some((l) => matches(ANNOUNCEMENT_FORMULA.pattern, l.text))) return 'announcement';
   return 'deed';
 }

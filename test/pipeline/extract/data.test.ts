@@ -12,6 +12,7 @@ import { extractDocument } from '../../../src/pipeline/extract/extract.ts';
 const patterns: TextPattern[] = [
   data.DEED_TITLE,
   data.DEED_SUBTITLE,
+  data.ANNOUNCEMENT_FORMULA,
   ...data.HONOUR_IN_PROSE,
   ...data.WORD_LIMIT_PATTERNS,
   ...data.DEADLINE_PATTERNS,

@@ -255,3 +255,20 @@ describe('header shapes the held-out documents showed', () => {
     expect(result.issuer).toBe('示例省卫生健康委');
   });
 });
+
+describe('the kind of a document without a title or header', () => {
+  // Invented texts in the shapes editors paste: a body copied without its title, 文号 or 主送.
+  test.each([
+    [
+      'a notice that sets out its terms',
+      '为表彰先进，经院务会研究，现将先进科室及先进个人评选数量及评选条件公布如下：\n一、先进科室5个\n二、先进个人12名',
+      true,
+    ],
+    ['a notice of arrangements', '现就2024年度评选工作有关事项通知如下：\n一、评选范围', true],
+    ['a roll announces names, not terms', '经评审，现将先进个人名单公布如下：\n示例市第一人民医院 李静', false],
+    ['a write-up', '她扎根基层二十年，守护着全镇群众的健康。\n每天清晨，她第一个来到卫生院。', false],
+    ['a news item', PARAGRAPH, false],
+  ])('%s', (_name, text, notice) => {
+    expect(extractDocument(text).result.kind === 'announcement').toBe(notice);
+  });
+});

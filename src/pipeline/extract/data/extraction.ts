@@ -116,6 +116,20 @@ export const DEED_TITLE: TextPattern = Object.freeze({
   label: '事迹材料标题',
 });
 
+/**
+ * The formula with which a notice sets out its terms, for a notice copied without its title or 发文字号
+ * (a hospital's own rules for its 先进科室 and 先进个人): `现将…评选数量及评选条件…公布如下`. A write-up
+ * tells what someone did and never announces terms; a roll announces names (`现将…名单公布如下`), which
+ * this does not take.
+ */
+export const ANNOUNCEMENT_FORMULA: TextPattern = Object.freeze({
+  id: 'announcement-formula',
+  pattern:
+    /现(?:将|就)(?:(?!名单)[^。；\n]){0,60}?(?:有关事项|事项|条件|办法|名额|数量|要求|方案|安排)(?:(?!名单)[^。；\n]){0,30}?(?:通知|公布|明确|说明|印发|规定)如下/gu,
+  example: '现将先进科室及先进个人评选数量及评选条件和产生条件公布如下：',
+  label: '通知的“现将……如下”',
+});
+
 /** A subtitle naming the subject: `——记示例市第一人民医院护士长李静`. */
 export const DEED_SUBTITLE: TextPattern = Object.freeze({
   id: 'deed-subtitle',
