@@ -2,7 +2,8 @@
  * Make `astro build` all-or-nothing: the site is built into a sibling folder and swapped into place
  * only when every step (pages, reading variant, open data, search index) has succeeded. A failed build
  * leaves the previous `dist/` as it was — never a half site. Add it LAST to the integrations list, so
- * that the other integrations' `astro:build:done` hooks run before the swap.
+ * that the other integrations' `astro:build:done` hooks run before the swap. With `DEEDS_FINISH=later`
+ * the swap is the last of the steps `scripts/finish-build.ts` runs after Astro exits (later-steps.ts).
  *
  * It also gives each output folder a cache folder of its own (Astro's `cacheDir`: the content store
  * and the incremental build's manifest and copies of the pages, docs/architecture.md → Incremental
@@ -15,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { finishLater, forgetLaterSteps, runOrDefer, writeLaterSteps, type StepLogger } from './later-steps.ts';
 
 export default function atomicOutput(): AstroIntegration {
   let finalDir = '';
@@ -27,23 +29,45 @@ export default function atomicOutput(): AstroIntegration {
         finalDir = fileURLToPath(config.outDir).replace(/[\/]+$/, '');
         partialDir = join(dirname(finalDir), `.${basename(finalDir)}.partial`);
         rmSync(partialDir, { recursive: true, force: true });
+        forgetLaterSteps(finalDir);
         const stale = leftovers(finalDir);
         if (stale.length > 0) removeInBackground(stale);
         const cacheDir = outputCacheDir(fileURLToPath(config.cacheDir), finalDir);
         updateConfig({ outDir: pathToFileURL(partialDir + '/'), cacheDir: pathToFileURL(cacheDir + '/') });
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
         if (!partialDir || !existsSync(partialDir)) return;
-        // The previous site is moved aside under a name of its own and deleted in the background: at
-        // 10,000 write-ups (40,000 pages and the search index) deleting it took the build 22 s.
-        const previous = `${finalDir}.previous-${process.pid}-${Date.now()}`;
-        if (existsSync(finalDir)) renameSync(finalDir, previous);
-        renameSync(partialDir, finalDir);
-        if (existsSync(previous)) removeInBackground([previous]);
-        logger.info(`site written to ${finalDir}`);
+        await runOrDefer(
+          {
+            label: 'deeds:atomic-output',
+            module: import.meta.url,
+            name: 'swapIntoPlace',
+            args: { partialDir, finalDir },
+          },
+          swapIntoPlace,
+          logger,
+        );
+        // With DEEDS_FINISH=later the steps queued so far (this one last) are written for scripts/finish-build.ts.
+        if (finishLater())
+          logger.info(`构建的后续步骤记在 ${writeLaterSteps(finalDir)}，由 scripts/finish-build.ts 完成`);
       },
     },
   };
+}
+
+/**
+ * Put the finished site in place. The previous site is moved aside under a name of its own and deleted
+ * in the background: at 10,000 write-ups (40,000 pages and the search index) deleting it took the build 22 s.
+ */
+export function swapIntoPlace(
+  { partialDir, finalDir }: { partialDir: string; finalDir: string },
+  logger: StepLogger,
+): void {
+  const previous = `${finalDir}.previous-${process.pid}-${Date.now()}`;
+  if (existsSync(finalDir)) renameSync(finalDir, previous);
+  renameSync(partialDir, finalDir);
+  if (existsSync(previous)) removeInBackground([previous]);
+  logger.info(`site written to ${finalDir}`);
 }
 
 /**

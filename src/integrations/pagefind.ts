@@ -28,6 +28,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join } from 'node:path';
 import { cacheFolder, linkOrCopy, pruneCache } from './cached-files.ts';
 import { siteFiles } from './site-files.ts';
+import { runOrDefer, type StepLogger } from './later-steps.ts';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
@@ -125,20 +126,40 @@ export default function pagefindSearch(options: PagefindSearchOptions = {}): Ast
       },
       'astro:build:done': async ({ dir, logger }) => {
         const registries = loadRegistries(join(root, 'content'));
-        const aliases = new Map(registries.units.map((unit) => [unit.name, unit.aliases] as const));
-        const stats = await indexSite(fileURLToPath(dir), {
-          glossary: registries.glossary,
-          aliases,
-          ...(cacheDir ? { cacheDir } : {}),
-          ...options,
-        });
-        for (const error of stats.errors) logger.warn(error);
-        logger.info(
-          `已为 ${stats.pages} 个页面建立搜索索引，共 ${stats.parts} 个分卷，其中 ${stats.indexedParts} 个重新索引（姓名索引 ${stats.names} 条，最大索引块 ${Math.round(stats.largestChunkBytes / 1024)} KB，分词暂存 ${(stats.stagingMilliseconds / 1000).toFixed(1)} 秒，Pagefind ${(stats.pagefindMilliseconds / 1000).toFixed(1)} 秒），用时 ${(stats.milliseconds / 1000).toFixed(1)} 秒`,
+        const args: SearchStepArgs = {
+          dir: fileURLToPath(dir),
+          options: {
+            glossary: registries.glossary,
+            ...(cacheDir ? { cacheDir } : {}),
+            ...options,
+            aliases: options.aliases
+              ? [...options.aliases.entries()]
+              : registries.units.map((unit) => [unit.name, unit.aliases]),
+          },
+        };
+        await runOrDefer(
+          { label: 'deeds:pagefind', module: import.meta.url, name: 'writeSearchIndex', args },
+          writeSearchIndex,
+          logger,
         );
       },
     },
   };
+}
+
+/** The search step's arguments as JSON: the unit aliases as pairs, not a Map. */
+interface SearchStepArgs {
+  dir: string;
+  options: Omit<PagefindSearchOptions, 'aliases'> & { aliases: [string, readonly string[]][] };
+}
+
+/** Index the built site and say what was done (`indexSite`). */
+export async function writeSearchIndex({ dir, options }: SearchStepArgs, logger: StepLogger): Promise<void> {
+  const stats = await indexSite(dir, { ...options, aliases: new Map(options.aliases) });
+  for (const error of stats.errors) logger.warn(error);
+  logger.info(
+    `已为 ${stats.pages} 个页面建立搜索索引，共 ${stats.parts} 个分卷，其中 ${stats.indexedParts} 个重新索引（姓名索引 ${stats.names} 条，最大索引块 ${Math.round(stats.largestChunkBytes / 1024)} KB，分词暂存 ${(stats.stagingMilliseconds / 1000).toFixed(1)} 秒，Pagefind ${(stats.pagefindMilliseconds / 1000).toFixed(1)} 秒），用时 ${(stats.milliseconds / 1000).toFixed(1)} 秒`,
+  );
 }
 
 /** What the cache keeps of one part besides its Pagefind index: its pages' ids and metadata, its characters. */

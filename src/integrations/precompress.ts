@@ -23,6 +23,7 @@ import { inWorkers } from './file-workers.ts';
 import { siteFiles } from './site-files.ts';
 import { cacheFolder, pruneCache } from './cached-files.ts';
 import { writeTwins, type TwinJob, type TwinResult } from './precompress-files.ts';
+import { runOrDefer, type StepLogger } from './later-steps.ts';
 
 /** The text files that get twins, by extension. */
 export const PRECOMPRESSED_EXTENSIONS: readonly string[] = [
@@ -116,15 +117,35 @@ export default function precompress(options: PrecompressOptions = {}): AstroInte
           logger.info('precompression off (DEEDS_PRECOMPRESS=0)');
           return;
         }
-        const started = performance.now();
-        const result = await precompressDir(fileURLToPath(dir), options.concurrency, cacheDir);
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-        logger.info(
-          `${result.gzip} .gz and ${result.brotli} .br files for ${result.files} text files, ${result.compressed} compressed anew ` +
-            `(${mb(result.bytesIn)} MB → gzip ${mb(result.bytesGzip)} MB, brotli ${mb(result.bytesBrotli)} MB) in ${seconds} s`,
+        const args: TwinsStepArgs = {
+          dir: fileURLToPath(dir),
+          ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+          ...(cacheDir ? { cacheDir } : {}),
+        };
+        await runOrDefer(
+          { label: 'deeds:precompress', module: import.meta.url, name: 'writeTwinsStep', args },
+          writeTwinsStep,
+          logger,
         );
       },
     },
   };
+}
+
+interface TwinsStepArgs {
+  dir: string;
+  concurrency?: number;
+  cacheDir?: string;
+}
+
+/** Write the twins of the built site (`precompressDir`) and say how many. */
+export async function writeTwinsStep({ dir, concurrency, cacheDir }: TwinsStepArgs, logger: StepLogger): Promise<void> {
+  const started = performance.now();
+  const result = await precompressDir(dir, concurrency, cacheDir);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  logger.info(
+    `${result.gzip} .gz and ${result.brotli} .br files for ${result.files} text files, ${result.compressed} compressed anew ` +
+      `(${mb(result.bytesIn)} MB → gzip ${mb(result.bytesGzip)} MB, brotli ${mb(result.bytesBrotli)} MB) in ${seconds} s`,
+  );
 }

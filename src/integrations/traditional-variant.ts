@@ -21,6 +21,7 @@ import { convertFiles, pageUrl, type ConvertResult, type Job } from './tradition
 import { inWorkers } from './file-workers.ts';
 import { siteFiles } from './site-files.ts';
 import { cacheFolder, pruneCache } from './cached-files.ts';
+import { runOrDefer, type StepLogger } from './later-steps.ts';
 
 export interface Options {
   /** Taiwan (`tw`) or Hong Kong (`hk`) standard. Default `tw`, or env `DEEDS_TRADITIONAL`. */
@@ -55,7 +56,6 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         cacheDir = cacheFolder(config.cacheDir, 'deeds-traditional');
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
         const outDir = fileURLToPath(dir);
         const files = htmlFiles(outDir);
         const variant = options.variant ?? (process.env.DEEDS_TRADITIONAL === 'hk' ? 'hk' : 'tw');
@@ -64,27 +64,47 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
           traditional: t.traditional,
           variants: t.variants,
         }));
-        const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), files.length));
         const fingerprint = converterFingerprint({ variant, glossary, base });
         const job: Job = { outDir, files, variant, glossary, base, ...(cacheDir ? { cacheDir, fingerprint } : {}) };
-        const results =
-          workers === 1 || files.length < (options.minPagesForWorkers ?? 400)
-            ? [await convertFiles(job)]
-            : await inWorkers<Job, ConvertResult>(
-                new URL('./traditional-worker.ts', import.meta.url),
-                job,
-                workers,
-                '繁體版转换',
-              );
-        if (cacheDir) await pruneCache(cacheDir, new Set(results.flatMap((result) => result.used)));
+        const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), files.length));
+        const inThread = workers === 1 || files.length < (options.minPagesForWorkers ?? 400);
+        // The sitemap (next) lists the pages to be written, whether they are written now or after Astro exits.
         for (const path of job.files) sitemapPages.push(`${site}${VARIANT_PREFIX}${pageUrl(path)}`);
-        const converted = results.reduce((sum, result) => sum + result.converted, 0);
-        logger.info(
-          `繁體版 ${files.length} 页（${variant}，新转换 ${converted} 页，其余取自缓存），用时 ${Math.round(performance.now() - started)} ms`,
+        await runOrDefer(
+          {
+            label: 'deeds-traditional-variant',
+            module: import.meta.url,
+            name: 'writeTraditionalPages',
+            args: { job, workers: inThread ? 1 : workers },
+          },
+          writeTraditionalPages,
+          logger,
         );
       },
     },
   };
+}
+
+/** Convert the job's pages, in worker threads unless `workers` is 1; then prune the cache. */
+export async function writeTraditionalPages(
+  { job, workers }: { job: Job; workers: number },
+  logger: StepLogger,
+): Promise<void> {
+  const started = performance.now();
+  const results =
+    workers <= 1
+      ? [await convertFiles(job)]
+      : await inWorkers<Job, ConvertResult>(
+          new URL('./traditional-worker.ts', import.meta.url),
+          job,
+          workers,
+          '繁體版转换',
+        );
+  if (job.cacheDir) await pruneCache(job.cacheDir, new Set(results.flatMap((result) => result.used)));
+  const converted = results.reduce((sum, result) => sum + result.converted, 0);
+  logger.info(
+    `繁體版 ${job.files.length} 页（${job.variant}，新转换 ${converted} 页，其余取自缓存），用时 ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 /**

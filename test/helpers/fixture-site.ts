@@ -7,9 +7,10 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './seeds.ts';
+import { buildScript } from '../../tools/build-script.ts';
 
 // Astro's compiler caches metadata by real path, so code is copied; only node_modules is linked.
-const COPIED = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const COPIED = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 const LINKED = ['node_modules'];
 
 export interface FixtureRoot {
@@ -26,9 +27,13 @@ export function fixtureRoot(contentDir: string): FixtureRoot {
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** `astro build` in a fixture root, synchronously, as `npm run build` runs it. */
+/**
+ * `npm run build` in a fixture root, synchronously, as npm runs it (the package's script, tools/build-script.ts):
+ * `astro build` writes the pages, then its later steps run in a process of their own.
+ */
 export function buildFixture(root: string): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+  const [command, args] = buildScript(root);
+  return spawnSync(command, args, {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -6,6 +6,7 @@
  * One project (the demo's content) is built, edited and rebuilt; after each step the same content is
  * built clean in a project of its own, and the two sites are compared file by file.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +72,28 @@ describe('an incremental rebuild writes what a clean build writes', () => {
     rmSync(`${project.root}-clean`, { recursive: true, force: true });
     project.remove();
   });
+
+  test('npm run build, whose later steps run after Astro exits, writes what a plain astro build writes in one process', () => {
+    // The project was built by its build script (DEEDS_FINISH=later, then scripts/finish-build.ts).
+    expect(existsSync(join(project.root, '.dist.finish.json'))).toBe(false);
+    const single = fixtureRoot(join(PROJECT_ROOT, 'content'));
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+        {
+          cwd: single.root,
+          encoding: 'utf8',
+          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DEEDS_FINISH: '' },
+        },
+      );
+      expect(result.status, `${result.stdout}\n${result.stderr}`.slice(-4000)).toBe(0);
+      expect(result.stdout).toMatch(/繁體版 \d+ 页/);
+      expect(differences(dist(), join(single.root, 'dist'))).toEqual([]);
+    } finally {
+      single.remove();
+    }
+  }, 240_000);
 
   test('a deed whose body changed: only its pages are rendered again, and the site equals a clean build', () => {
     const file = join(project.root, EDITED);

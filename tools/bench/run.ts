@@ -6,7 +6,7 @@
  * one temporary folder, removed at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { BenchError } from './errors.ts';
 import { measureIncremental, type IncrementalResult } from './incremental.ts';
 import { pagefindBinary } from '../../src/integrations/pagefind.ts';
 import { measureCommand } from './process-tree.ts';
+import { buildScript } from '../build-script.ts';
 import { benchSearch, summariseSearch, type SearchSummary } from './search.ts';
 import { prepareBaselineSite, prepareProjectSite } from './sites.ts';
 import { totalRatio, wholeBuildVerdicts, type Verdicts } from './targets.ts';
@@ -421,18 +422,8 @@ function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-/**
- * The command `npm run build` runs in `root`: its `astro build` run directly with this Node (no npm
- * process in the measured tree), or `npm run build` itself when the script is anything else.
- */
-export function projectBuild(root: string): [string, string[]] {
-  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> })
-    .scripts?.build;
-  if (script === undefined || script.trim() === 'astro build')
-    return [process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']];
-  const npm = process.env.npm_execpath;
-  return npm && /\.c?js$/.test(npm) ? [process.execPath, [npm, 'run', 'build']] : ['npm', ['run', 'build']];
-}
+/** The command `npm run build` runs in `root`, without an npm process in the measured tree (tools/build-script.ts). */
+export const projectBuild = buildScript;
 
 /** A site as before its first build: no output, and none of Astro's, Vite's or the check's caches. */
 function clearBuild(root: string): void {

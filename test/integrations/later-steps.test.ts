@@ -1,0 +1,124 @@
+/**
+ * The build's later steps, run in Astro's process or written down and run after it exits
+ * (src/integrations/later-steps.ts): the same functions, with the same arguments, in the same order.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import {
+  finishLater,
+  forgetLaterSteps,
+  laterStepsFile,
+  runLaterSteps,
+  runOrDefer,
+  writeLaterSteps,
+} from '../../src/integrations/later-steps.ts';
+
+const quiet = { info: () => {}, warn: () => {} };
+
+describe('finishLater', () => {
+  test.each([
+    [undefined, false],
+    ['', false],
+    ['later', true],
+    [' Later ', true],
+    ['now', false],
+    ['1', false],
+  ])('DEEDS_FINISH=%j → %s', (value, expected) => {
+    expect(finishLater(value === undefined ? {} : { DEEDS_FINISH: value })).toBe(expected);
+  });
+});
+
+describe('steps written down and run in another process', () => {
+  let dir: string;
+  let finalDir: string;
+  let module: string;
+  let trace: string;
+  const saved = process.env.DEEDS_FINISH;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'deeds-later-'));
+    finalDir = join(dir, 'dist');
+    trace = join(dir, 'trace.txt');
+    // A step module as the integrations are: exported functions of (args, logger).
+    module = join(dir, 'steps.mjs');
+    writeFileSync(
+      module,
+      [
+        `import { appendFileSync } from 'node:fs';`,
+        `export function record(args, logger) { appendFileSync(args.trace, JSON.stringify(args.value) + '\\n'); logger.info('recorded ' + args.value.n); }`,
+        `export async function fail() { throw new Error('步骤失败'); }`,
+      ].join('\n'),
+    );
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.DEEDS_FINISH;
+    else process.env.DEEDS_FINISH = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const step = (n: number, name = 'record') => ({
+    label: `step-${n}`,
+    module: pathToFileURL(module).href,
+    name,
+    args: { trace, value: { n, text: '繁體 “引号” \u200b' } },
+  });
+  const lines = () => (existsSync(trace) ? readFileSync(trace, 'utf8').trim().split('\n') : []);
+
+  test('without DEEDS_FINISH a step runs at once, and nothing is written down', async () => {
+    delete process.env.DEEDS_FINISH;
+    let ran = 0;
+    await runOrDefer(step(1), () => void ran++, quiet);
+    expect(ran).toBe(1);
+    expect(existsSync(laterStepsFile(finalDir))).toBe(false);
+  });
+
+  test('with DEEDS_FINISH=later steps are queued, written beside the output and run in order, then forgotten', async () => {
+    process.env.DEEDS_FINISH = 'later';
+    let ran = 0;
+    for (const n of [1, 2, 3]) await runOrDefer(step(n), () => void ran++, quiet);
+    expect(ran).toBe(0);
+    const file = writeLaterSteps(finalDir);
+    expect(file).toBe(join(dir, '.dist.finish.json'));
+    const said: string[] = [];
+    const done = await runLaterSteps(finalDir, (label) => ({
+      info: (m) => said.push(`${label}: ${m}`),
+      warn: () => {},
+    }));
+    expect(done).toBe(true);
+    // The arguments arrive as they were given (JSON), in the order the steps were queued.
+    expect(lines().map((line) => JSON.parse(line))).toEqual([1, 2, 3].map((n) => step(n).args.value));
+    expect(said).toEqual(['step-1: recorded 1', 'step-2: recorded 2', 'step-3: recorded 3']);
+    expect(existsSync(file)).toBe(false);
+    // The queue was emptied by writing it: a second build starts from nothing.
+    writeLaterSteps(finalDir);
+    await runLaterSteps(finalDir, () => quiet);
+    expect(lines()).toHaveLength(3);
+  });
+
+  test('nothing written down: nothing to run', async () => {
+    expect(await runLaterSteps(finalDir, () => quiet)).toBe(false);
+  });
+
+  test('a failing step stops the rest, and the steps stay written down', async () => {
+    process.env.DEEDS_FINISH = 'later';
+    for (const s of [step(1), step(2, 'fail'), step(3)]) await runOrDefer(s, () => {}, quiet);
+    writeLaterSteps(finalDir);
+    await expect(runLaterSteps(finalDir, () => quiet)).rejects.toThrow('步骤失败');
+    expect(lines()).toHaveLength(1);
+    expect(existsSync(laterStepsFile(finalDir))).toBe(true);
+    // The next build starts by forgetting them.
+    forgetLaterSteps(finalDir);
+    expect(existsSync(laterStepsFile(finalDir))).toBe(false);
+  });
+
+  test('a step whose function is not exported, or a file of another version, is refused by name', async () => {
+    process.env.DEEDS_FINISH = 'later';
+    await runOrDefer(step(1, 'missing'), () => {}, quiet);
+    writeLaterSteps(finalDir);
+    await expect(runLaterSteps(finalDir, () => quiet)).rejects.toThrow(/没有导出构建步骤 missing/);
+    writeFileSync(laterStepsFile(finalDir), JSON.stringify({ version: 0, steps: [] }));
+    await expect(runLaterSteps(finalDir, () => quiet)).rejects.toThrow(/请重新运行 npm run build/);
+  });
+});
