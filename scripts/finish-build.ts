@@ -7,9 +7,9 @@
  *
  * Nothing written down (a plain `astro build` ran every step itself): nothing to do.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { argv, exit, stderr, stdout } from 'node:process';
-import { runLaterSteps } from '../src/integrations/later-steps.ts';
+import { pendingOutputs, runLaterSteps } from '../src/integrations/later-steps.ts';
 
 const USAGE = '用法：node --import tsx scripts/finish-build.ts [--outDir <输出目录，默认 dist>]';
 
@@ -31,8 +31,23 @@ if (dir === undefined) {
   stderr.write(`${USAGE}\n`);
   exit(2);
 }
+const finalDir = resolve(dir).replace(/[\\/]+$/, '');
 try {
-  await runLaterSteps(resolve(dir).replace(/[\\/]+$/, ''), logger);
+  if (!(await runLaterSteps(finalDir, logger))) {
+    // Another folder's steps wait: `npm run build -- --outDir x` hands `--outDir x` to this script, not to Astro.
+    const waiting = [...new Set([dirname(finalDir), process.cwd()].flatMap(pendingOutputs))].filter(
+      (other) => other !== finalDir,
+    );
+    if (waiting.length > 0) {
+      stderr.write(
+        `没有 ${finalDir} 的后续构建步骤；等待完成的是 ${waiting.join('、')}。` +
+          `npm run build 后面的参数只传给了本脚本，没有传给 astro build。要构建到别的目录，请运行 ` +
+          `DEEDS_FINISH=later astro build --outDir <目录> && node scripts/finish-build.ts --outDir <目录>，` +
+          `或者 astro build --outDir <目录>（所有步骤在一个进程内完成）。\n`,
+      );
+      exit(1);
+    }
+  }
 } catch (error) {
   stderr.write(`构建未完成，原有网站保持不变：${error instanceof Error ? error.message : String(error)}\n`);
   exit(1);

@@ -12,7 +12,7 @@
  * A deferred step is its module, the name of an exported function and its arguments (JSON): the same
  * function runs in either process, so a step never has two versions.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** What a step says while it runs: Astro's integration logger, or the finishing process's own. */
@@ -54,6 +54,26 @@ export async function runOrDefer<A>(
 /** Beside the output folder: `dist` → `.dist.finish.json`. */
 export function laterStepsFile(finalDir: string): string {
   return join(dirname(finalDir), `.${basename(finalDir)}.finish.json`);
+}
+
+/** The output folders whose steps are written down in `folder` and not yet run. */
+export function pendingOutputs(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const outputs: string[] = [];
+  for (const name of names.filter((name) => /^\..+\.finish\.json$/.test(name)).sort()) {
+    try {
+      const { finalDir } = JSON.parse(readFileSync(join(folder, name), 'utf8')) as { finalDir?: unknown };
+      if (typeof finalDir === 'string') outputs.push(finalDir);
+    } catch {
+      // Being written by a build that runs now, or not ours.
+    }
+  }
+  return outputs;
 }
 
 /** Write the queued steps for `finalDir` and empty the queue. */

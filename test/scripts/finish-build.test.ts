@@ -88,10 +88,21 @@ describe('finish-build', () => {
 
   test('another output folder is named with --outDir', async () => {
     await queue('mark');
-    expect(finish(root, '--outDir', 'elsewhere').status).toBe(0);
-    expect(existsSync(join(root, 'marked'))).toBe(false);
     expect(finish(root, `--outDir=dist`).status).toBe(0);
     expect(existsSync(join(root, 'marked'))).toBe(true);
+  });
+
+  test('npm run build -- --outDir x: Astro built dist, so the steps for x are missing, and it says so', async () => {
+    // npm appends the arguments to the script's last command: astro build never saw them.
+    await queue('mark', 'swap');
+    const result = finish(root, '--outDir', join(tempDir('deeds-finish-other-'), 'site'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/没有 \S+deeds-finish-other-\S+ 的后续构建步骤/);
+    expect(result.stderr).toContain(join(root, 'dist'));
+    expect(result.stderr).toContain('astro build --outDir');
+    // Nothing was run, and the served site is as it was.
+    expect(existsSync(join(root, 'marked'))).toBe(false);
+    expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('old');
   });
 
   test('nothing written down: nothing to do; a stray argument: the usage', () => {
