@@ -12,11 +12,12 @@ import { formatText, toDiagnostics } from '../lib/report.ts';
 import {
   COLLECTIONS,
   digestedData,
+  PAGE_FIELDS,
   runProjectInWorkers,
   type ProjectOptions,
   type ProjectResult,
 } from '../project/run.ts';
-import type { Change, Collection } from '../pipeline/types.ts';
+import type { Collection } from '../pipeline/types.ts';
 
 /**
  * One pipeline run is shared by the three collections' loaders within a build, and dropped once
@@ -126,33 +127,15 @@ export function documentLoader(collection: Collection): Loader {
 }
 
 /**
- * Script conversions, which the deed page states once ("由繁体转换") instead of counting them
- * (`SCRIPT_RULES` in `src/site/provenance.ts`): one record of each is kept.
- */
-const SAID_ONCE = new Set(['script']);
-
-/**
- * What later stages extracted, kept with the entry for pages and open data. Of the normaliser's
- * record only what the page shows is kept: the source script and the rule of each change (one for
- * all script conversions: a traditional write-up has hundreds). Not the normalised text again, its
- * paragraphs, positions or before/after text, which would make the content store several times
- * larger than the pages themselves.
+ * What the pages read of what later stages derived: the summary line of a write-up without one of its
+ * own (src/lib/deed-summary.ts). Astro keeps every entry for the whole build, as objects and twice more
+ * as text in the server bundle, so the rest — word counts, the roll entry, the awardees' write-ups, the
+ * normaliser's record, which `deeds check` and the cross-document rules use — stays out of it: at
+ * 10,000 deeds it was 3.8 MB of the store's 8.5 MB (docs/benchmarks.md, "Third pass"). The entry's digest
+ * (`digestedData`, over the same `PAGE_FIELDS`) covers exactly what is kept, so an entry whose digest is unchanged is up to date.
  */
 export function pipelineSummary(data: Record<string, unknown>): Record<string, unknown> {
-  const { frontmatter: _frontmatter, collection: _collection, normalise, ...rest } = data;
-  const summary = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
-  if (normalise && typeof normalise === 'object') {
-    const { sourceScript, changes } = normalise as { sourceScript?: string; changes?: Change[] };
-    const seen = new Set<string>();
-    const kept: { rule: string }[] = [];
-    for (const { rule } of changes ?? []) {
-      if (SAID_ONCE.has(rule)) {
-        if (seen.has(rule)) continue;
-        seen.add(rule);
-      }
-      kept.push({ rule });
-    }
-    summary.normalise = { sourceScript, changes: kept };
-  }
-  return summary;
+  const kept: Record<string, unknown> = {};
+  for (const field of PAGE_FIELDS) if (data[field] !== undefined) kept[field] = data[field];
+  return kept;
 }

@@ -86,12 +86,19 @@ export function storeDocumentBody(
 }
 
 /**
- * What an entry's digest covers besides its body: the frontmatter and what the pipeline derives for
- * the pages (the summary). Astro keeps a stored entry whose digest has not changed, metadata and all.
+ * What the pages read of what the pipeline derives, kept with the entry in Astro's store
+ * (`pipelineSummary` in src/model/loader.ts): the summary line of a write-up without one of its own.
  */
-export function digestedData(document: { frontmatter: unknown; file: { data: { summary?: string } } }): unknown {
-  const { summary } = document.file.data;
-  return summary === undefined ? document.frontmatter : { frontmatter: document.frontmatter, summary };
+export const PAGE_FIELDS = ['summary'] as const;
+
+/**
+ * What an entry's digest covers besides its body: the frontmatter and the `PAGE_FIELDS` the pipeline
+ * derived. Astro keeps a stored entry whose digest has not changed, metadata and all.
+ */
+export function digestedData(document: { frontmatter: unknown; file: { data: Record<string, unknown> } }): unknown {
+  const derived = PAGE_FIELDS.filter((field) => document.file.data[field] !== undefined);
+  if (derived.length === 0) return document.frontmatter;
+  return { frontmatter: document.frontmatter, ...Object.fromEntries(derived.map((f) => [f, document.file.data[f]])) };
 }
 
 /**
