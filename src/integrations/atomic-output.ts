@@ -37,16 +37,7 @@ export default function atomicOutput(): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         if (!partialDir || !existsSync(partialDir)) return;
-        await runOrDefer(
-          {
-            label: 'deeds:atomic-output',
-            module: import.meta.url,
-            name: 'swapIntoPlace',
-            args: { partialDir, finalDir },
-          },
-          swapIntoPlace,
-          logger,
-        );
+        await runOrDefer('deeds:atomic-output', import.meta.url, swapIntoPlace, { partialDir, finalDir }, logger);
         // With DEEDS_FINISH=later the steps queued so far (this one last) are written for scripts/finish-build.ts.
         if (finishLater())
           logger.info(`构建的后续步骤记在 ${writeLaterSteps(finalDir)}，由 scripts/finish-build.ts 完成`);

@@ -41,14 +41,20 @@ export function finishLater(env: NodeJS.ProcessEnv = process.env): boolean {
   return (env.DEEDS_FINISH ?? '').trim().toLowerCase() === 'later';
 }
 
-/** Run a step now, or queue it when the build finishes later. `run` must be `module`'s export `name`. */
+/**
+ * Run a step now, or queue it when the build finishes later. `run` must be exported by `module` (the
+ * caller's `import.meta.url`) under its own name, which is how the later process finds it.
+ */
 export async function runOrDefer<A>(
-  step: { label: string; module: string; name: string; args: A },
+  label: string,
+  module: string,
   run: StepFunction<A>,
+  args: A,
   logger: StepLogger,
 ): Promise<void> {
-  if (!finishLater()) return run(step.args, logger);
-  queue.push({ label: step.label, module: step.module, name: step.name, args: step.args });
+  if (!finishLater()) return run(args, logger);
+  if (!run.name) throw new Error(`${label}: a later step must be a named, exported function`);
+  queue.push({ label, module, name: run.name, args });
 }
 
 /** Beside the output folder: `dist` → `.dist.finish.json`. */

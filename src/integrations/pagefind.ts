@@ -137,11 +137,7 @@ export default function pagefindSearch(options: PagefindSearchOptions = {}): Ast
               : registries.units.map((unit) => [unit.name, unit.aliases]),
           },
         };
-        await runOrDefer(
-          { label: 'deeds:pagefind', module: import.meta.url, name: 'writeSearchIndex', args },
-          writeSearchIndex,
-          logger,
-        );
+        await runOrDefer('deeds:pagefind', import.meta.url, writeSearchIndex, args, logger);
       },
     },
   };

@@ -122,11 +122,7 @@ export default function precompress(options: PrecompressOptions = {}): AstroInte
           ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
           ...(cacheDir ? { cacheDir } : {}),
         };
-        await runOrDefer(
-          { label: 'deeds:precompress', module: import.meta.url, name: 'writeTwinsStep', args },
-          writeTwinsStep,
-          logger,
-        );
+        await runOrDefer('deeds:precompress', import.meta.url, writeTwinsStep, args, logger);
       },
     },
   };

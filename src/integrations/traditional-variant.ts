@@ -70,16 +70,8 @@ export function traditionalVariant(options: Options = {}): TraditionalVariantInt
         const inThread = workers === 1 || files.length < (options.minPagesForWorkers ?? 400);
         // The sitemap (next) lists the pages to be written, whether they are written now or after Astro exits.
         for (const path of job.files) sitemapPages.push(`${site}${VARIANT_PREFIX}${pageUrl(path)}`);
-        await runOrDefer(
-          {
-            label: 'deeds-traditional-variant',
-            module: import.meta.url,
-            name: 'writeTraditionalPages',
-            args: { job, workers: inThread ? 1 : workers },
-          },
-          writeTraditionalPages,
-          logger,
-        );
+        const args = { job, workers: inThread ? 1 : workers };
+        await runOrDefer('deeds-traditional-variant', import.meta.url, writeTraditionalPages, args, logger);
       },
     },
   };

@@ -64,20 +64,30 @@ describe('steps written down and run in another process', () => {
     name,
     args: { trace, value: { n, text: '繁體 “引号” \u200b' } },
   });
+  /** Queue or run `s` through a function of its export's name, counting the runs in this process. */
+  let ran = 0;
+  const defer = (s: ReturnType<typeof step>) =>
+    runOrDefer(
+      s.label,
+      s.module,
+      Object.defineProperty(() => void ran++, 'name', { value: s.name }),
+      s.args,
+      quiet,
+    );
   const lines = () => (existsSync(trace) ? readFileSync(trace, 'utf8').trim().split('\n') : []);
 
   test('without DEEDS_FINISH a step runs at once, and nothing is written down', async () => {
     delete process.env.DEEDS_FINISH;
-    let ran = 0;
-    await runOrDefer(step(1), () => void ran++, quiet);
+    ran = 0;
+    await defer(step(1));
     expect(ran).toBe(1);
     expect(existsSync(laterStepsFile(finalDir))).toBe(false);
   });
 
   test('with DEEDS_FINISH=later steps are queued, written beside the output and run in order, then forgotten', async () => {
     process.env.DEEDS_FINISH = 'later';
-    let ran = 0;
-    for (const n of [1, 2, 3]) await runOrDefer(step(n), () => void ran++, quiet);
+    ran = 0;
+    for (const n of [1, 2, 3]) await defer(step(n));
     expect(ran).toBe(0);
     const file = writeLaterSteps(finalDir);
     expect(file).toBe(join(dir, '.dist.finish.json'));
@@ -97,13 +107,20 @@ describe('steps written down and run in another process', () => {
     expect(lines()).toHaveLength(3);
   });
 
+  test('a step that is not a named function cannot be written down', async () => {
+    process.env.DEEDS_FINISH = 'later';
+    await expect(runOrDefer('anonymous', pathToFileURL(module).href, () => {}, {}, quiet)).rejects.toThrow(
+      /named, exported function/,
+    );
+  });
+
   test('nothing written down: nothing to run', async () => {
     expect(await runLaterSteps(finalDir, () => quiet)).toBe(false);
   });
 
   test('a failing step stops the rest, and the steps stay written down', async () => {
     process.env.DEEDS_FINISH = 'later';
-    for (const s of [step(1), step(2, 'fail'), step(3)]) await runOrDefer(s, () => {}, quiet);
+    for (const s of [step(1), step(2, 'fail'), step(3)]) await defer(s);
     writeLaterSteps(finalDir);
     await expect(runLaterSteps(finalDir, () => quiet)).rejects.toThrow('步骤失败');
     expect(lines()).toHaveLength(1);
@@ -115,7 +132,7 @@ describe('steps written down and run in another process', () => {
 
   test('a step whose function is not exported, or a file of another version, is refused by name', async () => {
     process.env.DEEDS_FINISH = 'later';
-    await runOrDefer(step(1, 'missing'), () => {}, quiet);
+    await defer(step(1, 'missing'));
     writeLaterSteps(finalDir);
     await expect(runLaterSteps(finalDir, () => quiet)).rejects.toThrow(/没有导出构建步骤 missing/);
     writeFileSync(laterStepsFile(finalDir), JSON.stringify({ version: 0, steps: [] }));

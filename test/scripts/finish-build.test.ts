@@ -50,16 +50,14 @@ describe('finish-build', () => {
   const queue = async (...names: string[]) => {
     for (const name of names) {
       const swap = name === 'swap';
+      const run = Object.defineProperty(() => {}, 'name', { value: swap ? 'swapIntoPlace' : name });
       await runOrDefer(
-        {
-          label: swap ? 'deeds:atomic-output' : 'test-step',
-          module: swap ? ATOMIC : pathToFileURL(steps).href,
-          name: swap ? 'swapIntoPlace' : name,
-          args: swap
-            ? { partialDir: join(root, '.dist.partial'), finalDir: join(root, 'dist') }
-            : { file: join(root, 'marked') },
-        },
-        () => {},
+        swap ? 'deeds:atomic-output' : 'test-step',
+        swap ? ATOMIC : pathToFileURL(steps).href,
+        run,
+        swap
+          ? { partialDir: join(root, '.dist.partial'), finalDir: join(root, 'dist') }
+          : { file: join(root, 'marked') },
         quiet,
       );
     }
