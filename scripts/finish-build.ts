@@ -3,7 +3,7 @@
  * exited, run the steps it wrote down (the 繁體 variant, the search index, the precompressed twins, the
  * swap into place) in this process: src/integrations/later-steps.ts says why.
  *
- *   node --import tsx scripts/finish-build.ts [--outDir dist]
+ *   node scripts/finish-build.ts [--outDir dist]     (Node 24 runs the TypeScript as it is)
  *
  * Nothing written down (a plain `astro build` ran every step itself): nothing to do.
  */
@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { argv, exit, stderr, stdout } from 'node:process';
 import { pendingOutputs, runLaterSteps } from '../src/integrations/later-steps.ts';
 
-const USAGE = '用法：node --import tsx scripts/finish-build.ts [--outDir <输出目录，默认 dist>]';
+const USAGE = '用法：node scripts/finish-build.ts [--outDir <输出目录，默认 dist>]';
 
 function outDir(args: string[]): string | undefined {
   if (args.length === 0) return 'dist';
