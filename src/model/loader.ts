@@ -12,7 +12,7 @@ import { formatText, toDiagnostics } from '../lib/report.ts';
 import {
   COLLECTIONS,
   digestedData,
-  PAGE_FIELDS,
+  pipelineSummary,
   runProjectInWorkers,
   type ProjectOptions,
   type ProjectResult,
@@ -124,18 +124,4 @@ export function documentLoader(collection: Collection): Loader {
       });
     },
   };
-}
-
-/**
- * What the pages read of what later stages derived: the summary line of a write-up without one of its
- * own (src/lib/deed-summary.ts). Astro keeps every entry for the whole build, as objects and twice more
- * as text in the server bundle, so the rest — word counts, the roll entry, the awardees' write-ups, the
- * normaliser's record, which `deeds check` and the cross-document rules use — stays out of it: at
- * 10,000 deeds it was 3.8 MB of the store's 8.5 MB (docs/benchmarks.md, "Third pass"). The entry's digest
- * (`digestedData`, over the same `PAGE_FIELDS`) covers exactly what is kept, so an entry whose digest is unchanged is up to date.
- */
-export function pipelineSummary(data: Record<string, unknown>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const field of PAGE_FIELDS) if (data[field] !== undefined) kept[field] = data[field];
-  return kept;
 }

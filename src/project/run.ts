@@ -86,19 +86,32 @@ export function storeDocumentBody(
 }
 
 /**
- * What the pages read of what the pipeline derives, kept with the entry in Astro's store
- * (`pipelineSummary` in src/model/loader.ts): the summary line of a write-up without one of its own.
+ * What the pages read of what the pipeline derives, kept with the entry in Astro's store: the summary
+ * line of a write-up without one of its own (src/lib/deed-summary.ts).
  */
 export const PAGE_FIELDS = ['summary'] as const;
 
 /**
- * What an entry's digest covers besides its body: the frontmatter and the `PAGE_FIELDS` the pipeline
- * derived. Astro keeps a stored entry whose digest has not changed, metadata and all.
+ * The `PAGE_FIELDS` of a document's `file.data`: all that Astro's store keeps of what the pipeline
+ * derived (`rendered.metadata.pipeline`, src/model/loader.ts). Astro keeps every entry for the whole
+ * build, as objects and twice more as text in the server bundle, so the rest — word counts, the roll
+ * entry, the awardees' write-ups, the normaliser's record, which `deeds check` and the cross-document
+ * rules use — stays out of it: at 10,000 deeds it was 3.8 MB of the store's 8.5 MB (docs/benchmarks.md,
+ * "Third pass").
+ */
+export function pipelineSummary(data: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const field of PAGE_FIELDS) if (data[field] !== undefined) kept[field] = data[field];
+  return kept;
+}
+
+/**
+ * What an entry's digest covers besides its body: the frontmatter and exactly what the store keeps of
+ * the pipeline (`pipelineSummary`). Astro keeps a stored entry whose digest has not changed, metadata and all.
  */
 export function digestedData(document: { frontmatter: unknown; file: { data: Record<string, unknown> } }): unknown {
-  const derived = PAGE_FIELDS.filter((field) => document.file.data[field] !== undefined);
-  if (derived.length === 0) return document.frontmatter;
-  return { frontmatter: document.frontmatter, ...Object.fromEntries(derived.map((f) => [f, document.file.data[f]])) };
+  const derived = pipelineSummary(document.file.data);
+  return Object.keys(derived).length === 0 ? document.frontmatter : { frontmatter: document.frontmatter, ...derived };
 }
 
 /**

@@ -6,9 +6,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { summaryOf } from '../../src/lib/deed-summary.ts';
-import { pipelineSummary } from '../../src/model/loader.ts';
 import { processDocument } from '../../src/pipeline/process-document.ts';
-import { digestedData } from '../../src/project/run.ts';
+import { digestedData, pipelineSummary } from '../../src/project/run.ts';
 import { EMPTY_CONTEXT } from '../../src/pipeline/types.ts';
 
 const FRONTMATTER = '---\ntitle: 测试\nsubject:\n  name: 王小明\n  type: person\nyear: 2022\n---\n\n';

@@ -165,7 +165,8 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     /** One build of the project, with what it says of its steps and its search index. */
     const buildOurs = async (pass: number) => {
       if (pass > 0) clearBuild(site);
-      const [command, args] = projectBuild(site);
+      // `npm run build` without an npm process in the measured tree (tools/build-script.ts).
+      const [command, args] = buildScript(site);
       log(`build${rounds > 1 ? ` (round ${pass + 1})` : ''}: npm run build (${[command, ...args].join(' ')})`);
       const build = await measureCommand(command, args, { cwd: site, env, apart: /pagefind/ });
       if (options.keep) writeFileSync(join(dir, pass > 0 ? `build-${pass + 1}.log` : 'build.log'), build.output);
@@ -288,7 +289,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
           site,
           deedPath: corpus.deedPaths[Math.floor(corpus.deedPaths.length / 2)]!,
           cleanRoot: join(dir, 'clean'),
-          build: projectBuild,
+          build: buildScript,
           env,
           keep: options.keep,
           log,
@@ -421,9 +422,6 @@ function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
   const sorted = [...items].sort((a, b) => key(a) - key(b));
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
-
-/** The command `npm run build` runs in `root`, without an npm process in the measured tree (tools/build-script.ts). */
-export const projectBuild = buildScript;
 
 /** A site as before its first build: no output, and none of Astro's, Vite's or the check's caches. */
 function clearBuild(root: string): void {
