@@ -102,7 +102,12 @@ export function forgetLaterSteps(finalDir: string): void {
 export async function runLaterSteps(finalDir: string, logger: (label: string) => StepLogger): Promise<boolean> {
   const file = laterStepsFile(finalDir);
   if (!existsSync(file)) return false;
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as { version?: number; steps?: LaterStep[] };
+  let saved: { version?: number; steps?: LaterStep[] };
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8')) as typeof saved;
+  } catch (error) {
+    throw new Error(`${file} 无法读取（${(error as Error).message}），请重新运行 npm run build`);
+  }
   if (saved.version !== FILE_VERSION || !Array.isArray(saved.steps)) {
     throw new Error(`${file} 不是本版本写下的构建步骤，请重新运行 npm run build`);
   }

@@ -137,5 +137,12 @@ describe('steps written down and run in another process', () => {
     await expect(runLaterSteps(finalDir, () => quiet)).rejects.toThrow(/没有导出构建步骤 missing/);
     writeFileSync(laterStepsFile(finalDir), JSON.stringify({ version: 0, steps: [] }));
     await expect(runLaterSteps(finalDir, () => quiet)).rejects.toThrow(/请重新运行 npm run build/);
+    // Cut short or damaged (a full disk, a hand edit): the message names the file.
+    writeFileSync(laterStepsFile(finalDir), '{"version":1,"steps":[');
+    await expect(runLaterSteps(finalDir, () => quiet)).rejects.toThrow(
+      new RegExp(
+        `${laterStepsFile(finalDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 无法读取.*请重新运行 npm run build`,
+      ),
+    );
   });
 });
